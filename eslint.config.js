@@ -1,0 +1,35 @@
+// Lint rules that keep the dependency direction of ARCHITECTURE.md:
+// core <- store | xlsx | email <- apps. A wrong arrow fails `pnpm test`.
+import js from "@eslint/js"
+import tseslint from "typescript-eslint"
+
+const adapters = ["@vcr/store", "@vcr/xlsx", "@vcr/email"]
+const restrict = (patterns, message) => ({
+  "no-restricted-imports": ["error", { patterns: patterns.map((group) => ({ group: [group], message })) }]
+})
+
+export default tseslint.config(
+  { ignores: ["**/dist/**", "**/node_modules/**", "**/.turbo/**"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/no-explicit-any": "off"
+    }
+  },
+  {
+    files: ["packages/core/src/**/*.ts"],
+    rules: {
+      ...restrict(["node:*", "@vcr/*", "fs", "path", "os", "kysely", "exceljs", "nodemailer", "express", "better-sqlite3", "pg"],
+        "@vcr/core is pure: it depends only on effect and @js-temporal/polyfill"),
+      "no-restricted-globals": ["error", { name: "process", message: "core takes configuration as input" }],
+      "no-restricted-properties": ["error", { object: "Date", property: "now", message: "core takes now as input" }]
+    }
+  },
+  ...adapters.map((name) => ({
+    files: [`packages/${name.slice(5)}/src/**/*.ts`],
+    rules: restrict([...adapters.filter((a) => a !== name), "@vcr/api", "@vcr/cli", "../../*/src/*"],
+      "adapters never import each other or the apps")
+  }))
+)
