@@ -1,0 +1,3 @@
+/** @vcr/core: the report semantics of vcr as pure typed functions. */
+export * as Column from "./Column.ts"
+export type { Cell, ColumnKind, Row } from "./Column.ts"
