@@ -1,0 +1,67 @@
+/**
+ * The port through which core reads a store: the directory of a scope and ordered streams of facts.
+ * The store implements it (SQLite, PostgreSQL); reports, tiles and tests only see this interface.
+ */
+import { Context } from "effect"
+import type { RoomCallBundle, SessionBundle } from "./Facts.ts"
+import type {
+  Clinic, ClinicRole, Organisation, OrganisationRole, ReportingConfiguration, Room, User
+} from "./Records.ts"
+
+/** Directory records of a scope: the organisations, every clinic and room of them, roles, users, configuration. */
+export interface Directory {
+  readonly organisations: ReadonlyArray<Organisation>
+  /** Every clinic of the organisations, deleted ones included. */
+  readonly clinics: ReadonlyArray<Clinic>
+  /** Every room of those clinics, deleted ones included. */
+  readonly rooms: ReadonlyArray<Room>
+  readonly organisationRoles: ReadonlyArray<OrganisationRole>
+  readonly clinicRoles: ReadonlyArray<ClinicRole>
+  /** Users referenced by those roles or rooms (owners); an id missing here is unknown (R22). */
+  readonly users: ReadonlyMap<string, User>
+  readonly configurations: ReadonlyMap<string, ReportingConfiguration>
+}
+
+/** A window of facts: `[start, end)` and the clinics of interest. */
+export interface FactQuery {
+  readonly start: number
+  readonly end: number
+  readonly clinicIds: ReadonlyArray<string>
+}
+
+/** Logins of one user relative to a range. */
+export interface LoginSummary {
+  readonly lastBeforeEnd: number | null
+  readonly inRange: boolean
+}
+
+/** What reports read. Streams are ordered as documented and never hold a whole range in memory. */
+export interface ReportSource {
+  /** Directory of the organisations; unknown ids are simply absent. */
+  directory(organisationIds: ReadonlyArray<string>): Promise<Directory>
+  /**
+   * Sessions whose first entry is in `[start, end)` and that have a segment in one of `clinicIds`, ordered by
+   * entry then session id (code points); each with ALL its segments in order (R52), and each segment's
+   * participants in order when `participants` is true (an empty list otherwise).
+   */
+  sessions(query: FactQuery & { readonly participants: boolean }): AsyncIterable<SessionBundle>
+  /** Room calls that started in `[start, end)` in a room of `roomIds`, ordered by start then call id, with participants. */
+  roomCalls(query: { readonly start: number; readonly end: number; readonly roomIds: ReadonlyArray<string> }): AsyncIterable<RoomCallBundle>
+  /**
+   * For each clinic: over sessions with first entry before `end` and consultation time `>= thresholdMs`, the latest
+   * such session (by entry, then session id) answered in the clinic, and the latest answer time of its segments there.
+   */
+  lastClinicConsultations(clinicIds: ReadonlyArray<string>, end: number, thresholdMs: number): Promise<ReadonlyMap<string, number>>
+  /**
+   * For each (clinic, user): over segments in the clinic of sessions with first entry before `end` and consultation
+   * time `>= thresholdMs`, the latest `first_consult_at` of that user's host record.
+   */
+  lastProviderConsultations(
+    clinicIds: ReadonlyArray<string>, end: number, thresholdMs: number
+  ): Promise<ReadonlyArray<{ readonly clinic_id: string; readonly user_id: string; readonly at: number }>>
+  /** Login summaries for users relative to `[start, end)`. */
+  logins(userIds: ReadonlyArray<string>, start: number, end: number): Promise<ReadonlyMap<string, LoginSummary>>
+}
+
+/** The ReportSource as an Effect service, for programs composed with layers. */
+export class Reports extends Context.Service<Reports, ReportSource>()("@vcr/core/Source/Reports") {}
