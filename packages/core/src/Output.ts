@@ -1,0 +1,69 @@
+/**
+ * The machine outputs of SPEC §8 as text chunks: JSON (R70, R71) and CSV (RFC 4180, UTF-8). Both write
+ * every row's cells in column order and stream: a report of any size never sits in memory.
+ */
+import { absurd, type Cell, type Column, type Row } from "./Column.ts"
+import type { RenderContext } from "./Report.ts"
+import * as Report from "./Report.ts"
+
+/** Text that a spreadsheet would run as a formula: `=`, `+`, `-`, `@`, tab, CR or LF first, after any spaces. */
+export const looksLikeFormula = (text: string): boolean => /^[\s\u00a0]*[=+\-@\t\r\n]/.test(text)
+
+/** The JSON report document, as chunks: header, then one row per chunk, then the closing. */
+export async function* json(context: RenderContext, rows: AsyncIterable<Row> | Iterable<Row>): AsyncGenerator<string> {
+  const head = {
+    report: context.report.id,
+    title: context.report.title,
+    parameters: context.parameters,
+    generated_at: context.generatedAt,
+    columns: Report.fieldDescriptions(context.report).map((c) => ({ key: c.key, header: c.header, type: c.type, description: c.description }))
+  }
+  const opening = JSON.stringify(head)
+  yield `${opening.slice(0, -1)},"rows":[`
+  let first = true
+  for await (const row of rows) {
+    const ordered: Record<string, Cell> = {}
+    for (const c of context.report.columns) ordered[c.key] = row[c.key] ?? null
+    yield `${first ? "\n" : ",\n"}${JSON.stringify(ordered)}`
+    first = false
+  }
+  yield `${first ? "" : "\n"}]}\n`
+}
+
+const csvField = (text: string): string => (/[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text)
+
+/** One CSV cell: blanks empty, booleans true/false, text neutralised against formula injection. */
+const csvCell = (column: Column, value: Cell): string => {
+  if (value === null || value === undefined) return ""
+  switch (column.type) {
+    case "string": {
+      const text = String(value)
+      return csvField(looksLikeFormula(text) ? `'${text}` : text)
+    }
+    case "integer":
+    case "seconds":
+    case "instant":
+    case "date":
+      return csvField(String(value))
+    case "boolean":
+      return value === true ? "true" : "false"
+    default:
+      return absurd(column.type)
+  }
+}
+
+/** The CSV document (RFC 4180: CRLF, quoted when needed), header row of column headers. */
+export async function* csv(context: RenderContext, rows: AsyncIterable<Row> | Iterable<Row>): AsyncGenerator<string> {
+  const columns = context.report.columns
+  yield columns.map((c) => csvField(c.header)).join(",") + "\r\n"
+  let batch = ""
+  let n = 0
+  for await (const row of rows) {
+    batch += columns.map((c) => csvCell(c, row[c.key] ?? null)).join(",") + "\r\n"
+    if (++n % 256 === 0) {
+      yield batch
+      batch = ""
+    }
+  }
+  if (batch !== "") yield batch
+}

@@ -1,0 +1,137 @@
+/**
+ * One pass over a run's sessions and room calls that gathers what the aggregate reports count (SPEC §5,
+ * R38–R44): per organisation, per clinic and per provider. Computed once per run and shared by the
+ * Organisations, Clinics, Service Providers and Service Provider Summary reports.
+ */
+import * as Run from "./Run.ts"
+
+/** Counted figures of one clinic. */
+export interface ClinicActivity {
+  readonly sessions: Set<string>
+  consultationMs: number
+  waitMs: number
+  waits: number
+  abandoned: number
+  transfersIn: number
+  transfersOut: number
+  readonly consulted: Set<string>
+}
+
+/** A provider's activity in one clinic. */
+export interface ProviderActivity {
+  readonly sessions: Set<string>
+  ownMs: number
+  readonly roomCalls: Set<string>
+  roomMs: number
+}
+
+/** A room's counted calls. */
+export interface RoomActivity {
+  calls: number
+  durationMs: number
+}
+
+export interface Activity {
+  /** Counted sessions owned by each organisation (first segment's clinic), with their whole consultation time. */
+  readonly organisationSessions: Map<string, { count: number; ms: number }>
+  readonly clinics: Map<string, ClinicActivity>
+  /** Keyed by `clinicId \u0000 userId`. */
+  readonly providers: Map<string, ProviderActivity>
+  readonly rooms: Map<string, RoomActivity>
+  /** Accounts that consulted (R41) or hosted a counted room call (R44), per clinic. */
+  readonly activeByClinic: Map<string, Set<string>>
+}
+
+const providerKey = (clinicId: string, userId: string) => `${clinicId}\u0000${userId}`
+
+const getOr = <K, V>(map: Map<K, V>, key: K, make: () => V): V => {
+  let v = map.get(key)
+  if (v === undefined) {
+    v = make()
+    map.set(key, v)
+  }
+  return v
+}
+
+const newClinic = (): ClinicActivity => ({
+  sessions: new Set(), consultationMs: 0, waitMs: 0, waits: 0, abandoned: 0, transfersIn: 0, transfersOut: 0, consulted: new Set()
+})
+const newProvider = (): ProviderActivity => ({ sessions: new Set(), ownMs: 0, roomCalls: new Set(), roomMs: 0 })
+
+const gather = async (ctx: Run.RunContext): Promise<Activity> => {
+  const { rangeStart: start, rangeEnd: end } = ctx.parameters
+  const scope = new Set(ctx.clinics.map((c) => c.id))
+  const activity: Activity = {
+    organisationSessions: new Map(),
+    clinics: new Map(),
+    providers: new Map(),
+    rooms: new Map(),
+    activeByClinic: new Map()
+  }
+  for await (const bundle of ctx.source.sessions({ start, end, clinicIds: [...scope], participants: false })) {
+    const { session } = bundle
+    const counted = Run.isCounted(ctx, session.consultation_ms)
+    const owner = ctx.clinicById.get(session.first_clinic_id)?.organisation_id
+    if (counted && owner !== undefined && scope.has(session.first_clinic_id)) {
+      const o = getOr(activity.organisationSessions, owner, () => ({ count: 0, ms: 0 }))
+      o.count++
+      o.ms += session.consultation_ms
+    }
+    for (const { segment } of bundle.segments) {
+      if (!scope.has(segment.clinic_id)) continue
+      const clinic = getOr(activity.clinics, segment.clinic_id, newClinic)
+      if (segment.abandoned_at !== null) clinic.abandoned++
+      if (!counted) continue
+      clinic.consultationMs += segment.consultation_ms
+      if (segment.answered_at !== null) {
+        clinic.sessions.add(session.session_id)
+        clinic.waitMs += segment.wait_ms
+        clinic.waits++
+      }
+      if (segment.transferred_in) clinic.transfersIn++
+      if (segment.transfer_at !== null) clinic.transfersOut++
+      for (const host of segment.hosts) {
+        if (host.own_ms <= 0) continue
+        clinic.consulted.add(host.user_id)
+        getOr(activity.activeByClinic, segment.clinic_id, () => new Set()).add(host.user_id)
+        const p = getOr(activity.providers, providerKey(segment.clinic_id, host.user_id), newProvider)
+        p.sessions.add(session.session_id)
+        p.ownMs += host.own_ms
+      }
+    }
+  }
+  const rooms = Run.roomsInScope(ctx)
+  const roomClinic = new Map(rooms.map((r) => [r.id, r.clinic_id]))
+  for await (const { call, participants } of ctx.source.roomCalls({ start, end, roomIds: rooms.map((r) => r.id) })) {
+    if (!Run.meetsMinimum(ctx, call.duration_ms)) continue
+    const clinicId = roomClinic.get(call.room_id)
+    if (clinicId === undefined) continue
+    const room = getOr(activity.rooms, call.room_id, () => ({ calls: 0, durationMs: 0 }))
+    room.calls++
+    room.durationMs += call.duration_ms
+    for (const p of participants) {
+      if (p.role !== "host" || p.user_id === null) continue
+      getOr(activity.activeByClinic, clinicId, () => new Set()).add(p.user_id)
+      const provider = getOr(activity.providers, providerKey(clinicId, p.user_id), newProvider)
+      provider.roomCalls.add(call.room_call_id)
+      provider.roomMs += p.attendance_ms
+    }
+  }
+  return activity
+}
+
+const cache = new WeakMap<Run.RunContext, Promise<Activity>>()
+
+/** The run's activity, gathered once per run context. */
+export const of = (ctx: Run.RunContext): Promise<Activity> => {
+  let a = cache.get(ctx)
+  if (a === undefined) {
+    a = gather(ctx)
+    cache.set(ctx, a)
+  }
+  return a
+}
+
+/** A provider's activity in one clinic, or undefined. */
+export const provider = (a: Activity, clinicId: string, userId: string): ProviderActivity | undefined =>
+  a.providers.get(providerKey(clinicId, userId))
