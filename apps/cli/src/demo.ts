@@ -1,0 +1,52 @@
+/**
+ * `vcr demo`: seeds a realistic demo organisation through the ordinary import path (generated NDJSON lines),
+ * then writes the summary and the six reports (XLSX and CSV) of a recent short range into a folder.
+ */
+import { Demo, Parameters, reportIds } from "@vcr/core"
+import { mkdir, writeFile } from "node:fs/promises"
+import { join, resolve } from "node:path"
+import { renderReport, summaryText } from "./render.ts"
+import { Generation } from "@vcr/core"
+import { openConfiguredStore, storeUrl, type GlobalOptions } from "./store.ts"
+
+function* demoLines(seed: number, now: number) {
+  for (const record of Demo.generateDemo({ seed, now: new Date(now).toISOString() })) yield JSON.stringify(record)
+}
+
+/** Runs the demo: import (once per store), then the reports. */
+export const commandDemo = async (globals: GlobalOptions, options: { out: string; seed: number; now: number }) => {
+  const store = await openConfiguredStore(globals)
+  try {
+    const organisationId = Demo.demoOrganisationId
+    if ((await store.organisation(organisationId)) === undefined) {
+      const summary = await store.importLines(demoLines(options.seed, options.now))
+      process.stdout.write(
+        `seeded ${storeUrl(globals)}: ${summary.records} records, ${summary.events.inserted} call events, ${summary.components} sessions and room calls projected\n`
+      )
+    } else {
+      process.stdout.write(`${storeUrl(globals)} already holds the demo organisation ${organisationId}; writing its reports\n`)
+    }
+    const zone = (await store.configuration(organisationId))?.default_timezone ?? Parameters.defaultTimezone
+    const today = Parameters.today(options.now, zone)
+    const input = {
+      organisationIds: [organisationId],
+      from: today.subtract({ months: 1 }).with({ day: 1 }).toString(),
+      to: today.toString(),
+      timezone: zone
+    }
+    const out = resolve(options.out)
+    await mkdir(out, { recursive: true })
+    const summary = await Generation.summary(input, store, options.now)
+    if (summary instanceof Error) throw summary
+    await writeFile(join(out, "summary.json"), JSON.stringify(summary, null, 2) + "\n")
+    await writeFile(join(out, "summary.txt"), summaryText(summary))
+    for (const id of reportIds) {
+      await renderReport(store, id, input, { format: "xlsx", out: join(out, `${id}.xlsx`), now: options.now })
+      await renderReport(store, id, input, { format: "csv", out: join(out, `${id}.csv`), now: options.now })
+    }
+    process.stdout.write(summaryText(summary))
+    process.stdout.write(`\nwrote the summary and six reports (XLSX and CSV) for ${input.from} to ${input.to} into ${out}\n`)
+  } finally {
+    await store.close()
+  }
+}

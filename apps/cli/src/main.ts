@@ -1,0 +1,155 @@
+#!/usr/bin/env node
+/**
+ * `vcr`: the command line. A composition root: it opens the store chosen by `--db` / VCR_DATABASE_URL,
+ * passes raw options to core's one validator, and renders what core prepares. Exit codes: 0 ok, 2 bad
+ * input, 1 failure (R72).
+ */
+import { Command, Option } from "commander"
+import { createReadStream } from "node:fs"
+import { createInterface } from "node:readline"
+import { commandDemo } from "./demo.ts"
+import { describeFailure, UsageError } from "./failure.ts"
+import { formatFromOptions, renderReport, renderSummary } from "./render.ts"
+import { currentTime, openConfiguredStore, type GlobalOptions } from "./store.ts"
+
+const program = new Command()
+program
+  .name("vcr")
+  .description("vcr: organisation reports for a telehealth video-call platform")
+  .option("--db <url>", "store: sqlite:<path> (default sqlite:vcr.db) or postgres://... (env VCR_DATABASE_URL)")
+  .showHelpAfterError()
+  .exitOverride()
+  .configureOutput({ writeErr: (text) => process.stderr.write(text) })
+
+const globals = (): GlobalOptions => program.opts<GlobalOptions>()
+
+const db = program.command("db").description("database maintenance")
+db.command("migrate")
+  .description("create or upgrade the schema")
+  .action(async () => {
+    const store = await openConfiguredStore(globals(), { migrate: false })
+    try {
+      await store.migrate()
+      process.stdout.write(`migrated ${store.dialect} store\n`)
+    } finally {
+      await store.close()
+    }
+  })
+db.command("reproject")
+  .description("recompute every projection (sessions, segments, room calls) from the stored events")
+  .action(async () => {
+    const store = await openConfiguredStore(globals())
+    try {
+      const result = await store.reproject()
+      process.stdout.write(`reprojected ${result.components} components\n`)
+    } finally {
+      await store.close()
+    }
+  })
+
+program
+  .command("import")
+  .description("import an NDJSON file (or - for standard input); all or nothing per file, safe to re-run")
+  .argument("<file>", "path of the NDJSON file, or - for standard input")
+  .action(async (file: string) => {
+    const store = await openConfiguredStore(globals())
+    try {
+      const input = file === "-" ? process.stdin : createReadStream(file)
+      const lines = createInterface({ input, crlfDelay: Infinity })
+      const progress = process.stderr.isTTY
+        ? (p: { lines: number; events: number }) => process.stderr.write(`\rimported ${p.lines} lines (${p.events} events)`)
+        : undefined
+      const summary = await store.importLines(lines, progress === undefined ? {} : { onProgress: progress })
+      if (progress !== undefined) process.stderr.write("\n")
+      process.stdout.write(
+        `imported ${summary.lines} lines: ${summary.events.inserted} new events, ${summary.events.duplicates} duplicates ignored, ` +
+          `${summary.directory} directory records, ${summary.logins} logins; ${summary.components} components projected\n`
+      )
+    } finally {
+      await store.close()
+    }
+  })
+
+const runOptions = (command: Command) =>
+  command
+    .requiredOption("--org <id>", "organisation id (repeatable)", (value: string, previous: Array<string> = []) => [...previous, value])
+    .option("--clinic <id>", "narrow the run to one clinic of the organisation")
+    .option("--from <date>", "first date, YYYY-MM-DD (default: first day of this month)")
+    .option("--to <date>", "last date, YYYY-MM-DD, inclusive (default: today)")
+    .option("--tz <zone>", "IANA time zone (default: the organisation's configured zone, else Australia/Sydney)")
+    .option("--min-duration <minutes>", "minimum consultation duration in minutes (default: configured, else 0)")
+
+interface RunOptions {
+  org: Array<string>
+  clinic?: string
+  from?: string
+  to?: string
+  tz?: string
+  minDuration?: string
+}
+
+const runInput = (o: RunOptions) => ({
+  organisationIds: o.org,
+  clinicId: o.clinic,
+  from: o.from,
+  to: o.to,
+  timezone: o.tz,
+  minimumDurationMinutes: o.minDuration
+})
+
+runOptions(
+  program
+    .command("report")
+    .description("write one detailed report")
+    .argument("<report-id>", "organisations | clinics | service-providers | service-provider-summary | room-calls | consultations")
+)
+  .addOption(new Option("--format <format>", "xlsx, csv or json (default: from --out's extension, else csv)").choices(["xlsx", "csv", "json"]))
+  .option("--out <path>", "write to this file (atomically) instead of standard output")
+  .action(async (reportId: string, o: RunOptions & { format?: string; out?: string }) => {
+    const format = formatFromOptions(o.format, o.out)
+    if (format === "xlsx" && o.out === undefined) throw new UsageError("--format xlsx needs --out <path>")
+    const store = await openConfiguredStore(globals())
+    try {
+      await renderReport(store, reportId, runInput(o), { format, out: o.out, now: currentTime() })
+    } finally {
+      await store.close()
+    }
+  })
+
+runOptions(program.command("summary").description("print the six summary tiles of a short range"))
+  .addOption(new Option("--format <format>", "text or json").choices(["text", "json"]).default("text"))
+  .action(async (o: RunOptions & { format: "text" | "json" }) => {
+    const store = await openConfiguredStore(globals())
+    try {
+      await renderSummary(store, runInput(o), { format: o.format, now: currentTime() })
+    } finally {
+      await store.close()
+    }
+  })
+
+program
+  .command("demo")
+  .description("seed a realistic demo organisation into the store and write its summary and six reports")
+  .option("--out <dir>", "folder for the reports", "vcr-reports")
+  .option("--seed <n>", "generator seed", "20260301")
+  .action(async (o: { out: string; seed: string }) => {
+    await commandDemo(globals(), { out: o.out, seed: Number(o.seed), now: currentTime() })
+  })
+
+const main = async () => {
+  try {
+    await program.parseAsync(process.argv)
+  } catch (error) {
+    const code = (error as { code?: string }).code
+    if (typeof code === "string" && code.startsWith("commander.")) {
+      // commander has already printed its message; help and version are not failures.
+      process.exitCode = code === "commander.helpDisplayed" || code === "commander.version" || code === "commander.help" ? 0 : 2
+      return
+    }
+    const failure = describeFailure(error)
+    process.stderr.write(`${failure.message}\n`)
+    process.exitCode = failure.code
+  }
+}
+
+await main()
