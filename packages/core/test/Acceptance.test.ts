@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs"
 import { join } from "node:path"
 import { describe, expect, it } from "vitest"
-import { InputRecord, MemorySource, Output, Parameters, Report, Rows, Run, Tiles } from "../src/index.ts"
+import { type InputRecord, MemorySource, Output, Parameters, Report, Rows, Run, Tiles } from "../src/index.ts"
 import { decodeLine } from "../src/Records.ts"
 
 const dir = join(import.meta.dirname, "../../../../shared/acceptance/three-clinic-transfer")

@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest"
+import { MalformedLine } from "../src/Errors.ts"
+import { decodeLine } from "../src/Records.ts"
+
+const event = (fields: Record<string, unknown>) => JSON.stringify({ type: "event", id: "e-1", at: "2026-03-02T09:00:00+11:00", ...fields })
+
+describe("input lines (SPEC §4, R1-R13)", () => {
+  it("skips blank lines (R2)", () => {
+    expect(decodeLine("   ", 4)).toBeUndefined()
+  })
+  it.each([
+    ["{not json", "not valid JSON"],
+    ["[1,2]", "not a JSON object"],
+    [`{"id":"x"}`, `"type"`],
+    [`{"type":"visit","id":"x"}`, `"type" must be one of`],
+    [`{"type":"organisation","id":"","created_at":"2024-01-10T00:00:00Z"}`, `"id"`],
+    [`{"type":"organisation","id":7,"created_at":"2024-01-10T00:00:00Z"}`, `"id"`],
+    [`{"type":"organisation","id":"o","created_at":"2024-01-10T00:00:00"}`, `"created_at"`],
+    [`{"type":"organisation","id":"o","name":5,"created_at":"2024-01-10T00:00:00Z"}`, `"name"`],
+    [`{"type":"clinic","id":"c","organisation_id":"o","status":"Open","created_at":"2024-01-10T00:00:00Z"}`, `"status"`],
+    [`{"type":"room","id":"r","clinic_id":"c","kind":"user","created_at":"2024-01-10T00:00:00Z"}`, `"owner_user_id"`],
+    [`{"type":"clinic_role","user_id":"u","clinic_id":"c","role":"organisation_admin","granted_at":"2024-01-10T00:00:00Z"}`, `"role"`],
+    [`{"type":"reporting_configuration","organisation_id":"o","tags":[{"key":"a"},{"key":"a"}]}`, "distinct"],
+    [`{"type":"reporting_configuration","organisation_id":"o","default_timezone":"+10:00"}`, "default_timezone"],
+    [`{"type":"reporting_configuration","organisation_id":"o","default_minimum_duration_minutes":1441}`, "default_minimum_duration_minutes"],
+    [event({ event: "participant.joined", segment_id: "g", participant_id: "p", role: "host" }), `"user_id"`],
+    [event({ event: "participant.joined", segment_id: "g", room_id: "r", room_call_id: "rc", participant_id: "p", role: "guest" }), "never both"],
+    [event({ event: "participant.joined", segment_id: "g", participant_id: "p", role: "guest" }), `"role"`],
+    [event({ event: "participant.left", participant_id: "p" }), "exactly one"],
+    [event({ event: "call.transferred", segment_id: "g", to_clinic_id: "c", to_segment_id: "g", to_queued_call_id: "q" }), "must differ"],
+    [event({ event: "waiting_area.entered", segment_id: "g", queued_call_id: "q", clinic_id: "c", participant_id: "p" }), `"session_id"`],
+    [event({ event: "participant.left", segment_id: "g", participant_id: "p", bandwidth: { min_sent_kbps: 1 } }), "bandwidth"],
+    [event({ event: "participant.left", segment_id: "g", participant_id: "p", bandwidth: { min_sent_kbps: -1, max_sent_kbps: 1, avg_sent_kbps: 1, min_received_kbps: 1, max_received_kbps: 1, avg_received_kbps: 1 } }), "non-negative"]
+  ])("rejects %s naming the line and the field", (line, reason) => {
+    const r = decodeLine(line, 7)
+    expect(r).toBeInstanceOf(MalformedLine)
+    expect((r as MalformedLine).line).toBe(7)
+    expect((r as MalformedLine).message).toMatch(/^line 7: /)
+    expect((r as MalformedLine).message).toContain(reason)
+  })
+  it("treats equal JSON values as the same event: key order, 1 and 1.0, and the instant of at (R13)", () => {
+    const a = decodeLine(`{"type":"event","id":"e","event":"participant.left","at":"2026-03-02T09:00:00+11:00","segment_id":"g","participant_id":"p","bandwidth":{"min_sent_kbps":1,"max_sent_kbps":1,"avg_sent_kbps":1,"min_received_kbps":1,"max_received_kbps":1,"avg_received_kbps":1}}`, 1)
+    const b = decodeLine(`{"participant_id":"p","segment_id":"g","at":"2026-03-01T22:00:00Z","event":"participant.left","id":"e","type":"event","bandwidth":{"avg_received_kbps":1.0,"max_received_kbps":1,"min_received_kbps":1,"avg_sent_kbps":1,"max_sent_kbps":1,"min_sent_kbps":1}}`, 1)
+    const c = decodeLine(`{"type":"event","id":"e","event":"participant.left","at":"2026-03-02T09:00:00+11:00","segment_id":"g","participant_id":"q"}`, 1)
+    expect((a as { identity: string }).identity).toBe((b as { identity: string }).identity)
+    expect((a as { identity: string }).identity).not.toBe((c as { identity: string }).identity)
+  })
+  it("fills blanks for missing text and defaults of a configuration (R8, R9)", () => {
+    expect(decodeLine(`{"type":"reporting_configuration","organisation_id":"o","tags":[{"key":"cc"}]}`, 1)).toMatchObject({
+      tags: [{ key: "cc", label: "cc" }], bandwidth_columns: true, default_timezone: null, default_minimum_duration_minutes: null
+    })
+    expect(decodeLine(`{"type":"user","id":"u","created_at":"2024-01-10T00:00:00Z"}`, 1)).toMatchObject({ name: null, email: null, deactivated_at: null })
+  })
+})
