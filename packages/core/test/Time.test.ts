@@ -124,7 +124,7 @@ describe("run parameters (SPEC §3, R23-R28)", () => {
     expect(kind("2025-12-31", "2026-02-27")).toBe("short")
     expect(kind("2023-12-31", "2024-02-29")).toBe("long")
   })
-  it.each([
+  const rejections: Array<readonly [Partial<Parameters.RunInput>, string, string]> = [
     [{ from: "2026-02-30", to: "2026-03-01" }, "from", "invalid_date"],
     [{ from: "2026/03/01" }, "from", "invalid_date"],
     [{ from: "2019-08-27", to: "2019-08-28" }, "from", "from_too_early"],
@@ -133,8 +133,9 @@ describe("run parameters (SPEC §3, R23-R28)", () => {
     [{ timezone: "+10:00" }, "timezone", "invalid_timezone"],
     [{ timezone: "Mars/Olympus" }, "timezone", "invalid_timezone"],
     ...[".5", "5.", "+5", "-1", "1e1", "NaN", "1440.5", ""].map((m) => [{ minimumDurationMinutes: m }, "minimum_duration_minutes", m === "1440.5" ? "minimum_duration_out_of_range" : "invalid_minimum_duration"] as const)
-  ])("rejects %j naming %s (%s)", (input, field, code) => {
-    const p = run(input as Partial<Parameters.RunInput>)
+  ]
+  it.each(rejections)("rejects %j naming %s (%s)", (input, field, code) => {
+    const p = run(input)
     expect(p).toBeInstanceOf(InvalidParameter)
     expect(p).toMatchObject({ field, code })
     expect((p as InvalidParameter).message).toContain(field)
