@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Installs everything vcr needs on a fresh machine: pnpm 12.4.2 (corepack cannot fetch it here), then the
+# workspace's packages from the lockfile. better-sqlite3 builds against the machine's Node headers, which
+# live under /usr on Debian's nodejs; pnpm does not read npm's nodedir setting, so it is passed here.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if ! command -v pnpm >/dev/null 2>&1 || [ "$(pnpm --version)" != "12.4.2" ]; then
+  npm install --global pnpm@12.4.2 >/dev/null
+fi
+if [ -z "${npm_config_nodedir:-}" ] && [ -f /usr/include/node/node.h ]; then
+  export npm_config_nodedir=/usr
+fi
+pnpm install --frozen-lockfile
