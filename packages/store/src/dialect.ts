@@ -1,0 +1,57 @@
+/**
+ * What differs between SQLite and PostgreSQL, in one small interface: how text columns order (code points,
+ * RULINGS preamble), how a list of values is bound as one parameter, and how writers are serialised.
+ * Everything else in the store is one kysely code path for both databases.
+ */
+import { sql, type ColumnDataType, type Expression, type Kysely, type RawBuilder, type SqlBool } from "kysely"
+import type { Database } from "./schema.ts"
+
+/** The dialect-specific parts of the store. */
+export interface StoreDialect {
+  readonly name: "sqlite" | "postgres"
+  /** Column type for text compared and ordered by Unicode code point. */
+  readonly text: ColumnDataType | Expression<unknown>
+  /** `column IN (values)` bound as a single parameter, so a list of any length fits in one statement. */
+  anyOf(column: string, values: ReadonlyArray<string>): RawBuilder<SqlBool>
+  /** `column IN (values)` for integers (component ids). */
+  anyOfNumbers(column: string, values: ReadonlyArray<number>): RawBuilder<SqlBool>
+  /** Takes the write lock for the rest of the transaction: imports and reprojections run one at a time. */
+  lockWrites(trx: Kysely<Database>): Promise<void>
+  /** Refreshes the planner's statistics after a large write, so the next report does not scan blindly. */
+  refreshStatistics(db: Kysely<Database>): Promise<void>
+}
+
+/** SQLite: BINARY collation is code-point order on UTF-8 text; lists travel as JSON through `json_each`. */
+export const sqliteDialect: StoreDialect = {
+  name: "sqlite",
+  text: "text",
+  anyOf: (column, values) => sql<SqlBool>`${sql.ref(column)} in (select value from json_each(${JSON.stringify(values)}))`,
+  anyOfNumbers: (column, values) =>
+    sql<SqlBool>`${sql.ref(column)} in (select value from json_each(${JSON.stringify(values)}))`,
+  // A write statement first, so the transaction holds SQLite's write lock before it reads anything.
+  lockWrites: async (trx) => {
+    await trx.deleteFrom("pending_components").execute()
+  },
+  refreshStatistics: async (db) => {
+    await sql`pragma optimize`.execute(db)
+  }
+}
+
+const LOCK_KEY = 0x76637231 // "vcr1"
+
+/** PostgreSQL: text columns are declared COLLATE "C" (byte order of UTF-8 = code-point order); lists as arrays. */
+export const postgresDialect: StoreDialect = {
+  name: "postgres",
+  text: sql`text collate "C"`,
+  anyOf: (column, values) => sql<SqlBool>`${sql.ref(column)} = any(${[...values]}::text[])`,
+  anyOfNumbers: (column, values) => sql<SqlBool>`${sql.ref(column)} = any(${[...values]}::bigint[])`,
+  lockWrites: async (trx) => {
+    await sql`select pg_advisory_xact_lock(${LOCK_KEY})`.execute(trx)
+    await trx.deleteFrom("pending_components").execute()
+  },
+  // Autovacuum analyzes a bulk-loaded table only after a while; a report run straight after an import would
+  // otherwise plan without statistics (measured: 5x slower session pages).
+  refreshStatistics: async (db) => {
+    await sql`analyze events, links, sessions, segments, segment_hosts, segment_participants, room_calls, room_call_participants, logins`.execute(db)
+  }
+}

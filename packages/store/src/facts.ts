@@ -1,0 +1,194 @@
+/**
+ * Facts in and out of the tables: core's projection of one component becomes rows (in projected order), and
+ * rows become core's bundles again. Recomputing the facts of the pending components is here too, so that
+ * import and reprojection share one code path.
+ */
+import { Projection, type Bandwidth, type CallEvent, type RoomCallBundle, type SegmentHost, type SegmentParticipant, type SessionBundle } from "@vcr/core"
+import type { Insertable, Kysely, Selectable } from "kysely"
+import type { StoreDialect } from "./dialect.ts"
+import type {
+  BandwidthColumns, Database, EventsTable, RoomCallParticipantsTable, RoomCallsTable, SegmentHostsTable,
+  SegmentParticipantsTable, SegmentsTable, SessionsTable
+} from "./schema.ts"
+
+/** Rows per multi-row INSERT: far below SQLite's 32766 bound parameters for the widest table. */
+export const INSERT_BATCH = 500
+/** Components recomputed per round trip. */
+const COMPONENT_PAGE = 200
+
+const flag = (b: boolean): 0 | 1 => (b ? 1 : 0)
+
+const bandwidthColumns = (b: Bandwidth | null): BandwidthColumns => ({
+  min_sent_kbps: b?.[0] ?? null, max_sent_kbps: b?.[1] ?? null, avg_sent_kbps: b?.[2] ?? null,
+  min_received_kbps: b?.[3] ?? null, max_received_kbps: b?.[4] ?? null, avg_received_kbps: b?.[5] ?? null
+})
+
+const bandwidthOf = (r: BandwidthColumns): Bandwidth | null =>
+  r.min_sent_kbps === null || r.max_sent_kbps === null || r.avg_sent_kbps === null ||
+  r.min_received_kbps === null || r.max_received_kbps === null || r.avg_received_kbps === null
+    ? null
+    : [r.min_sent_kbps, r.max_sent_kbps, r.avg_sent_kbps, r.min_received_kbps, r.max_received_kbps, r.avg_received_kbps]
+
+/** A call event as an `events` row. */
+export const eventRow = (e: CallEvent, component: number): Insertable<EventsTable> => ({
+  id: e.id, identity: e.identity, event: e.event, at: e.at,
+  session_id: e.session_id, segment_id: e.segment_id, queued_call_id: e.queued_call_id, clinic_id: e.clinic_id,
+  participant_id: e.participant_id, role: e.role, user_id: e.user_id, room_id: e.room_id, room_call_id: e.room_call_id,
+  to_clinic_id: e.to_clinic_id, to_segment_id: e.to_segment_id, to_queued_call_id: e.to_queued_call_id,
+  ...bandwidthColumns(e.bandwidth),
+  component
+})
+
+/** An `events` row as core's call event. */
+export const eventOf = (r: Selectable<EventsTable>): CallEvent => ({
+  type: "event", id: r.id, event: r.event as CallEvent["event"], at: r.at,
+  session_id: r.session_id, segment_id: r.segment_id, queued_call_id: r.queued_call_id, clinic_id: r.clinic_id,
+  participant_id: r.participant_id, role: r.role as CallEvent["role"], user_id: r.user_id,
+  room_id: r.room_id, room_call_id: r.room_call_id, to_clinic_id: r.to_clinic_id, to_segment_id: r.to_segment_id,
+  to_queued_call_id: r.to_queued_call_id, bandwidth: bandwidthOf(r), identity: r.identity
+})
+
+export const sessionOf = (r: Selectable<SessionsTable>): SessionBundle["session"] => ({
+  session_id: r.session_id, entry_at: r.entry_at, first_clinic_id: r.first_clinic_id, consultation_ms: r.consultation_ms
+})
+
+export const segmentOf = (r: Selectable<SegmentsTable>): SessionBundle["segments"][number]["segment"] => ({
+  segment_id: r.segment_id, session_id: r.session_id, clinic_id: r.clinic_id, queued_call_id: r.queued_call_id,
+  entry_at: r.entry_at, start_seq: r.start_seq, answered_at: r.answered_at, wait_ms: r.wait_ms, end_at: r.end_at,
+  consultation_ms: r.consultation_ms, transfer_at: r.transfer_at, transferred_to_clinic_id: r.transferred_to_clinic_id,
+  transferred_to_segment_id: r.transferred_to_segment_id, transferred_in: r.transferred_in === 1,
+  abandoned_at: r.abandoned_at, participants: r.participants, hosts: JSON.parse(r.hosts_json) as Array<SegmentHost>
+})
+
+export const segmentParticipantOf = (r: Selectable<SegmentParticipantsTable>): SegmentParticipant => ({
+  participant_id: r.participant_id, appearance: r.appearance, kind: r.kind as SegmentParticipant["kind"],
+  user_id: r.user_id, joined_at: r.joined_at, left_at: r.left_at, attendance_ms: r.attendance_ms,
+  incomplete: r.incomplete === 1, bandwidth: bandwidthOf(r)
+})
+
+export const roomCallOf = (r: Selectable<RoomCallsTable>): RoomCallBundle["call"] => ({
+  room_call_id: r.room_call_id, room_id: r.room_id, start_at: r.start_at, end_at: r.end_at,
+  duration_ms: r.duration_ms, participants: r.participants
+})
+
+export const roomCallParticipantOf = (r: Selectable<RoomCallParticipantsTable>): RoomCallBundle["participants"][number] => ({
+  participant_id: r.participant_id, appearance: r.appearance, role: r.role as "host" | "guest", user_id: r.user_id,
+  joined_at: r.joined_at, left_at: r.left_at, attendance_ms: r.attendance_ms, incomplete: r.incomplete === 1,
+  bandwidth: bandwidthOf(r)
+})
+
+/** Buffers fact rows per table and writes them in multi-row INSERTs. */
+class FactWriter {
+  private readonly rows = {
+    sessions: [] as Array<Insertable<SessionsTable>>,
+    segments: [] as Array<Insertable<SegmentsTable>>,
+    segment_hosts: [] as Array<Insertable<SegmentHostsTable>>,
+    segment_participants: [] as Array<Insertable<SegmentParticipantsTable>>,
+    room_calls: [] as Array<Insertable<RoomCallsTable>>,
+    room_call_participants: [] as Array<Insertable<RoomCallParticipantsTable>>
+  }
+  constructor(private readonly trx: Kysely<Database>) {}
+
+  async add(component: number, events: ReadonlyArray<CallEvent>): Promise<void> {
+    const projection = Projection.project(events)
+    for (const { session, segments } of projection.sessions) {
+      this.rows.sessions.push({
+        session_id: session.session_id, component, entry_at: session.entry_at, first_clinic_id: session.first_clinic_id,
+        consultation_ms: session.consultation_ms
+      })
+      for (const { segment: g, participants } of segments) {
+        this.rows.segments.push({
+          segment_id: g.segment_id, session_id: g.session_id, component, clinic_id: g.clinic_id,
+          queued_call_id: g.queued_call_id, entry_at: g.entry_at, start_seq: g.start_seq, answered_at: g.answered_at,
+          wait_ms: g.wait_ms, end_at: g.end_at, consultation_ms: g.consultation_ms, transfer_at: g.transfer_at,
+          transferred_to_clinic_id: g.transferred_to_clinic_id, transferred_to_segment_id: g.transferred_to_segment_id,
+          transferred_in: flag(g.transferred_in), abandoned_at: g.abandoned_at, participants: g.participants,
+          hosts_json: JSON.stringify(g.hosts)
+        })
+        for (const h of g.hosts) {
+          this.rows.segment_hosts.push({
+            segment_id: g.segment_id, user_id: h.user_id, session_id: g.session_id, clinic_id: g.clinic_id,
+            own_ms: h.own_ms, first_consult_at: h.first_consult_at
+          })
+        }
+        participants.forEach((p, ord) => {
+          this.rows.segment_participants.push({
+            segment_id: g.segment_id, ord, participant_id: p.participant_id, appearance: p.appearance, kind: p.kind,
+            user_id: p.user_id, joined_at: p.joined_at, left_at: p.left_at, attendance_ms: p.attendance_ms,
+            incomplete: flag(p.incomplete), ...bandwidthColumns(p.bandwidth)
+          })
+        })
+      }
+    }
+    for (const { call, participants } of projection.roomCalls) {
+      this.rows.room_calls.push({
+        room_call_id: call.room_call_id, component, room_id: call.room_id, start_at: call.start_at, end_at: call.end_at,
+        duration_ms: call.duration_ms, participants: call.participants
+      })
+      participants.forEach((p, ord) => {
+        this.rows.room_call_participants.push({
+          room_call_id: call.room_call_id, ord, participant_id: p.participant_id, appearance: p.appearance, role: p.role,
+          user_id: p.user_id, joined_at: p.joined_at, left_at: p.left_at, attendance_ms: p.attendance_ms,
+          incomplete: flag(p.incomplete), ...bandwidthColumns(p.bandwidth)
+        })
+      })
+    }
+    await this.flush(false)
+  }
+
+  async flush(all: boolean): Promise<void> {
+    for (const table of Object.keys(this.rows) as Array<keyof FactWriter["rows"]>) {
+      const rows = this.rows[table] as Array<any>
+      while (rows.length >= INSERT_BATCH || (all && rows.length > 0)) {
+        await this.trx.insertInto(table).values(rows.splice(0, INSERT_BATCH)).execute()
+      }
+    }
+  }
+}
+
+/**
+ * Recomputes the facts of every component listed in `pending_components`, a page at a time: deletes their old
+ * facts (unless `fresh`, when the fact tables are known to be empty), loads ALL events of each component,
+ * projects it with core and inserts the new facts. Returns how many components had events.
+ */
+export const projectPending = async (
+  trx: Kysely<Database>,
+  dialect: StoreDialect,
+  options: { readonly fresh: boolean; readonly onProgress?: (components: number) => void }
+): Promise<number> => {
+  const writer = new FactWriter(trx)
+  let last = -Infinity
+  let projected = 0
+  for (;;) {
+    const page = (await trx.selectFrom("pending_components").select("component")
+      .$if(last !== -Infinity, (q) => q.where("component", ">", last))
+      .orderBy("component").limit(COMPONENT_PAGE).execute()).map((r) => Number(r.component))
+    if (page.length === 0) break
+    last = page[page.length - 1]!
+    if (!options.fresh) {
+      const inPage = dialect.anyOfNumbers("component", page)
+      await trx.deleteFrom("segment_participants")
+        .where("segment_id", "in", trx.selectFrom("segments").select("segment_id").where(inPage)).execute()
+      await trx.deleteFrom("segment_hosts")
+        .where("segment_id", "in", trx.selectFrom("segments").select("segment_id").where(inPage)).execute()
+      await trx.deleteFrom("segments").where(inPage).execute()
+      await trx.deleteFrom("sessions").where(inPage).execute()
+      await trx.deleteFrom("room_call_participants")
+        .where("room_call_id", "in", trx.selectFrom("room_calls").select("room_call_id").where(inPage)).execute()
+      await trx.deleteFrom("room_calls").where(inPage).execute()
+    }
+    const rows = await trx.selectFrom("events").selectAll()
+      .where(dialect.anyOfNumbers("component", page)).orderBy("component").execute()
+    let i = 0
+    while (i < rows.length) {
+      const component = Number(rows[i]!.component)
+      const events: Array<CallEvent> = []
+      while (i < rows.length && Number(rows[i]!.component) === component) events.push(eventOf(rows[i++]!))
+      await writer.add(component, events)
+      projected++
+    }
+    options.onProgress?.(projected)
+  }
+  await writer.flush(true)
+  return projected
+}

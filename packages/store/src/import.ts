@@ -1,0 +1,360 @@
+/**
+ * The NDJSON import: one transaction per file, streamed in batches so memory stays bounded. Directory records
+ * are upserted (R14), logins kept once per (user, instant), events stored once per id (R13), and the events
+ * are tied into components (union-find over core's link keys, persisted in `links`) whose facts are then
+ * recomputed with core's projection before the transaction commits.
+ */
+import { MalformedLine, Projection, Records, malformed, type CallEvent, type InputRecord } from "@vcr/core"
+import { sql, type Insertable, type Kysely } from "kysely"
+import type { StoreDialect } from "./dialect.ts"
+import { INSERT_BATCH, eventRow, projectPending } from "./facts.ts"
+import type { Database } from "./schema.ts"
+
+/** What one import did. */
+export interface ImportSummary {
+  /** Lines read, blank lines included (R2). */
+  readonly lines: number
+  /** Non-blank lines, each one record. */
+  readonly records: number
+  /** Call events stored, and those already stored (or repeated in the file) with the same content (R13). */
+  readonly events: { readonly inserted: number; readonly duplicates: number }
+  /** Directory records upserted (organisations, clinics, users, roles, rooms, reporting configurations). */
+  readonly directory: number
+  /** Login records read; a login already stored (same user and instant) is kept once. */
+  readonly logins: number
+  /** Components (linked sessions, room calls) whose facts were recomputed. */
+  readonly components: number
+}
+
+/** Progress of a running import, reported after each batch. */
+export interface ImportProgress {
+  readonly lines: number
+  readonly events: number
+}
+
+export interface ImportOptions {
+  readonly onProgress?: (progress: ImportProgress) => void
+}
+
+type DirectoryTable =
+  | "organisations" | "clinics" | "users" | "organisation_roles" | "clinic_roles" | "rooms" | "reporting_configurations"
+
+/** Key columns of each directory table: the upsert key of R14. */
+const keyColumns: Record<DirectoryTable, ReadonlyArray<string>> = {
+  organisations: ["id"],
+  clinics: ["id"],
+  users: ["id"],
+  organisation_roles: ["user_id", "organisation_id", "role", "granted_at"],
+  clinic_roles: ["user_id", "clinic_id", "role", "granted_at"],
+  rooms: ["id"],
+  reporting_configurations: ["organisation_id"]
+}
+
+/** A directory record as its table and row; the row carries every column, so an upsert replaces the whole record. */
+const directoryRow = (r: Exclude<InputRecord, CallEvent | Records.Login>): { table: DirectoryTable; row: Record<string, unknown> } => {
+  switch (r.type) {
+    case "organisation":
+      return { table: "organisations", row: { id: r.id, name: r.name, state: r.state, specialty: r.specialty, contract: r.contract, created_at: r.created_at, deleted_at: r.deleted_at } }
+    case "clinic":
+      return {
+        table: "clinics",
+        row: {
+          id: r.id, organisation_id: r.organisation_id, name: r.name, subdomain: r.subdomain, status: r.status, state: r.state,
+          specialty: r.specialty, contract: r.contract, consultation_name: r.consultation_name, created_at: r.created_at,
+          deleted_at: r.deleted_at, tags: JSON.stringify(r.tags)
+        }
+      }
+    case "user":
+      return { table: "users", row: { id: r.id, name: r.name, email: r.email, created_at: r.created_at, deactivated_at: r.deactivated_at } }
+    case "organisation_role":
+      return { table: "organisation_roles", row: { user_id: r.user_id, organisation_id: r.organisation_id, role: r.role, granted_at: r.granted_at, revoked_at: r.revoked_at } }
+    case "clinic_role":
+      return { table: "clinic_roles", row: { user_id: r.user_id, clinic_id: r.clinic_id, role: r.role, granted_at: r.granted_at, revoked_at: r.revoked_at } }
+    case "room":
+      return {
+        table: "rooms",
+        row: {
+          id: r.id, clinic_id: r.clinic_id, kind: r.kind, name: r.name, owner_user_id: r.owner_user_id,
+          created_at: r.created_at, deleted_at: r.deleted_at, tags: JSON.stringify(r.tags)
+        }
+      }
+    case "reporting_configuration":
+      return {
+        table: "reporting_configurations",
+        row: {
+          organisation_id: r.organisation_id, tags: JSON.stringify(r.tags), bandwidth_columns: r.bandwidth_columns ? 1 : 0,
+          default_timezone: r.default_timezone, default_minimum_duration_minutes: r.default_minimum_duration_minutes
+        }
+      }
+  }
+}
+
+/** Union-find over link keys and stored component ids (`#<id>`), for one batch. */
+class UnionFind {
+  private readonly parent = new Map<string, string>()
+  find(x: string): string {
+    let root = x
+    for (let p = this.parent.get(root); p !== undefined && p !== root; p = this.parent.get(root)) root = p
+    if (!this.parent.has(x)) this.parent.set(x, x)
+    for (let node = x; node !== root;) {
+      const next = this.parent.get(node)!
+      this.parent.set(node, root)
+      node = next
+    }
+    return root
+  }
+  union(a: string, b: string): void {
+    const ra = this.find(a)
+    const rb = this.find(b)
+    if (ra !== rb) this.parent.set(rb, ra)
+  }
+}
+
+class Importer {
+  private readonly directory = new Map<DirectoryTable, Map<string, Record<string, unknown>>>()
+  private logins = new Map<string, Insertable<Database["logins"]>>()
+  private events: Array<{ readonly event: CallEvent; readonly line: number }> = []
+  private nextComponent = 1
+  lines = 0
+  records = 0
+  inserted = 0
+  duplicates = 0
+  directoryRecords = 0
+  loginRecords = 0
+  eventsRead = 0
+
+  constructor(
+    private readonly trx: Kysely<Database>,
+    private readonly dialect: StoreDialect,
+    private readonly onProgress: ImportOptions["onProgress"]
+  ) {}
+
+  async start(): Promise<void> {
+    await this.dialect.lockWrites(this.trx)
+    const row = await this.trx.selectFrom("links").select((eb) => eb.fn.max("component").as("max")).executeTakeFirst()
+    this.nextComponent = Number(row?.max ?? 0) + 1
+  }
+
+  async add(record: InputRecord, line: number): Promise<void> {
+    this.records++
+    if (record.type === "event") {
+      this.eventsRead++
+      this.events.push({ event: record, line })
+      if (this.events.length >= INSERT_BATCH) await this.flushEvents()
+    } else if (record.type === "login") {
+      this.loginRecords++
+      this.logins.set(`${record.user_id}\u0000${record.at}`, { user_id: record.user_id, at: record.at })
+      if (this.logins.size >= INSERT_BATCH) await this.flushLogins()
+    } else {
+      this.directoryRecords++
+      const { table, row } = directoryRow(record)
+      const rows = this.directory.get(table) ?? new Map<string, Record<string, unknown>>()
+      this.directory.set(table, rows)
+      // A later record with the same key in the batch replaces the earlier one (R14), as in the table.
+      rows.set(keyColumns[table].map((k) => String(row[k])).join("\u0000"), row)
+      if (rows.size >= INSERT_BATCH) await this.flushDirectory(table)
+    }
+  }
+
+  async flush(): Promise<void> {
+    await this.flushEvents()
+    await this.flushLogins()
+    for (const table of this.directory.keys()) await this.flushDirectory(table)
+  }
+
+  private async flushDirectory(table: DirectoryTable): Promise<void> {
+    const rows = [...(this.directory.get(table)?.values() ?? [])]
+    this.directory.delete(table)
+    if (rows.length === 0) return
+    const keys = keyColumns[table]
+    const others = Object.keys(rows[0]!).filter((c) => !keys.includes(c))
+    await this.trx.insertInto(table).values(rows as Array<any>)
+      .onConflict((oc) => oc.columns(keys as Array<any>).doUpdateSet((eb) =>
+        Object.fromEntries(others.map((c) => [c, eb.ref(`excluded.${c}` as any)])) as any))
+      .execute()
+    this.progress()
+  }
+
+  private async flushLogins(): Promise<void> {
+    const rows = [...this.logins.values()]
+    this.logins = new Map()
+    if (rows.length === 0) return
+    await this.trx.insertInto("logins").values(rows).onConflict((oc) => oc.columns(["user_id", "at"]).doNothing()).execute()
+    this.progress()
+  }
+
+  /** Stores the batch's new events, each in its component, merging components the batch links together. */
+  private async flushEvents(): Promise<void> {
+    const batch = this.events
+    this.events = []
+    if (batch.length === 0) return
+    const { trx, dialect } = this
+
+    const identities = new Map<string, string>()
+    const ids = [...new Set(batch.map((b) => b.event.id))]
+    for (const r of await trx.selectFrom("events").select(["id", "identity"]).where(dialect.anyOf("id", ids)).execute()) {
+      identities.set(r.id, r.identity)
+    }
+    const fresh: Array<CallEvent> = []
+    for (const { event, line } of batch) {
+      const known = identities.get(event.id)
+      if (known === undefined) {
+        identities.set(event.id, event.identity)
+        fresh.push(event)
+      } else if (known === event.identity) {
+        this.duplicates++
+      } else {
+        throw malformed(line, `event "${event.id}" is already stored with different content (R13)`)
+      }
+    }
+    this.progress()
+    if (fresh.length === 0) return
+
+    const keysOf = fresh.map((e) => Projection.linkKeys(e))
+    const keys = [...new Set(keysOf.flat())]
+    const stored = new Map<string, number>()
+    for (const r of await trx.selectFrom("links").select(["key", "component"]).where(dialect.anyOf("key", keys)).execute()) {
+      stored.set(r.key, Number(r.component))
+    }
+    const uf = new UnionFind()
+    for (const ks of keysOf) for (const k of ks) uf.union(ks[0]!, k)
+    for (const [key, component] of stored) uf.union(key, `#${component}`)
+
+    const groups = new Map<string, { keys: Array<string>; components: Set<number> }>()
+    for (const key of keys) {
+      const root = uf.find(key)
+      const group = groups.get(root) ?? { keys: [], components: new Set<number>() }
+      groups.set(root, group)
+      group.keys.push(key)
+      const component = stored.get(key)
+      if (component !== undefined) group.components.add(component)
+    }
+
+    const componentOfRoot = new Map<string, number>()
+    const pending = new Set<number>()
+    const newLinks: Array<{ key: string; component: number }> = []
+    const merges: Array<readonly [from: number, to: number]> = []
+    for (const [root, group] of groups) {
+      const components = [...group.components].sort((a, b) => a - b)
+      const target = components[0] ?? this.nextComponent++
+      // The batch links components that were apart: the others fold into the first. Their old facts are deleted
+      // when the merged ids are recomputed (they then have no events).
+      for (const merged of components.slice(1)) {
+        merges.push([merged, target])
+        pending.add(merged)
+      }
+      pending.add(target)
+      componentOfRoot.set(root, target)
+      for (const key of group.keys) if (!stored.has(key)) newLinks.push({ key, component: target })
+    }
+    for (let i = 0; i < merges.length; i += INSERT_BATCH) {
+      const chunk = merges.slice(i, i + INSERT_BATCH)
+      const remap = sql.join(chunk.map(([from, to]) => sql`when ${from} then cast(${to} as bigint)`), sql` `)
+      const from = dialect.anyOfNumbers("component", chunk.map(([f]) => f))
+      for (const table of ["links", "events"] as const) {
+        await sql`update ${sql.table(table)} set component = case component ${remap} end where ${from}`.execute(trx)
+      }
+    }
+
+    for (let i = 0; i < newLinks.length; i += INSERT_BATCH) {
+      await trx.insertInto("links").values(newLinks.slice(i, i + INSERT_BATCH)).execute()
+    }
+    await trx.insertInto("events")
+      .values(fresh.map((e, i) => eventRow(e, componentOfRoot.get(uf.find(keysOf[i]![0]!))!)))
+      .execute()
+    const pendingRows = [...pending].map((component) => ({ component }))
+    for (let i = 0; i < pendingRows.length; i += INSERT_BATCH) {
+      await trx.insertInto("pending_components").values(pendingRows.slice(i, i + INSERT_BATCH))
+        .onConflict((oc) => oc.column("component").doNothing()).execute()
+    }
+    this.inserted += fresh.length
+  }
+
+  progress(): void {
+    this.onProgress?.({ lines: this.lines, events: this.eventsRead })
+  }
+}
+
+/**
+ * Imports one NDJSON file, all or nothing: every line is decoded with core; the first malformed line (or an event
+ * id already stored with other content) throws core's MalformedLine naming the line, and nothing is stored.
+ */
+export const importLines = (
+  db: Kysely<Database>,
+  dialect: StoreDialect,
+  lines: AsyncIterable<string> | Iterable<string>,
+  options: ImportOptions = {}
+): Promise<ImportSummary> => {
+  // Take the iterator now, before the first await: a readline interface emits lines as soon as its input flows
+  // and only buffers them for an iterator that already exists.
+  const iterator: AsyncIterator<string> | Iterator<string> =
+    Symbol.asyncIterator in lines ? lines[Symbol.asyncIterator]() : lines[Symbol.iterator]()
+  let finished = false
+  return db.transaction().execute(async (trx) => {
+    const importer = new Importer(trx, dialect, options.onProgress)
+    await importer.start()
+    for (;;) {
+      const next = await iterator.next()
+      if (next.done === true) break
+      const line = ++importer.lines
+      const record = Records.decodeLine(next.value, line)
+      if (record === undefined) continue
+      if (record instanceof MalformedLine) {
+        // Batched events of earlier lines are checked first, so the error names the first bad line.
+        await importer.flush()
+        throw record
+      }
+      await importer.add(record, line)
+    }
+    finished = true
+    await importer.flush()
+    const components = await projectPending(trx, dialect, { fresh: false })
+    await trx.deleteFrom("pending_components").execute()
+    importer.progress()
+    return {
+      lines: importer.lines,
+      records: importer.records,
+      events: { inserted: importer.inserted, duplicates: importer.duplicates },
+      directory: importer.directoryRecords,
+      logins: importer.loginRecords,
+      components
+    }
+  }).finally(async () => {
+    // Stop reading (and close the file) when the import failed before the end of its input.
+    if (!finished) await iterator.return?.()
+  }).then(async (summary) => {
+    if (summary.events.inserted + summary.directory + summary.logins >= STATISTICS_AFTER) await refresh(db, dialect)
+    return summary
+  })
+}
+
+/** Rows written by one import above which the planner statistics are refreshed. */
+const STATISTICS_AFTER = 5_000
+
+/** Statistics are an optimisation: a failure to refresh them must not report a committed import as failed. */
+const refresh = (db: Kysely<Database>, dialect: StoreDialect): Promise<void> => dialect.refreshStatistics(db).catch(() => undefined)
+
+/** Recomputes the facts of every stored component (`vcr db reproject`), in one transaction. */
+export const reprojectAll = (
+  db: Kysely<Database>,
+  dialect: StoreDialect,
+  options: { readonly onProgress?: (progress: { readonly components: number }) => void } = {}
+): Promise<{ components: number }> =>
+  db.transaction().execute(async (trx) => {
+    await dialect.lockWrites(trx)
+    await trx.insertInto("pending_components")
+      .expression(trx.selectFrom("links").select("component").distinct())
+      .execute()
+    for (const table of ["segment_participants", "segment_hosts", "segments", "sessions", "room_call_participants", "room_calls"] as const) {
+      await trx.deleteFrom(table).execute()
+    }
+    const components = await projectPending(trx, dialect, {
+      fresh: true,
+      ...(options.onProgress ? { onProgress: (components: number) => options.onProgress!({ components }) } : {})
+    })
+    await trx.deleteFrom("pending_components").execute()
+    return { components }
+  }).then(async (result) => {
+    await refresh(db, dialect)
+    return result
+  })

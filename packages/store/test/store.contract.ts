@@ -1,0 +1,417 @@
+/**
+ * The store contract: one suite of behaviour that every database must pass. `contract(name, fresh)` registers
+ * it; `fresh()` returns the URL of an empty database (the previous store is closed by then).
+ */
+import { createReadStream } from "node:fs"
+import { createInterface } from "node:readline"
+import { MalformedLine, Order, type RoomCallBundle, type SessionBundle } from "@vcr/core"
+import { afterEach, describe, expect, it } from "vitest"
+import { openStore, type Store } from "../src/index.ts"
+import type { KyselyStore } from "../src/store.ts"
+import { acceptanceLines, acceptancePath, generatedLines, generatedSessionId, line, shuffled, smallLines } from "./fixtures.ts"
+
+const at = (iso: string) => Date.parse(iso)
+/** 2026-03-02 in Australia/Sydney. */
+const sydneyDay = { start: at("2026-03-01T13:00:00Z"), end: at("2026-03-02T13:00:00Z") }
+const everything = { start: -Infinity, end: Infinity }
+
+/** Lines of a file as `vcr import` reads them. */
+const fileLines = (path: string) => createInterface({ input: createReadStream(path), crlfDelay: Infinity })
+
+const failure = async (promise: Promise<unknown>): Promise<unknown> => {
+  try {
+    await promise
+  } catch (error) {
+    return error
+  }
+  throw new Error("expected the promise to fail")
+}
+
+const collect = async <A>(items: AsyncIterable<A>): Promise<Array<A>> => {
+  const out: Array<A> = []
+  for await (const item of items) out.push(item)
+  return out
+}
+
+const factTables = [
+  ["sessions", ["session_id"]],
+  ["segments", ["segment_id"]],
+  ["segment_hosts", ["segment_id", "user_id"]],
+  ["segment_participants", ["segment_id", "ord"]],
+  ["room_calls", ["room_call_id"]],
+  ["room_call_participants", ["room_call_id", "ord"]],
+  ["events", ["id"]],
+  ["organisations", ["id"]],
+  ["clinics", ["id"]],
+  ["users", ["id"]],
+  ["organisation_roles", ["user_id", "organisation_id", "role", "granted_at"]],
+  ["clinic_roles", ["user_id", "clinic_id", "role", "granted_at"]],
+  ["rooms", ["id"]],
+  ["reporting_configurations", ["organisation_id"]],
+  ["logins", ["user_id", "at"]]
+] as const
+
+/** Every stored row except component ids (which depend on import order), in key order. */
+const dump = async (store: Store): Promise<Record<string, Array<Record<string, unknown>>>> => {
+  const db = (store as KyselyStore).db
+  const out: Record<string, Array<Record<string, unknown>>> = {}
+  for (const [table, keys] of factTables) {
+    let query = db.selectFrom(table).selectAll() as any
+    for (const k of keys) query = query.orderBy(k)
+    const rows = (await query.execute()) as Array<Record<string, unknown>>
+    out[table] = rows.map(({ component: _component, ...rest }) => rest)
+  }
+  return out
+}
+
+export const contract = (name: string, fresh: () => Promise<string>): void => {
+  describe(`store contract on ${name}`, () => {
+    const open: Array<Store> = []
+    afterEach(async () => {
+      for (const store of open.splice(0)) await store.close()
+    })
+    /** An empty, migrated store. */
+    const newStore = async (): Promise<Store> => {
+      for (const store of open.splice(0)) await store.close()
+      const store = await openStore(await fresh())
+      open.push(store)
+      await store.migrate()
+      return store
+    }
+    /** Closes the store and opens an empty one, returning a dump of the old one. */
+    const imported = async (...files: ReadonlyArray<ReadonlyArray<string>>) => {
+      const store = await newStore()
+      for (const file of files) await store.importLines(file)
+      return store
+    }
+
+    it("reports its dialect and migrates twice without harm", async () => {
+      const store = await newStore()
+      expect(store.dialect).toBe(name)
+      await store.migrate()
+      expect(Object.values(await store.counts()).every((n) => n === 0)).toBe(true)
+    })
+
+    it("imports the three-clinic transfer and stores the projected facts", async () => {
+      const store = await newStore()
+      const progress: Array<number> = []
+      const summary = await store.importLines(fileLines(acceptancePath), { onProgress: (p) => progress.push(p.lines) })
+      expect(summary).toEqual({ lines: 35, records: 35, events: { inserted: 22, duplicates: 0 }, directory: 13, logins: 0, components: 4 })
+      expect(progress.at(-1)).toBe(35)
+      expect(await store.counts()).toMatchObject({
+        organisations: 1, clinics: 3, users: 4, organisation_roles: 1, clinic_roles: 3, reporting_configurations: 1,
+        events: 22, sessions: 4, segments: 6, segment_participants: 12, room_calls: 0
+      })
+
+      const sessions = await collect(store.sessions({ ...sydneyDay, clinicIds: ["cl-a", "cl-b", "cl-c"], participants: true }))
+      expect(sessions.map((s) => s.session.session_id)).toEqual(["s-1", "s-2", "s-3", "s-4"])
+      const s1 = sessions[0]!
+      expect(s1.session).toEqual({ session_id: "s-1", entry_at: at("2026-03-02T09:00:00+11:00"), first_clinic_id: "cl-a", consultation_ms: 2_040_000 })
+      expect(s1.segments.map((g) => g.segment.segment_id)).toEqual(["g-1", "g-2", "g-3"])
+      const segments = new Map(sessions.flatMap((s) => s.segments.map((g) => [g.segment.segment_id, g] as const)))
+      expect(segments.get("g-1")!.segment).toMatchObject({
+        clinic_id: "cl-a", queued_call_id: "q-1", answered_at: at("2026-03-02T09:04:00+11:00"), wait_ms: 240_000,
+        consultation_ms: 360_000, transfer_at: at("2026-03-02T09:10:00+11:00"), transferred_to_clinic_id: "cl-b",
+        transferred_to_segment_id: "g-2", transferred_in: false, end_at: at("2026-03-02T09:10:30+11:00"), abandoned_at: null,
+        participants: 2, hosts: [{ user_id: "u-nurse", own_ms: 360_000, first_consult_at: at("2026-03-02T09:04:00+11:00") }]
+      })
+      expect(segments.get("g-2")!.segment).toMatchObject({
+        clinic_id: "cl-b", answered_at: at("2026-03-02T09:22:00+11:00"), consultation_ms: 780_000, wait_ms: 720_000,
+        transfer_at: at("2026-03-02T09:35:00+11:00"), transferred_to_clinic_id: "cl-c", transferred_in: true,
+        end_at: at("2026-03-02T09:36:00+11:00"), participants: 3
+      })
+      expect(segments.get("g-3")!.segment).toMatchObject({ consultation_ms: 900_000, transfer_at: null, transferred_in: true })
+      expect(segments.get("g-4")!.segment).toMatchObject({
+        answered_at: null, consultation_ms: 0, wait_ms: 180_000, abandoned_at: at("2026-03-02T10:03:00+11:00"), hosts: []
+      })
+      expect(segments.get("g-5")!.segment).toMatchObject({ consultation_ms: 120_000, abandoned_at: null })
+      expect(segments.get("g-6")!.segment).toMatchObject({ consultation_ms: 180_000, answered_at: at("2026-03-02T13:02:00+11:00"), abandoned_at: null })
+
+      const rows = sessions.flatMap((s) => s.segments.flatMap((g) => g.participants.map((p) => `${g.segment.segment_id}/${p.participant_id}`)))
+      expect(rows).toEqual([
+        "g-1/p-pat", "g-1/p-nurse", "g-2/p-pat", "g-2/p-doc", "g-2/p-int", "g-3/p-pat", "g-3/p-spec",
+        "g-4/p-pat2", "g-5/p-pat3", "g-5/p-doc3", "g-6/p-pat4", "g-6/p-spec4"
+      ])
+      const nurse = segments.get("g-1")!.participants[1]!
+      expect(nurse).toEqual({
+        participant_id: "p-nurse", appearance: 1, kind: "host", user_id: "u-nurse", joined_at: at("2026-03-02T09:04:00+11:00"),
+        left_at: at("2026-03-02T09:10:30+11:00"), attendance_ms: 390_000, incomplete: false, bandwidth: [400, 1800, 1200, 350, 2000, 1300]
+      })
+      expect(segments.get("g-4")!.participants[0]).toMatchObject({ kind: "primary", joined_at: null, attendance_ms: 0 })
+    })
+
+    it("streams sessions with a segment in the clinics, with all their segments, and nothing for no clinics", async () => {
+      const store = await imported(acceptanceLines())
+      const inC = await collect(store.sessions({ ...sydneyDay, clinicIds: ["cl-c"], participants: false }))
+      expect(inC.map((s) => s.session.session_id)).toEqual(["s-1", "s-4"])
+      expect(inC[0]!.segments.map((g) => g.segment.segment_id)).toEqual(["g-1", "g-2", "g-3"])
+      expect(inC[0]!.segments.every((g) => g.participants.length === 0)).toBe(true)
+      expect(await collect(store.sessions({ ...sydneyDay, clinicIds: [], participants: true }))).toEqual([])
+      // The range is [start, end): s-1 entered exactly at 09:00 +11:00.
+      const s1 = at("2026-03-02T09:00:00+11:00")
+      const ids = async (start: number, end: number) =>
+        (await collect(store.sessions({ start, end, clinicIds: ["cl-a", "cl-b", "cl-c"], participants: false }))).map((s) => s.session.session_id)
+      expect(await ids(s1, s1 + 1)).toEqual(["s-1"])
+      expect(await ids(s1 - 1, s1)).toEqual([])
+      expect(await ids(s1 + 1, sydneyDay.end)).toEqual(["s-2", "s-3", "s-4"])
+    })
+
+    it("ignores the same file imported twice and counts its events as duplicates", async () => {
+      const store = await imported(acceptanceLines(), smallLines())
+      const before = await store.counts()
+      const facts = await dump(store)
+      const again = await store.importLines(fileLines(acceptancePath))
+      expect(again.events).toEqual({ inserted: 0, duplicates: 22 })
+      expect(again.components).toBe(0)
+      const small = await store.importLines(smallLines())
+      expect(small.events.inserted).toBe(0)
+      expect(await store.counts()).toEqual(before)
+      expect(await dump(store)).toEqual(facts)
+    })
+
+    it("treats an event with reordered keys and another offset for the same instant as the same event (R13)", async () => {
+      const store = await imported(acceptanceLines())
+      const summary = await store.importLines([
+        '{"participant_id":"p-pat","clinic_id":"cl-a","queued_call_id":"q-1","segment_id":"g-1","session_id":"s-1","at":"2026-03-01T22:00:00.000Z","event":"waiting_area.entered","id":"e-01","type":"event"}'
+      ])
+      expect(summary.events).toEqual({ inserted: 0, duplicates: 1 })
+    })
+
+    it("gives the same facts whatever the order of lines and however the events are split across files", async () => {
+      const all = [...acceptanceLines(), ...smallLines()]
+      const reference = await dump(await imported(all))
+      expect(reference.sessions!.length).toBe(9)
+
+      for (const seed of [1, 2, 3]) {
+        expect(await dump(await imported(shuffled(all, seed)))).toEqual(reference)
+      }
+      const directory = all.filter((l) => !l.includes('"type":"event"'))
+      const events = all.filter((l) => l.includes('"type":"event"'))
+      const odd = events.filter((_, i) => i % 2 === 1)
+      const even = events.filter((_, i) => i % 2 === 0)
+      expect(await dump(await imported(directory, odd, even))).toEqual(reference)
+      expect(await dump(await imported(even, directory, odd))).toEqual(reference)
+      // Segments g-2 and g-3 stored apart from s-1 / g-1, then the transfers link all three into one component.
+      const transfers = events.filter((l) => l.includes("call.transferred"))
+      const entryOfS1 = events.filter((l) => l.includes('"segment_id":"g-1"') && !l.includes("call.transferred"))
+      const rest = events.filter((l) => !transfers.includes(l) && !entryOfS1.includes(l))
+      const store = await imported(directory, rest, entryOfS1)
+      const last = await store.importLines(transfers)
+      expect(last.components).toBe(1)
+      expect(await dump(store)).toEqual(reference)
+    })
+
+    it("recomputes identical facts on reproject", async () => {
+      const store = await imported(acceptanceLines(), smallLines())
+      const before = await dump(store)
+      expect(await store.reproject()).toEqual({ components: 13 })
+      expect(await dump(store)).toEqual(before)
+    })
+
+    it("rejects an event id stored with other content, naming the line, and stores nothing of that file", async () => {
+      const store = await imported(acceptanceLines())
+      const before = await store.counts()
+      const facts = await dump(store)
+      const changed = acceptanceLines().find((l) => l.includes('"id":"e-05"'))!.replace("09:22:00", "09:23:00")
+      const error = await failure(store.importLines([
+        line({ type: "organisation", id: "org-new", created_at: "2025-01-01T00:00:00Z" }),
+        line({ type: "event", id: "e-new", event: "waiting_area.entered", at: "2026-03-03T09:00:00Z", session_id: "s-new", segment_id: "g-new", queued_call_id: "q-new", clinic_id: "cl-a", participant_id: "p-new" }),
+        changed
+      ]))
+      expect(error).toBeInstanceOf(MalformedLine)
+      expect((error as MalformedLine).line).toBe(3)
+      expect((error as MalformedLine).message).toBe('line 3: event "e-05" is already stored with different content (R13)')
+      expect(await store.counts()).toEqual(before)
+      expect(await dump(store)).toEqual(facts)
+      expect(await store.organisation("org-new")).toBeUndefined()
+    })
+
+    it("rejects an id repeated with other content within one file", async () => {
+      const store = await newStore()
+      const first = line({ type: "event", id: "e-1", event: "participant.left", at: "2026-03-03T09:00:00Z", segment_id: "g", participant_id: "p" })
+      const error = await failure(store.importLines([first, first, first.replace('"p"', '"q"')]))
+      expect((error as MalformedLine).line).toBe(3)
+      expect(Object.values(await store.counts()).every((n) => n === 0)).toBe(true)
+    })
+
+    it("rolls back batches already written when a late line is bad", async () => {
+      const store = await newStore()
+      const lines = [...generatedLines(150), "", line({ type: "login", user_id: "u" })]
+      const error = await failure(store.importLines(lines))
+      expect(error).toBeInstanceOf(MalformedLine)
+      expect((error as MalformedLine).line).toBe(lines.length)
+      expect((error as MalformedLine).reason).toMatch(/"at"/)
+      expect(Object.values(await store.counts()).every((n) => n === 0)).toBe(true)
+    })
+
+    const badLines: ReadonlyArray<readonly [string, string, RegExp]> = [
+      ["an instant without offset", line({ type: "login", user_id: "u-doc", at: "2026-03-02T09:00:00" }), /"at"/],
+      ["an unknown type", line({ type: "meeting", id: "m-1" }), /"type"/],
+      ["a missing required field", line({ type: "clinic", id: "cl-q", status: "open", created_at: "2024-01-01T00:00:00Z" }), /organisation_id/],
+      ["bad JSON", '{"type":"organisation","id":"org-9",', /JSON/],
+      ["an id that is not a string", line({ type: "user", id: 7, created_at: "2024-01-01T00:00:00Z" }), /"id"/]
+    ]
+    for (const [what, bad, reason] of badLines) {
+      it(`rejects ${what} with its line number and stores nothing`, async () => {
+        const store = await imported(acceptanceLines())
+        const before = await store.counts()
+        const lines = [
+          line({ type: "organisation", id: "org-9", name: "Never stored", created_at: "2025-01-01T00:00:00Z" }),
+          line({ type: "event", id: "e-99", event: "waiting_area.entered", at: "2026-03-03T09:00:00Z", session_id: "s-99", segment_id: "g-99", queued_call_id: "q-99", clinic_id: "cl-a", participant_id: "p-99" }),
+          "   ",
+          bad,
+          line({ type: "organisation", id: "org-10", created_at: "2025-01-01T00:00:00Z" })
+        ]
+        const error = await failure(store.importLines(lines))
+        expect(error).toBeInstanceOf(MalformedLine)
+        expect((error as MalformedLine).line).toBe(4)
+        expect((error as MalformedLine).message).toMatch(/^line 4: /)
+        expect((error as MalformedLine).reason).toMatch(reason)
+        expect(await store.counts()).toEqual(before)
+        expect(await store.organisation("org-9")).toBeUndefined()
+      })
+    }
+
+    it("replaces a directory record as a whole: a field missing from the later line becomes blank", async () => {
+      const store = await newStore()
+      await store.importLines([
+        line({ type: "organisation", id: "org-3", name: "Old", state: "NSW", specialty: "GP", created_at: "2024-01-01T00:00:00Z", deleted_at: "2025-01-01T00:00:00Z" }),
+        line({ type: "clinic", id: "cl-z", organisation_id: "org-3", name: "Zed", status: "open", subdomain: "zed", created_at: "2024-01-01T00:00:00Z", tags: { cc: "1", other: null } }),
+        line({ type: "organisation_role", user_id: "u-1", organisation_id: "org-3", role: "organisation_admin", granted_at: "2024-01-01T00:00:00Z", revoked_at: "2025-01-01T00:00:00Z" }),
+        line({ type: "reporting_configuration", organisation_id: "org-3", tags: [{ key: "cc", label: "Cost centre" }], bandwidth_columns: false, default_timezone: "australia/perth", default_minimum_duration_minutes: 2.5 }),
+        line({ type: "user", id: "u-1", name: "First", email: "a@example.org", created_at: "2024-01-01T00:00:00Z" }),
+        line({ type: "user", id: "u-1", name: "Second", created_at: "2024-01-02T00:00:00Z" })
+      ])
+      expect(await store.user("u-1")).toEqual({ type: "user", id: "u-1", name: "Second", email: null, created_at: at("2024-01-02T00:00:00Z"), deactivated_at: null })
+      expect(await store.clinic("cl-z")).toMatchObject({ subdomain: "zed", tags: { cc: "1", other: null }, status: "open" })
+      expect(await store.configuration("org-3")).toEqual({
+        type: "reporting_configuration", organisation_id: "org-3", tags: [{ key: "cc", label: "Cost centre" }],
+        bandwidth_columns: false, default_timezone: "Australia/Perth", default_minimum_duration_minutes: 2.5
+      })
+
+      await store.importLines([
+        line({ type: "organisation", id: "org-3", name: "New", created_at: "2024-01-01T00:00:00Z" }),
+        line({ type: "clinic", id: "cl-z", organisation_id: "org-3", status: "closed", created_at: "2024-01-01T00:00:00Z" }),
+        line({ type: "organisation_role", user_id: "u-1", organisation_id: "org-3", role: "organisation_admin", granted_at: "2024-01-01T11:00:00+11:00" }),
+        line({ type: "reporting_configuration", organisation_id: "org-3" })
+      ])
+      expect(await store.organisation("org-3")).toEqual({
+        type: "organisation", id: "org-3", name: "New", state: null, specialty: null, contract: null, created_at: at("2024-01-01T00:00:00Z"), deleted_at: null
+      })
+      expect(await store.clinic("cl-z")).toMatchObject({ name: null, subdomain: null, status: "closed", tags: {} })
+      expect(await store.configuration("org-3")).toEqual({
+        type: "reporting_configuration", organisation_id: "org-3", tags: [], bandwidth_columns: true, default_timezone: null, default_minimum_duration_minutes: null
+      })
+      const directory = await store.directory(["org-3"])
+      // The same role key (granted_at compared as an instant): one record, no longer revoked.
+      expect(directory.organisationRoles).toEqual([
+        { type: "organisation_role", user_id: "u-1", organisation_id: "org-3", role: "organisation_admin", granted_at: at("2024-01-01T00:00:00Z"), revoked_at: null }
+      ])
+      expect(await store.counts()).toMatchObject({ organisations: 1, clinics: 1, organisation_roles: 1, users: 1, reporting_configurations: 1 })
+    })
+
+    it("returns the directory of some organisations, with the users their roles and rooms reference", async () => {
+      const store = await imported(acceptanceLines(), smallLines())
+      const directory = await store.directory(["org-2", "org-unknown"])
+      expect(directory.organisations.map((o) => o.id)).toEqual(["org-2"])
+      expect(directory.clinics.map((c) => [c.id, c.status, c.tags])).toEqual([["cl-x", "open", { cc: "X-1" }], ["cl-y", "closed", {}]])
+      expect(directory.rooms.map((r) => [r.id, r.kind, r.owner_user_id])).toEqual([["room-1", "meeting", null], ["room-2", "user", "u-h1"], ["room-3", "group", null]])
+      expect(directory.clinicRoles.map((r) => r.user_id)).toEqual(["u-h2"])
+      expect(directory.organisationRoles).toEqual([])
+      expect([...directory.users.keys()].sort()).toEqual(["u-h1", "u-h2"])
+      expect(directory.configurations.size).toBe(0)
+      const both = await store.directory(["org-1", "org-2"])
+      expect(both.organisations.map((o) => o.id)).toEqual(["org-1", "org-2"])
+      expect(both.configurations.get("org-1")?.tags).toEqual([{ key: "cost_centre", label: "Cost centre" }])
+      expect(both.users.size).toBe(6)
+      expect((await store.directory([])).organisations).toEqual([])
+    })
+
+    it("streams room calls of the rooms by start then call id (code points), with participants in order", async () => {
+      const store = await imported(smallLines())
+      const day = { start: at("2026-03-02T00:00:00Z"), end: at("2026-03-03T00:00:00Z") }
+      const calls: Array<RoomCallBundle> = await collect(store.roomCalls({ ...day, roomIds: ["room-1", "room-2", "room-3"] }))
+      expect(calls.map((c) => c.call.room_call_id)).toEqual(["rc-Z", "rc-a"])
+      expect(calls[1]).toEqual({
+        call: { room_call_id: "rc-a", room_id: "room-1", start_at: at("2026-03-02T10:00:00Z"), end_at: at("2026-03-02T10:12:00Z"), duration_ms: 720_000, participants: 2 },
+        participants: [
+          { participant_id: "p-1", appearance: 0, role: "host", user_id: "u-h1", joined_at: at("2026-03-02T10:00:00Z"), left_at: at("2026-03-02T10:12:00Z"), attendance_ms: 720_000, incomplete: false, bandwidth: null },
+          { participant_id: "p-2", appearance: 1, role: "guest", user_id: null, joined_at: at("2026-03-02T10:02:00Z"), left_at: at("2026-03-02T10:10:00Z"), attendance_ms: 480_000, incomplete: false, bandwidth: [1, 2, 2, 3, 4, 4] }
+        ]
+      })
+      expect(calls[0]!.participants.map((p) => [p.participant_id, p.incomplete, p.left_at])).toEqual([
+        ["p-3", true, at("2026-03-02T10:20:00Z")], ["p-4", false, at("2026-03-02T10:20:00Z")]
+      ])
+      expect((await collect(store.roomCalls({ ...day, roomIds: ["room-1"] }))).map((c) => c.call.room_call_id)).toEqual(["rc-a"])
+      expect((await collect(store.roomCalls({ ...everything, roomIds: ["room-1", "room-3"] }))).map((c) => c.call.room_call_id)).toEqual(["rc-0", "rc-a", "rc-3"])
+      expect(await collect(store.roomCalls({ ...everything, roomIds: [] }))).toEqual([])
+    })
+
+    it("finds each clinic's last counted consultation, by entry then session id, judged on the threshold", async () => {
+      const store = await imported(smallLines())
+      const end = at("2026-03-03T00:00:00Z")
+      expect(await store.lastClinicConsultations(["cl-x", "cl-y", "cl-none"], end, 0)).toEqual(new Map([
+        ["cl-x", at("2026-03-02T09:02:00Z")],
+        ["cl-y", at("2026-03-02T12:03:00Z")]
+      ]))
+      expect(await store.lastClinicConsultations(["cl-x"], end, 300_000)).toEqual(new Map([["cl-x", at("2026-03-01T09:01:00Z")]]))
+      expect(await store.lastClinicConsultations(["cl-x"], at("2026-03-02T09:00:00Z"), 0)).toEqual(new Map([["cl-x", at("2026-03-01T09:01:00Z")]]))
+      expect(await store.lastClinicConsultations(["cl-x"], at("2026-03-01T09:00:00Z"), 0)).toEqual(new Map())
+      // A fractional threshold compares exactly: 600 000 ms meets 599 999.5 ms and misses 600 000.5 ms.
+      expect((await store.lastClinicConsultations(["cl-x"], at("2026-03-02T00:00:00Z"), 599_999.5)).size).toBe(1)
+      expect((await store.lastClinicConsultations(["cl-x"], at("2026-03-02T00:00:00Z"), 600_000.5)).size).toBe(0)
+      expect(await store.lastClinicConsultations([], end, 0)).toEqual(new Map())
+    })
+
+    it("finds each provider's last consultation per clinic", async () => {
+      const store = await imported(smallLines())
+      const end = at("2026-03-03T00:00:00Z")
+      expect(await store.lastProviderConsultations(["cl-x", "cl-y"], end, 0)).toEqual([
+        { clinic_id: "cl-x", user_id: "u-h1", at: at("2026-03-01T09:01:00Z") },
+        { clinic_id: "cl-x", user_id: "u-h2", at: at("2026-03-02T09:02:00Z") },
+        { clinic_id: "cl-y", user_id: "u-h1", at: at("2026-03-02T12:03:00Z") },
+        { clinic_id: "cl-y", user_id: "u-h2", at: at("2026-03-02T12:01:00Z") }
+      ])
+      expect(await store.lastProviderConsultations(["cl-x"], end, 300_000)).toEqual([
+        { clinic_id: "cl-x", user_id: "u-h1", at: at("2026-03-01T09:01:00Z") }
+      ])
+      expect(await store.lastProviderConsultations(["cl-x"], at("2026-03-02T09:00:00Z"), 0)).toEqual([
+        { clinic_id: "cl-x", user_id: "u-h1", at: at("2026-03-01T09:01:00Z") }
+      ])
+    })
+
+    it("summarises logins before the end and within the range, keeping one login per user and instant", async () => {
+      const store = await imported(smallLines())
+      expect((await store.counts()).logins).toBe(3)
+      expect(await store.logins(["u-h1", "u-h2", "u-none"], at("2026-03-02T00:00:00Z"), at("2026-03-03T00:00:00Z"))).toEqual(new Map([
+        ["u-h1", { lastBeforeEnd: at("2026-03-02T08:00:00Z"), inRange: true }],
+        ["u-h2", { lastBeforeEnd: null, inRange: false }],
+        ["u-none", { lastBeforeEnd: null, inRange: false }]
+      ]))
+      expect(await store.logins(["u-h1", "u-h2"], at("2026-03-03T00:00:00Z"), at("2026-03-04T08:00:00Z"))).toEqual(new Map([
+        ["u-h1", { lastBeforeEnd: at("2026-03-02T08:00:00Z"), inRange: false }],
+        ["u-h2", { lastBeforeEnd: null, inRange: false }]
+      ]))
+      expect((await store.logins(["u-h2"], at("2026-03-03T00:00:00Z"), at("2026-03-04T08:00:00.001Z"))).get("u-h2")).toEqual({ lastBeforeEnd: at("2026-03-04T08:00:00Z"), inRange: true })
+    })
+
+    it("pages through many sessions in code-point order and merges components split across batches", async () => {
+      const count = 600
+      const lines = generatedLines(count)
+      const store = await imported(shuffled(lines, 42))
+      const shuffledFacts = await dump(store)
+      const clinics = ["cl-g1", "cl-g2"]
+      const sessions: Array<SessionBundle> = await collect(store.sessions({ ...everything, clinicIds: ["cl-g2"], participants: true }))
+      const expected = Array.from({ length: count }, (_, i) => ({ id: generatedSessionId(i), entry: at("2026-04-01T00:00:00Z") + (i % 5) * 60_000 }))
+        .sort((a, b) => a.entry - b.entry || Order.compareCodePoints(a.id, b.id))
+      expect(sessions.map((s) => s.session.session_id)).toEqual(expected.map((e) => e.id))
+      for (const s of sessions) {
+        expect(s.segments.map((g) => g.segment.clinic_id)).toEqual(clinics)
+        expect(s.session.consultation_ms).toBe(240_000 + 240_000)
+        expect(s.segments[1]!.participants.map((p) => p.kind)).toEqual(["primary", "host"])
+      }
+      expect(await store.counts()).toMatchObject({ events: count * 7, sessions: count, segments: count * 2, segment_participants: count * 4 })
+      expect(await dump(await imported(lines))).toEqual(shuffledFacts)
+    })
+  })
+}
