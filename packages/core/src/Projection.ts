@@ -118,7 +118,10 @@ const chainOrder = (transfers: Array<CallEvent>): Array<CallEvent> => {
 
 const containerOf = (e: CallEvent) => (e.segment_id !== null ? `g:${e.segment_id}` : `r:${e.room_call_id}`)
 
-/** Projects every event of one component into sessions and room calls (SPEC §5, R15–R22, R32–R35, R41–R43). */
+/**
+ * Projects every event of one component into sessions and room calls (SPEC §5, R15–R22, R32–R35, R41–R43).
+ * Pass exactly one component: `start_seq` counts positions among the events given, so it is stable only then.
+ */
 export const project = (events: ReadonlyArray<CallEvent>): Projection => {
   const sorted = [...events].sort(compareEvents)
   const segments = new Map<string, SegmentState>()

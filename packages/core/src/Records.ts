@@ -227,6 +227,8 @@ const checkEvent = (e: typeof EventLine.Type, line: number): string | undefined 
 /** Decodes one NDJSON line (1-based `line`); `undefined` for a blank line (R2). */
 export const decodeLine = (textLine: string, line: number): InputRecord | MalformedLine | undefined => {
   if (textLine.trim() === "") return undefined
+  // PostgreSQL cannot store U+0000 in text: reject it on every store alike.
+  if (textLine.includes("\u0000") || textLine.includes("\\u0000")) return malformed(line, "text must not contain the NUL character (U+0000)")
   let value: unknown
   try {
     value = JSON.parse(textLine)

@@ -17,7 +17,7 @@ export interface Directory {
   readonly rooms: ReadonlyArray<Room>
   readonly organisationRoles: ReadonlyArray<OrganisationRole>
   readonly clinicRoles: ReadonlyArray<ClinicRole>
-  /** Users referenced by those roles or rooms (owners); an id missing here is unknown (R22). */
+  /** Users referenced by those roles, rooms (owners) or hosting in those clinics and rooms; an id missing here is unknown (R22). */
   readonly users: ReadonlyMap<string, User>
   readonly configurations: ReadonlyMap<string, ReportingConfiguration>
 }

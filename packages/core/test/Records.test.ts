@@ -12,6 +12,7 @@ describe("input lines (SPEC §4, R1-R13)", () => {
     ["{not json", "not valid JSON"],
     ["[1,2]", "not a JSON object"],
     [`{"id":"x"}`, `"type"`],
+    [`{"type":"user","id":"u","name":"A\\u0000B","created_at":"2024-01-10T00:00:00Z"}`, "NUL"],
     [`{"type":"visit","id":"x"}`, `"type" must be one of`],
     [`{"type":"organisation","id":"","created_at":"2024-01-10T00:00:00Z"}`, `"id"`],
     [`{"type":"organisation","id":7,"created_at":"2024-01-10T00:00:00Z"}`, `"id"`],

@@ -3,6 +3,7 @@
  * order by code point everywhere). Migrations are code, not files, so a bundled CLI carries them.
  */
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from "kysely"
+import { accessMigration } from "./access.ts"
 import type { StoreDialect } from "./dialect.ts"
 import type { Database } from "./schema.ts"
 
@@ -204,7 +205,8 @@ const initial = (dialect: StoreDialect): Migration => ({
 
 /** The migrations of the store, by name (applied in name order). */
 export const migrations = (dialect: StoreDialect): Record<string, Migration> => ({
-  "0001_initial": initial(dialect)
+  "0001_initial": initial(dialect),
+  "0002_access": accessMigration(dialect)
 })
 
 /** Applies every pending migration; throws the first failure. */

@@ -40,12 +40,12 @@ export const userOf = (r: Selectable<UsersTable>): User => ({
   type: "user", id: r.id, name: r.name, email: r.email, created_at: r.created_at, deactivated_at: r.deactivated_at
 })
 
-const organisationRoleOf = (r: Selectable<OrganisationRolesTable>): OrganisationRole => ({
+export const organisationRoleOf = (r: Selectable<OrganisationRolesTable>): OrganisationRole => ({
   type: "organisation_role", user_id: r.user_id, organisation_id: r.organisation_id,
   role: r.role as OrganisationRole["role"], granted_at: r.granted_at, revoked_at: r.revoked_at
 })
 
-const clinicRoleOf = (r: Selectable<ClinicRolesTable>): ClinicRole => ({
+export const clinicRoleOf = (r: Selectable<ClinicRolesTable>): ClinicRole => ({
   type: "clinic_role", user_id: r.user_id, clinic_id: r.clinic_id, role: r.role as ClinicRole["role"],
   granted_at: r.granted_at, revoked_at: r.revoked_at
 })
@@ -81,7 +81,13 @@ export const directory = async (db: Kysely<Database>, dialect: StoreDialect, org
       .where((eb) => eb.or([
         eb("id", "in", eb.selectFrom("organisation_roles").select("organisation_roles.user_id").where(dialect.anyOf("organisation_roles.organisation_id", ids))),
         eb("id", "in", eb.selectFrom("clinic_roles").select("clinic_roles.user_id").where("clinic_roles.clinic_id", "in", clinicIds)),
-        eb("id", "in", eb.selectFrom("rooms").select("rooms.owner_user_id").where("rooms.clinic_id", "in", clinicIds).where("rooms.owner_user_id", "is not", null))
+        eb("id", "in", eb.selectFrom("rooms").select("rooms.owner_user_id").where("rooms.clinic_id", "in", clinicIds).where("rooms.owner_user_id", "is not", null)),
+        // Hosts are named on report rows even without a role in the scope.
+        eb("id", "in", eb.selectFrom("segment_hosts").select("segment_hosts.user_id").where("segment_hosts.clinic_id", "in", clinicIds)),
+        eb("id", "in", eb.selectFrom("room_call_participants").select("room_call_participants.user_id")
+          .where("room_call_participants.role", "=", "host")
+          .where("room_call_participants.room_call_id", "in", eb.selectFrom("room_calls").select("room_calls.room_call_id")
+            .where("room_calls.room_id", "in", eb.selectFrom("rooms").select("rooms.id").where("rooms.clinic_id", "in", clinicIds))))
       ]))
       .orderBy("id").execute(),
     db.selectFrom("reporting_configurations").selectAll().where(dialect.anyOf("organisation_id", ids)).orderBy("organisation_id").execute()

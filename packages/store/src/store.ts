@@ -4,10 +4,11 @@
  * the kysely instance; everything else is shared.
  */
 import type {
-  Clinic, Directory, FactQuery, LoginSummary, Organisation, ReportSource, ReportingConfiguration, RoomCallBundle,
+  Clinic, ClinicRole, Directory, OrganisationRole, FactQuery, LoginSummary, Organisation, ReportSource, ReportingConfiguration, RoomCallBundle,
   SessionBundle, User
 } from "@vcr/core"
-import type { Kysely } from "kysely"
+import { sql, type Kysely } from "kysely"
+import { Access, type AccessTables } from "./access.ts"
 import type { StoreDialect } from "./dialect.ts"
 import { importLines, reprojectAll, type ImportOptions, type ImportSummary } from "./import.ts"
 import { migrateToLatest } from "./migrations.ts"
@@ -33,6 +34,20 @@ export interface Store extends ReportSource {
   user(id: string): Promise<User | undefined>
   /** Rows per table (directory, logins, events, facts), for import and demo summaries. */
   counts(): Promise<Record<string, number>>
+  /** Credentials, report history and audit log of the HTTP app. */
+  readonly access: Access
+  /** Current role records of a user (for permission checks at each request), with their clinics' organisations. */
+  rolesOf(userId: string): Promise<{
+    organisationRoles: Array<OrganisationRole>
+    clinicRoles: Array<ClinicRole>
+    clinics: Array<Clinic>
+  }>
+  /** Organisations by id (those that exist). */
+  organisations(ids: ReadonlyArray<string>): Promise<Array<Organisation>>
+  /** Stores a reporting configuration as an import line would (R14: replaces the record as a whole). */
+  putConfiguration(configuration: ReportingConfiguration): Promise<void>
+  /** Whether the database answers (readiness). */
+  ping(): Promise<boolean>
   /** Closes the connection (pool). */
   close(): Promise<void>
 }
@@ -44,7 +59,53 @@ export class KyselyStore implements Store {
     /** The kysely instance (for tests and tools inside this package; not part of the public API). */
     readonly db: Kysely<Database>,
     private readonly flavour: StoreDialect
-  ) {}
+  ) {
+    this.access = new Access(db as unknown as Kysely<AccessTables>)
+  }
+
+  readonly access: Access
+
+  async rolesOf(userId: string) {
+    const [orgRoles, clinicRoles] = await Promise.all([
+      this.db.selectFrom("organisation_roles").selectAll().where("user_id", "=", userId).execute(),
+      this.db.selectFrom("clinic_roles").selectAll().where("user_id", "=", userId).execute()
+    ])
+    const clinicIds = [...new Set(clinicRoles.map((r) => r.clinic_id))]
+    const clinics = clinicIds.length === 0 ? [] : await this.db.selectFrom("clinics").selectAll().where(this.flavour.anyOf("id", clinicIds)).execute()
+    return {
+      organisationRoles: orgRoles.map(Queries.organisationRoleOf),
+      clinicRoles: clinicRoles.map(Queries.clinicRoleOf),
+      clinics: clinics.map(Queries.clinicOf)
+    }
+  }
+
+  async organisations(ids: ReadonlyArray<string>): Promise<Array<Organisation>> {
+    if (ids.length === 0) return []
+    const rows = await this.db.selectFrom("organisations").selectAll().where(this.flavour.anyOf("id", ids)).execute()
+    return rows.map(Queries.organisationOf)
+  }
+
+  async putConfiguration(c: ReportingConfiguration): Promise<void> {
+    const row = {
+      organisation_id: c.organisation_id,
+      tags: JSON.stringify(c.tags),
+      bandwidth_columns: (c.bandwidth_columns ? 1 : 0) as 0 | 1,
+      default_timezone: c.default_timezone,
+      default_minimum_duration_minutes: c.default_minimum_duration_minutes
+    }
+    await this.db.insertInto("reporting_configurations").values(row)
+      .onConflict((oc) => oc.column("organisation_id").doUpdateSet({ ...row }))
+      .execute()
+  }
+
+  async ping(): Promise<boolean> {
+    try {
+      await sql`select 1`.execute(this.db)
+      return true
+    } catch {
+      return false
+    }
+  }
 
   get dialect(): "sqlite" | "postgres" {
     return this.flavour.name

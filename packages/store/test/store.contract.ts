@@ -413,5 +413,36 @@ export const contract = (name: string, fresh: () => Promise<string>): void => {
       expect(await store.counts()).toMatchObject({ events: count * 7, sessions: count, segments: count * 2, segment_participants: count * 4 })
       expect(await dump(await imported(lines))).toEqual(shuffledFacts)
     })
+
+    it("uses a one-time credential exactly once, and never after it expires", async () => {
+      const store = await newStore()
+      const base = { kind: "login_link" as const, user_id: "u-1", created_at: 1000, used_at: null, csrf_hash: null }
+      await store.access.addCredential({ ...base, hash: "h-1", expires_at: 5000 })
+      await store.access.addCredential({ ...base, hash: "h-2", expires_at: 2000 })
+      const [first, second] = await Promise.all([store.access.consume("h-1", 1500), store.access.consume("h-1", 1500)])
+      expect([first?.user_id, second?.user_id].filter((x) => x !== undefined)).toEqual(["u-1"])
+      expect(await store.access.credential("h-1", 1600)).toBeUndefined()
+      expect(await store.access.consume("h-2", 2000)).toBeUndefined()
+      expect(await store.access.removeExpiredCredentials(6000)).toBe(2)
+    })
+
+    it("keeps history entries, lets one caller claim a transition, and removes expired entries", async () => {
+      const store = await newStore()
+      const entry = {
+        id: "h-1", user_id: "u-1", organisation_id: "org-1", clinic_id: null, report: "clinics", format: "csv", parameters: "{}",
+        delivery: "email" as const, status: "queued" as const, size: null, file_name: "clinics.csv", file_ref: null, error: null,
+        attempts: 0, created_at: 1000, expires_at: 1000 + 86_400_000, completed_at: null, emailed_at: null
+      }
+      await store.access.addHistory(entry)
+      const claims = await Promise.all([1, 2, 3].map(() => store.access.transition("h-1", "queued", { status: "generating", attempts: 1 })))
+      expect(claims.filter(Boolean)).toHaveLength(1)
+      expect(await store.access.historyEntry("h-1")).toMatchObject({ status: "generating", attempts: 1 })
+      expect((await store.access.historyOf("u-1", 0)).map((e) => e.id)).toEqual(["h-1"])
+      expect(await store.access.historyOf("u-2", 0)).toEqual([])
+      expect(await store.access.removeExpiredHistory(1000 + 86_400_000 - 1)).toEqual([])
+      expect((await store.access.removeExpiredHistory(1000 + 86_400_000)).map((e) => e.id)).toEqual(["h-1"])
+      await store.access.audit({ at: 5, user_id: "u-1", action: "download", organisation_id: "org-1", clinic_id: null, report: "clinics", detail: null, outcome: "ok" })
+      expect(await store.access.auditLog()).toEqual([expect.objectContaining({ id: 1, action: "download", at: 5 })])
+    })
   })
 }
