@@ -7,6 +7,7 @@ import { mkdir, writeFile } from "node:fs/promises"
 import { join, resolve } from "node:path"
 import { renderReport, summaryText } from "./render.ts"
 import { Generation } from "@vcr/core"
+import { loginLinkFor } from "./serve.ts"
 import { openConfiguredStore, storeUrl, type GlobalOptions } from "./store.ts"
 
 function* demoLines(seed: number, now: number) {
@@ -46,6 +47,8 @@ export const commandDemo = async (globals: GlobalOptions, options: { out: string
     }
     process.stdout.write(summaryText(summary))
     process.stdout.write(`\nwrote the summary and six reports (XLSX and CSV) for ${input.from} to ${input.to} into ${out}\n`)
+    const link = await loginLinkFor(store, Demo.demoAdminUserId, options.now)
+    process.stdout.write(`\nSee them on the Reports page: run \`pnpm vcr serve\`, then open this one-time sign-in link (valid 15 minutes) as the demo organisation admin:\n${link}\n`)
   } finally {
     await store.close()
   }

@@ -8,6 +8,7 @@ import { Command, Option } from "commander"
 import { createReadStream } from "node:fs"
 import { createInterface } from "node:readline"
 import { commandDemo } from "./demo.ts"
+import { commandLoginLink, commandServe, commandToken } from "./serve.ts"
 import { describeFailure, UsageError } from "./failure.ts"
 import { formatFromOptions, renderReport, renderSummary } from "./render.ts"
 import { currentTime, openConfiguredStore, type GlobalOptions } from "./store.ts"
@@ -134,6 +135,33 @@ program
   .option("--seed <n>", "generator seed", "20260301")
   .action(async (o: { out: string; seed: string }) => {
     await commandDemo(globals(), { out: o.out, seed: Number(o.seed), now: currentTime() })
+  })
+
+program
+  .command("serve")
+  .description("serve the JSON API and the Reports page")
+  .option("--port <port>", "port to listen on", process.env.PORT ?? "8080")
+  .option("--host <host>", "address to listen on", "127.0.0.1")
+  .option("--files <dir>", "folder for generated report files (env VCR_FILES_DIR)", process.env.VCR_FILES_DIR ?? "vcr-files")
+  .action(async (o: { port: string; host: string; files: string }) => {
+    await commandServe(globals(), { port: Number(o.port), host: o.host, filesDir: o.files })
+  })
+
+const token = program.command("token").description("personal access tokens for the API")
+token
+  .command("create")
+  .description("create a personal access token for a user (shown once; only its hash is stored)")
+  .requiredOption("--user <id>", "user id")
+  .action(async (o: { user: string }) => {
+    await commandToken(globals(), o.user)
+  })
+
+program
+  .command("login-link")
+  .description("print a one-time sign-in link (valid 15 minutes) for a user")
+  .requiredOption("--user <id>", "user id")
+  .action(async (o: { user: string }) => {
+    await commandLoginLink(globals(), o.user)
   })
 
 const main = async () => {

@@ -2,13 +2,12 @@
  * Rendering prepared reports and summaries in the formats of SPEC §8: CSV and JSON from core's writers,
  * XLSX from @vcr/xlsx; to standard output or atomically to a file.
  */
-import { Generation, Output, type RunInput, type Summary } from "@vcr/core"
+import { pipeChunks, renderToFile, textChunks, type Format } from "@vcr/api"
+import { Generation, type RunInput, type Summary } from "@vcr/core"
 import type { Store } from "@vcr/store"
-import { writeWorkbook } from "@vcr/xlsx"
-import { pipeChunks, writeChunksToFile } from "./files.ts"
 import { UsageError } from "./failure.ts"
 
-export type Format = "xlsx" | "csv" | "json"
+export type { Format }
 
 /** The format: the option, else the output file's extension, else CSV. */
 export const formatFromOptions = (format: string | undefined, out: string | undefined): Format => {
@@ -30,13 +29,9 @@ export const renderReport = async (
 ): Promise<void> => {
   const prepared = await Generation.prepare(reportId, input, store, { now: options.now, generatedBy: cliActor })
   if (prepared instanceof Error) throw prepared
-  if (options.format === "xlsx") {
-    await writeWorkbook({ context: prepared.context, rows: prepared.rows, path: options.out! })
-    return
-  }
-  const chunks = options.format === "json" ? Output.json(prepared.context, prepared.rows) : Output.csv(prepared.context, prepared.rows)
-  if (options.out === undefined) await pipeChunks(chunks, process.stdout)
-  else await writeChunksToFile(options.out, chunks)
+  if (options.out !== undefined) await renderToFile(prepared, options.format, options.out)
+  else if (options.format === "xlsx") throw new UsageError("--format xlsx needs --out <path>")
+  else await pipeChunks(textChunks(prepared, options.format), process.stdout)
 }
 
 /** A readable table of the tiles. */

@@ -70,7 +70,11 @@ export interface Summary {
 export const summary = async (
   input: Parameters.RunInput,
   source: ReportSource & Run.DirectoryLookup,
-  now: number
+  now: number,
+  options: {
+    /** The Organisations report's wider scope in the API: the path's organisation first, then the others the user reports on. */
+    readonly organisationsReportIds?: ReadonlyArray<string>
+  } = {}
 ): Promise<Summary | InvalidParameter | NotFound | RangeTooLongForTiles> => {
   const run = await openRun(input, source, now)
   if (run instanceof Error) return run
@@ -79,5 +83,10 @@ export const summary = async (
       message: `tiles are only computed for ranges shorter than two months (from ${run.parameters.from} to ${run.parameters.to} is long); download or email the reports instead`
     })
   }
-  return { parameters: Parameters.toJson(run.parameters), generated_at: run.clock(now)!, tiles: await Tiles.tiles(run) }
+  const wider = options.organisationsReportIds
+  const organisationsRun =
+    wider === undefined || run.parameters.clinicId !== null
+      ? run
+      : await Run.open({ ...run.parameters, organisationIds: [...new Set([...run.parameters.organisationIds, ...wider])] }, source)
+  return { parameters: Parameters.toJson(run.parameters), generated_at: run.clock(now)!, tiles: await Tiles.tiles(run, organisationsRun) }
 }

@@ -125,10 +125,15 @@ const folds: Record<ReportId, Fold> = {
 export const figures = (id: ReportId, rows: AsyncIterable<Row>) => folds[id](rows)
 
 /** The six tiles of a run, in the order of SPEC §6 (R62). Only for short ranges: callers check `range_kind` (R67). */
-export const tiles = async (ctx: Run.RunContext): Promise<ReadonlyArray<Tile>> => {
+export const tiles = async (
+  ctx: Run.RunContext,
+  /** A wider run for the Organisations report, whose scope adds the other organisations a user reports on (SPEC §2). */
+  organisationsRun: Run.RunContext = ctx
+): Promise<ReadonlyArray<Tile>> => {
   const out: Array<Tile> = []
   for (const d of Definitions.all) {
-    out.push({ report: d.id, category: d.category, title: d.title, figures: await folds[d.id](Rows.rows(ctx, d.id)) })
+    const run = d.id === "organisations" ? organisationsRun : ctx
+    out.push({ report: d.id, category: d.category, title: d.title, figures: await folds[d.id](Rows.rows(run, d.id)) })
   }
   return out
 }

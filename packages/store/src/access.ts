@@ -18,7 +18,7 @@ export interface Credential {
   readonly csrf_hash: string | null
 }
 
-export type HistoryStatus = "queued" | "generating" | "ready" | "failed"
+export type HistoryStatus = "queued" | "generating" | "ready" | "failed" | "expired"
 
 /** One report request kept for 24 hours (SPEC §9). */
 export interface HistoryEntry {
@@ -207,6 +207,13 @@ export class Access {
   /** Entries waiting in a status, oldest first (the background queue on SQLite). */
   async historyIn(status: HistoryStatus, limit: number): Promise<Array<HistoryEntry>> {
     const rows = await this.db.selectFrom("history").selectAll().where("status", "=", status).orderBy("created_at").orderBy("id").limit(limit).execute()
+    return rows.map(entryOf)
+  }
+
+  /** Marks entries whose expiry has passed as expired (no file any more) and returns them, so their files can be destroyed. */
+  async expireHistory(now: number): Promise<Array<HistoryEntry>> {
+    const rows = await this.db.selectFrom("history").selectAll().where("expires_at", "<=", now).where("status", "!=", "expired").execute()
+    for (const r of rows) await this.db.updateTable("history").set({ status: "expired", file_ref: null }).where("id", "=", r.id).execute()
     return rows.map(entryOf)
   }
 

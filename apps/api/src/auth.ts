@@ -1,0 +1,105 @@
+/**
+ * Sign-in: personal access tokens (bearer), one-time sign-in links that open a browser session (HttpOnly,
+ * SameSite cookie) and a CSRF token for that session (double submit: a readable cookie echoed in a header).
+ * Only SHA-256 hashes of secrets are stored; roles are read again at every request.
+ */
+import { Permissions, type Actor } from "@vcr/core"
+import type { Store } from "@vcr/store"
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto"
+
+/** SHA-256 of a secret, hex. */
+export const hashSecret = (secret: string): string => createHash("sha256").update(secret).digest("hex")
+
+/** A new random secret with a readable prefix (256 bits, base64url). */
+export const newSecret = (prefix: string): string => `${prefix}_${randomBytes(32).toString("base64url")}`
+
+export const sessionCookie = "vcr_session"
+export const csrfCookie = "vcr_csrf"
+/** How long a sign-in link stays valid. */
+export const linkLifetimeMs = 15 * 60_000
+/** How long a browser session lasts. */
+export const sessionLifetimeMs = 12 * 60 * 60_000
+
+/** Creates a personal access token for a user; the token is returned once and only its hash is kept. */
+export const createToken = async (store: Store, userId: string, now: number, lifetimeMs: number | null = null): Promise<string> => {
+  const token = newSecret("vcr_pat")
+  await store.access.addCredential({
+    hash: hashSecret(token), kind: "token", user_id: userId, created_at: now,
+    expires_at: lifetimeMs === null ? null : now + lifetimeMs, used_at: null, csrf_hash: null
+  })
+  return token
+}
+
+/** Creates a one-time sign-in link secret for a user. */
+export const createLoginLink = async (store: Store, userId: string, now: number): Promise<string> => {
+  const secret = newSecret("vcr_link")
+  await store.access.addCredential({
+    hash: hashSecret(secret), kind: "login_link", user_id: userId, created_at: now, expires_at: now + linkLifetimeMs, used_at: null, csrf_hash: null
+  })
+  return secret
+}
+
+/** Exchanges a sign-in link secret for a session; undefined when the link is unknown, used or expired. */
+export const redeemLoginLink = async (store: Store, secret: string, now: number) => {
+  const link = await store.access.consume(hashSecret(secret), now)
+  if (link === undefined || link.kind !== "login_link") return undefined
+  const session = newSecret("vcr_session")
+  const csrf = randomBytes(24).toString("base64url")
+  await store.access.addCredential({
+    hash: hashSecret(session), kind: "session", user_id: link.user_id, created_at: now, expires_at: now + sessionLifetimeMs,
+    used_at: null, csrf_hash: hashSecret(csrf)
+  })
+  return { session, csrf, userId: link.user_id }
+}
+
+/** Who is asking: the account and how it authenticated. */
+export interface Caller {
+  readonly actor: Actor
+  readonly via: "token" | "session"
+  readonly credentialHash: string
+  readonly csrfHash: string | null
+}
+
+/** Builds the actor of a user from the roles held now (SPEC §2: a revoked role stops working at once). */
+export const actorOf = async (store: Store, userId: string, now: number): Promise<Actor | undefined> => {
+  const user = await store.user(userId)
+  const roles = await store.rolesOf(userId)
+  const orgOf = new Map(roles.clinics.map((c) => [c.id, c.organisation_id]))
+  return Permissions.actorAt(user, roles.organisationRoles, roles.clinicRoles, (id) => orgOf.get(id), now)
+}
+
+const cookieValue = (header: string | undefined, name: string): string | undefined => {
+  for (const part of (header ?? "").split(";")) {
+    const [k, ...v] = part.trim().split("=")
+    if (k === name) return decodeURIComponent(v.join("="))
+  }
+  return undefined
+}
+
+/** Resolves the caller of a request from its bearer token or session cookie. */
+export const callerOf = async (
+  store: Store,
+  headers: { authorization?: string | undefined; cookie?: string | undefined },
+  now: number
+): Promise<Caller | undefined> => {
+  const bearer = headers.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1]
+  const secret = bearer ?? cookieValue(headers.cookie, sessionCookie)
+  if (secret === undefined) return undefined
+  const hash = hashSecret(secret)
+  const credential = await store.access.credential(hash, now)
+  if (credential === undefined || credential.kind !== (bearer !== undefined ? "token" : "session")) return undefined
+  const actor = await actorOf(store, credential.user_id, now)
+  if (actor === undefined) return undefined
+  return { actor, via: credential.kind === "token" ? "token" : "session", credentialHash: hash, csrfHash: credential.csrf_hash }
+}
+
+/** Whether a state-changing request carries the session's CSRF token (bearer tokens need none). */
+export const csrfOk = (caller: Caller, header: string | undefined): boolean => {
+  if (caller.via === "token") return true
+  if (caller.csrfHash === null || header === undefined) return false
+  const a = Buffer.from(hashSecret(header))
+  const b = Buffer.from(caller.csrfHash)
+  return a.length === b.length && timingSafeEqual(a, b)
+}
+
+export { cookieValue }

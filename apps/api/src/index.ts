@@ -1,0 +1,34 @@
+/**
+ * @vcr/api: the HTTP JSON API and the Reports page. `createApp(options)` builds the express app from a store
+ * and a files folder; `serve` listens and runs the history sweeper. The CLI's `vcr serve` uses it.
+ */
+import type { Server } from "node:http"
+import { createApp, sweepExpired, type AppOptions } from "./app.ts"
+
+export { createApp, historyLifetimeMs, HttpError, sweepExpired, tombstoneLifetimeMs, type AppOptions } from "./app.ts"
+export { actorOf, createLoginLink, createToken, hashSecret } from "./auth.ts"
+export { openApiDocument } from "./openapi.ts"
+export { fileName, formats, mediaType, pipeChunks, renderToFile, textChunks, writeAtomically, type Format } from "./render.ts"
+
+/** Starts the app on a port (0 = any free one) with a sweeper every minute; resolves once listening. */
+export const serve = async (options: AppOptions & { readonly port: number; readonly host?: string }) => {
+  const app = createApp(options)
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(options.port, options.host ?? "127.0.0.1", () => resolve(s))
+  })
+  const now = options.now ?? (() => Date.now())
+  const sweeper = setInterval(() => {
+    sweepExpired(options.store, now()).catch(() => undefined)
+  }, 60_000)
+  sweeper.unref()
+  const address = server.address()
+  const port = typeof address === "object" && address !== null ? address.port : options.port
+  return {
+    server,
+    port,
+    close: async () => {
+      clearInterval(sweeper)
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+    }
+  }
+}
