@@ -423,7 +423,7 @@ export const createApp = (options: AppOptions) => {
       e.type === "entity.too.large" ? new HttpError(413, "payload_too_large", "the request body is too large")
         : e.type === "entity.parse.failed" ? new HttpError(400, "malformed_json", "the request body is not valid JSON")
           : fromCore(error)
-    if (http.status === 500) log({ at: new Date(now()).toISOString(), level: "error", error: error instanceof Error ? error.name : "unknown" })
+    if (http.status === 500) { log({ at: new Date(now()).toISOString(), level: "error", error: error instanceof Error ? error.name : "unknown" }); if (process.env.VCR_DEBUG) console.error(error) }
     if (!res.headersSent) res.status(http.status).json({ error: { code: http.code, message: http.message, field: http.field } })
     else res.destroy()
   })

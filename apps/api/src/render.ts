@@ -48,6 +48,7 @@ export const textChunks = (prepared: Prepared, format: "csv" | "json") =>
 /** Renders a prepared report into `path` atomically; returns the file's size in bytes. */
 export const renderToFile = async (prepared: Prepared, format: Format, path: string): Promise<number> => {
   if (format === "xlsx") {
+    await mkdir(dirname(path), { recursive: true })
     await writeWorkbook({ context: prepared.context, rows: prepared.rows, path })
   } else {
     await writeAtomically(path, async (temporary) => {

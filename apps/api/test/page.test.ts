@@ -1,0 +1,113 @@
+import ExcelJS from "exceljs"
+import { existsSync, mkdirSync } from "node:fs"
+import { join } from "node:path"
+import { chromium, type Browser, type Page } from "playwright-core"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { createLoginLink } from "../src/index.ts"
+import { start, type Running } from "./support.ts"
+
+const executablePath = "/usr/bin/chromium"
+const artifacts = join(import.meta.dirname, "../../../test-artifacts")
+const available = existsSync(executablePath)
+if (!available) {
+  if (process.env.CI === "true") throw new Error(`Chromium is required in CI at ${executablePath}`)
+  console.warn(`Reports page tests skipped: no Chromium at ${executablePath} (apt-get install chromium)`)
+}
+
+let app: Running
+let browser: Browser
+beforeAll(async () => {
+  if (!available) return
+  mkdirSync(artifacts, { recursive: true })
+  app = await start({ limits: { downloads: 1000 } })
+  // The page's defaults use the browser's today; the app's clock is the real one here too.
+  app.clock.now = Date.now()
+  browser = await chromium.launch({
+    executablePath,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+  })
+}, 120_000)
+afterAll(async () => {
+  await browser?.close()
+  await app?.close()
+})
+
+const signedIn = async (user: string): Promise<Page> => {
+  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1200, height: 900 } })
+  const page = await context.newPage()
+  const secret = await createLoginLink(app.store, user, app.clock.now)
+  await page.goto(`${app.url}/signin#token=${secret}`)
+  await page.getByRole("button", { name: "Sign in" }).click()
+  await page.waitForURL(`${app.url}/`)
+  await page.getByText("Signed in as").waitFor()
+  return page
+}
+
+const setRange = async (page: Page, from: string, to: string) => {
+  await page.getByLabel("From", { exact: true }).fill(from)
+  await page.getByLabel("To", { exact: true }).fill(to)
+  await page.getByLabel("Timezone", { exact: true }).fill("Australia/Sydney")
+}
+
+describe.skipIf(!available)("the Reports page in headless Chromium", () => {
+  it("signs in by link, generates six tiles in three categories, downloads a workbook and finds it in History", async () => {
+    const page = await signedIn("u-oadmin")
+    await setRange(page, "2026-03-02", "2026-03-02")
+    await page.getByRole("button", { name: "Generate" }).click()
+    await page.locator("article.tile").nth(5).waitFor()
+    expect(await page.locator("section.category h3").allTextContents()).toEqual(["Entities", "Roles", "Activities"])
+    expect(await page.locator("article.tile h4").allTextContents()).toEqual([
+      "Organisations", "Clinics", "Service Providers", "Service Provider Summary", "Meeting and User Room Calls", "Waiting Area Consultations"
+    ])
+    const consultations = page.locator('article.tile[data-report="consultations"]')
+    expect(await consultations.locator("dd").first().textContent()).toBe("3")
+    await page.screenshot({ path: join(artifacts, "page-tiles.png"), fullPage: true })
+
+    const downloading = page.waitForEvent("download")
+    await page.getByRole("button", { name: "Download Clinics" }).click()
+    const download = await downloading
+    const path = join(artifacts, "clinics-from-page.xlsx")
+    await download.saveAs(path)
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.readFile(path)
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(["Data", "Field descriptions"])
+    expect(workbook.worksheets[0]!.getRow(2).getCell(3).value).toBe("Cardiology")
+
+    await page.getByRole("button", { name: "History" }).click()
+    await page.getByRole("link", { name: "Download Clinics again" }).waitFor()
+    await page.screenshot({ path: join(artifacts, "page-history.png"), fullPage: true })
+    const again = page.waitForEvent("download")
+    await page.getByRole("link", { name: "Download Clinics again" }).click()
+    const second = await again
+    expect(second.suggestedFilename()).toBe("clinics-2026-03-02-to-2026-03-02.xlsx")
+  })
+
+  it("shows no tiles for a long range, with an explanation", async () => {
+    const page = await signedIn("u-oadmin")
+    await setRange(page, "2026-01-01", "2026-03-01")
+    await page.getByRole("button", { name: "Generate" }).click()
+    await page.getByText("This range is two months or longer").waitFor()
+    expect(await page.locator("article.tile").count()).toBe(0)
+    await page.screenshot({ path: join(artifacts, "page-long-range.png"), fullPage: true })
+  })
+
+  it("shows an error next to the field it concerns", async () => {
+    const page = await signedIn("u-oadmin")
+    await setRange(page, "2026-03-02", "2026-03-01")
+    await page.getByRole("button", { name: "Generate" }).click()
+    await page.locator("#to-error").getByText("to must be on or after from").waitFor()
+    expect(await page.getByLabel("To", { exact: true }).getAttribute("aria-invalid")).toBe("true")
+  })
+
+  it("lets a clinic admin see only their clinic, at phone width", async () => {
+    const page = await signedIn("u-cadmin")
+    await page.setViewportSize({ width: 375, height: 800 })
+    expect(await page.getByLabel("Scope").locator("option").allTextContents()).toEqual(["Clinic: Triage"])
+    await setRange(page, "2026-03-02", "2026-03-02")
+    await page.keyboard.press("Enter")
+    await page.locator("article.tile").nth(5).waitFor()
+    expect(await page.locator('article.tile[data-report="clinics"] dd').first().textContent()).toBe("1")
+    expect(await page.getByRole("button", { name: "Reporting configuration" }).isVisible()).toBe(false)
+    await page.screenshot({ path: join(artifacts, "page-clinic-admin-phone.png"), fullPage: true })
+  })
+})
