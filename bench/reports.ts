@@ -38,8 +38,9 @@ const measureOne = async (kind: string, rows: number): Promise<Measurement> => {
       for (const g of s.segments) count += g.participants.length
     }
   } else if (kind === "csv" || kind === "json") {
-    const prepared = await Generation.prepare("consultations", whole(rows), store, { now, generatedBy: "bench" })
-    if (prepared instanceof Error) throw prepared
+    const ready = await Generation.prepare("consultations", whole(rows), store, { now, generatedBy: "bench" })
+    if (ready instanceof Error) throw ready
+    const prepared = ready
     async function* counted(): AsyncGenerator<Row> {
       for await (const r of prepared.rows) {
         count++
