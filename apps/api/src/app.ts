@@ -32,7 +32,7 @@ export interface AppOptions {
   readonly log?: (record: Record<string, unknown>) => void
   /** Requests per minute: sign-in attempts per address, downloads per account. */
   readonly limits?: { readonly signIn?: number; readonly downloads?: number }
-  /** Queues an emailed report (the background-generation adapter); without it the email route answers 503. */
+  /** Called after an emailed report is queued (wakes an in-process worker); the entry itself is the durable job. */
   readonly enqueueEmail?: (entry: HistoryEntry) => Promise<void>
 }
 
@@ -140,6 +140,12 @@ export const createApp = (options: AppOptions) => {
       res.type(asset.type).set("Cache-Control", "no-store").send(asset.body)
     })
   }
+
+  // An emailed link: the page shows the entry after sign-in (no side effect on GET; 410 once expired).
+  app.get("/history/:entry", wrap(async (req, res) => {
+    const entry = await store.access.historyEntry(String(req.params.entry))
+    res.status(entry !== undefined && entry.expires_at <= now() ? 410 : 200).type("html").set("Cache-Control", "no-store").send(pageAssets["/"]!.body)
+  }))
 
   const json = express.json({ limit: "16kb", strict: true })
 
@@ -319,10 +325,10 @@ export const createApp = (options: AppOptions) => {
 
   api.post("/organisations/:org/reports/:report/emails", json, wrap(async (req, res) => {
     const { caller, organisationId, report, format, prepared } = await prepareReport(req, res, "email")
-    if (options.enqueueEmail === undefined) throw new HttpError(503, "email_unavailable", "emailed reports are not available on this server")
+    // The queued entry is the durable job: any worker process picks it up; an in-process one is woken now.
     const entry = newEntry(caller, organisationId, report, format, prepared.context.parameters, "email")
     await store.access.addHistory(entry)
-    await options.enqueueEmail(entry)
+    await options.enqueueEmail?.(entry)
     await audit(caller, "email_requested", "ok", { organisation_id: organisationId, clinic_id: entry.clinic_id, report, detail: { entry: entry.id, format, parameters: prepared.context.parameters } })
     res.status(202).json(await entryView(caller.actor, entry))
   }))
@@ -381,9 +387,18 @@ export const createApp = (options: AppOptions) => {
     const caller = callerOfRes(res)
     const entry = await visibleEntry(caller.actor, String(req.params.entry))
     if (entry.expires_at <= now()) throw new HttpError(410, "expired", "this report has expired; reports are kept for 24 hours")
-    if (entry.status !== "ready" || entry.file_ref === null) throw new HttpError(409, "not_ready", `this report is ${entry.status}; try again when it is ready`)
+    // A failed email leaves a generated file downloadable; anything without a file is not ready.
+    if (entry.file_ref === null || (entry.status !== "ready" && entry.status !== "failed")) {
+      throw new HttpError(409, "not_ready", `this report is ${entry.status}; try again when it is ready`)
+    }
     await audit(caller, "history_download", "ok", { organisation_id: entry.organisation_id, clinic_id: entry.clinic_id, report: entry.report, detail: { entry: entry.id } })
     res.set({ "Content-Type": mediaType[entry.format as Format], "Content-Disposition": `attachment; filename="${entry.file_name}"` })
+    if (entry.file_ref.startsWith("db:")) {
+      const bytes = await store.jobs.fileBytes(entry.id)
+      if (bytes === undefined) throw new HttpError(410, "expired", "this report's file is no longer kept")
+      res.send(Buffer.from(bytes))
+      return
+    }
     await new Promise<void>((resolveStream, reject) => {
       createReadStream(entry.file_ref!).on("error", reject).pipe(res).on("finish", () => resolveStream()).on("error", reject)
     })
@@ -453,7 +468,8 @@ export const sweepExpired = async (store: Store, now: number): Promise<number> =
   await store.access.removeExpiredHistory(now - tombstoneLifetimeMs)
   const removed = await store.access.expireHistory(now)
   for (const e of removed) {
-    if (e.file_ref !== null && !e.file_ref.startsWith("db:")) await rm(e.file_ref, { force: true })
+    if (e.file_ref?.startsWith("db:") === true) await store.jobs.removeFile(e.id)
+    else if (e.file_ref !== null) await rm(e.file_ref, { force: true })
     await store.access.audit({ at: now, user_id: e.user_id, action: "file_expired", outcome: "destroyed", organisation_id: e.organisation_id, clinic_id: e.clinic_id, report: e.report, detail: JSON.stringify({ entry: e.id }) })
   }
   return removed.length

@@ -4,15 +4,19 @@
  */
 import type { Server } from "node:http"
 import { createApp, sweepExpired, type AppOptions } from "./app.ts"
+import type { Worker } from "./worker.ts"
 
 export { createApp, historyLifetimeMs, HttpError, sweepExpired, tombstoneLifetimeMs, type AppOptions } from "./app.ts"
 export { actorOf, createLoginLink, createToken, hashSecret } from "./auth.ts"
 export { openApiDocument } from "./openapi.ts"
+export { createWorker, type Worker, type WorkerOptions } from "./worker.ts"
 export { fileName, formats, mediaType, pipeChunks, renderToFile, textChunks, writeAtomically, type Format } from "./render.ts"
 
 /** Starts the app on a port (0 = any free one) with a sweeper every minute; resolves once listening. */
-export const serve = async (options: AppOptions & { readonly port: number; readonly host?: string }) => {
-  const app = createApp(options)
+export const serve = async (options: AppOptions & { readonly port: number; readonly host?: string; readonly worker?: Worker }) => {
+  const worker = options.worker
+  const app = createApp(worker === undefined ? options : { ...options, enqueueEmail: options.enqueueEmail ?? (async () => worker.kick()) })
+  const running = worker?.run()
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(options.port, options.host ?? "127.0.0.1", () => resolve(s))
   })
@@ -28,6 +32,8 @@ export const serve = async (options: AppOptions & { readonly port: number; reado
     port,
     close: async () => {
       clearInterval(sweeper)
+      worker?.stop()
+      await running
       await new Promise<void>((resolve) => server.close(() => resolve()))
     }
   }

@@ -174,6 +174,21 @@ const init = async () => {
   if (me.organisations.length === 0) { $("form-error").textContent = "You have no roles that allow reports."; }
   else fillScopes();
   $("reports").hidden = false;
+  const linked = location.pathname.match(/^\/history\/([A-Za-z0-9_-]+)$/);
+  if (linked) showEntry(linked[1]);
+};
+const showEntry = async (id) => {
+  show("history");
+  const box = document.createElement("div"); box.className = "notice"; box.id = "linked-entry"; box.setAttribute("role", "status");
+  const res = await api("/history/" + encodeURIComponent(id));
+  if (res.status === 410) box.textContent = "This report has expired: reports are kept for 24 hours.";
+  else if (!res.ok) box.textContent = "This report was not found.";
+  else {
+    const e = await res.json();
+    box.textContent = e.title + ", " + e.parameters.from + " – " + e.parameters.to + ": " + e.status + (e.error ? " (" + e.error + ")" : "") + ". ";
+    if (e.status === "ready" || (e.status === "failed" && e.size !== null)) { const a = document.createElement("a"); a.href = e.file_url; a.textContent = "Download"; box.append(a); }
+  }
+  $("history").prepend(box);
 };
 const download = async (report, format, button) => {
   button.disabled = true; button.classList.add("busy"); const original = button.textContent; button.textContent = "Preparing…";

@@ -46,8 +46,8 @@ describe("authorisation matrix (SPEC §2)", () => {
     const missing = await app.as("u-oadmin", `/api/v1/organisations/org-404/tiles${q()}`)
     expect(foreign.status).toBe(404)
     expect(missing.status).toBe(404)
-    const a = (await foreign.json()).error
-    const b = (await missing.json()).error
+    const a = (await foreign.json() as any).error
+    const b = (await missing.json() as any).error
     expect(a.code).toBe(b.code)
     expect(a.message.replace("org-2", "X")).toBe(b.message.replace("org-404", "X"))
   })

@@ -48,7 +48,7 @@ describe("sign-in links, sessions and CSRF", () => {
     const before = app.files().length
     const denied = await post({})
     expect(denied.status).toBe(403)
-    expect((await denied.json()).error.code).toBe("csrf")
+    expect((await denied.json() as any).error.code).toBe("csrf")
     expect((await post({ "X-CSRF-Token": "wrong" })).status).toBe(403)
     expect(app.files().length).toBe(before)
     expect((await post({ "X-CSRF-Token": csrf })).status).toBe(200)
@@ -81,14 +81,14 @@ describe("bad input over HTTP (nothing written)", () => {
     const files = app.files().length
     const res = await download(JSON.stringify(body))
     expect(res.status).toBe(400)
-    expect((await res.json()).error).toMatchObject({ code, field })
+    expect((await res.json() as any).error).toMatchObject({ code, field })
     expect((await app.store.access.historyOf("u-oadmin", 0)).length).toBe(history)
     expect(app.files().length).toBe(files)
   })
 
   it("gives the same field and message as the CLI", async () => {
     const res = await app.as("u-oadmin", `/api/v1/organisations/org-1/tiles?from=2026-03-02&to=2026-03-01&timezone=Australia/Sydney`)
-    const http = (await res.json()).error
+    const http = (await res.json() as any).error
     const cli = await new Promise<string>((resolve) =>
       execFile(process.execPath, ["--import", "tsx", join(import.meta.dirname, "../../cli/src/main.ts"), "summary", "--org", "org-1", "--from", "2026-03-02", "--to", "2026-03-01", "--tz", "Australia/Sydney"],
         { env: { ...process.env, VCR_DATABASE_URL: `sqlite:${join(app.dir, "vcr.db")}` } }, (_e, _out, err) => resolve(err)))
@@ -100,13 +100,13 @@ describe("bad input over HTTP (nothing written)", () => {
     expect((await download("{not json")).status).toBe(400)
     const huge = await download(JSON.stringify({ ...day, pad: "x".repeat(100_000) }))
     expect(huge.status).toBe(413)
-    expect((await huge.json()).error.code).toBe("payload_too_large")
+    expect((await huge.json() as any).error.code).toBe("payload_too_large")
   })
 
   it("answers 409 for tiles or a download of a long range", async () => {
     const tiles = await app.as("u-oadmin", "/api/v1/organisations/org-1/tiles?from=2026-01-01&to=2026-03-01&timezone=Australia/Sydney")
     expect(tiles.status).toBe(409)
-    expect((await tiles.json()).error.code).toBe("range_too_long_for_tiles")
+    expect((await tiles.json() as any).error.code).toBe("range_too_long_for_tiles")
     expect((await download(JSON.stringify({ from: "2026-01-01", to: "2026-03-01", format: "csv" }))).status).toBe(409)
   })
 
@@ -114,7 +114,7 @@ describe("bad input over HTTP (nothing written)", () => {
     const res = await fetch(app.url + "/")
     expect(res.headers.get("content-security-policy")).toContain("script-src 'self'")
     expect(res.headers.get("x-content-type-options")).toBe("nosniff")
-    const doc = await (await app.as("u-oadmin", "/api/v1/openapi.json")).json()
+    const doc = (await (await app.as("u-oadmin", "/api/v1/openapi.json")).json()) as any
     expect(Object.keys(doc.paths)).toContain("/api/v1/organisations/{org}/reports/{report}/downloads")
     expect(doc.components.schemas["consultations-row"].properties.wait_duration["x-vcr-kind"]).toBe("seconds")
     expect((await fetch(app.url + "/healthz")).status).toBe(200)
@@ -141,7 +141,7 @@ describe("downloads and history", () => {
     expect(res.headers.get("content-type")).toContain("spreadsheetml")
     const first = Buffer.from(await res.arrayBuffer())
     const id = res.headers.get("x-history-entry")!
-    const list = await (await app.as("u-ocoord", "/api/v1/history")).json()
+    const list = (await (await app.as("u-ocoord", "/api/v1/history")).json()) as any
     expect(list.entries[0]).toMatchObject({ id, report: "clinics", delivery: "download", status: "ready", format: "xlsx" })
     const again = await app.as("u-ocoord", `/api/v1/history/${id}/file`)
     expect(Buffer.from(await again.arrayBuffer()).equals(first)).toBe(true)
@@ -153,6 +153,6 @@ describe("downloads and history", () => {
     expect(await sweepExpired(app.store, app.clock.now)).toBeGreaterThanOrEqual(1)
     expect(() => readFileSync(entry.file_ref!)).toThrow()
     expect((await app.as("u-ocoord", `/api/v1/history/${id}`)).status).toBe(410)
-    expect((await (await app.as("u-ocoord", "/api/v1/history")).json()).entries).toEqual([])
+    expect(((await (await app.as("u-ocoord", "/api/v1/history")).json()) as any).entries).toEqual([])
   })
 })

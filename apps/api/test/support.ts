@@ -32,6 +32,9 @@ const extra = `
 {"type":"organisation_role","user_id":"u-other","organisation_id":"org-2","role":"organisation_admin","granted_at":"2024-01-02T00:00:00Z"}
 `
 
+/** The second organisation and one account per role, as import lines. */
+export const extraLines = extra.split("\n")
+
 export const roleUsers = ["u-oadmin", "u-ocoord", "u-orep", "u-cadmin", "u-clerk", "u-team", "u-ref", "u-other"] as const
 export type RoleUser = (typeof roleUsers)[number]
 

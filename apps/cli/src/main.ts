@@ -8,7 +8,8 @@ import { Command, Option } from "commander"
 import { createReadStream } from "node:fs"
 import { createInterface } from "node:readline"
 import { commandDemo } from "./demo.ts"
-import { commandLoginLink, commandServe, commandToken } from "./serve.ts"
+import { commandLoginLink, commandServe, commandToken, commandWorker } from "./serve.ts"
+import { queueEmailedReport } from "./email.ts"
 import { describeFailure, UsageError } from "./failure.ts"
 import { formatFromOptions, renderReport, renderSummary } from "./render.ts"
 import { currentTime, openConfiguredStore, type GlobalOptions } from "./store.ts"
@@ -106,7 +107,20 @@ runOptions(
 )
   .addOption(new Option("--format <format>", "xlsx, csv or json (default: from --out's extension, else csv)").choices(["xlsx", "csv", "json"]))
   .option("--out <path>", "write to this file (atomically) instead of standard output")
-  .action(async (reportId: string, o: RunOptions & { format?: string; out?: string }) => {
+  .option("--email", "queue the report for background generation and email a link to --user; prints the history entry id")
+  .option("--user <id>", "with --email: the account that requests the report and receives the link")
+  .action(async (reportId: string, o: RunOptions & { format?: string; out?: string; email?: boolean; user?: string }) => {
+    if (o.email === true) {
+      if (o.user === undefined) throw new UsageError("--email needs --user <id>: the account that receives the link")
+      const store = await openConfiguredStore(globals())
+      try {
+        const id = await queueEmailedReport(store, reportId, runInput(o), { format: o.format ?? "xlsx", userId: o.user, now: currentTime() })
+        process.stdout.write(`${id}\n`)
+      } finally {
+        await store.close()
+      }
+      return
+    }
     const format = formatFromOptions(o.format, o.out)
     if (format === "xlsx" && o.out === undefined) throw new UsageError("--format xlsx needs --out <path>")
     const store = await openConfiguredStore(globals())
@@ -143,8 +157,17 @@ program
   .option("--port <port>", "port to listen on", process.env.PORT ?? "8080")
   .option("--host <host>", "address to listen on", "127.0.0.1")
   .option("--files <dir>", "folder for generated report files (env VCR_FILES_DIR)", process.env.VCR_FILES_DIR ?? "vcr-files")
-  .action(async (o: { port: string; host: string; files: string }) => {
-    await commandServe(globals(), { port: Number(o.port), host: o.host, filesDir: o.files })
+  .option("--no-worker", "do not generate emailed reports in this process (run vcr worker instead)")
+  .action(async (o: { port: string; host: string; files: string; worker: boolean }) => {
+    await commandServe(globals(), { port: Number(o.port), host: o.host, filesDir: o.files, worker: o.worker })
+  })
+
+program
+  .command("worker")
+  .description("generate queued reports and send their emails until stopped (SIGTERM: finish the job in hand, claim no more)")
+  .option("--files <dir>", "folder for generated report files (env VCR_FILES_DIR)", process.env.VCR_FILES_DIR ?? "vcr-files")
+  .action(async (o: { files: string }) => {
+    await commandWorker(globals(), { filesDir: o.files })
   })
 
 const token = program.command("token").description("personal access tokens for the API")

@@ -4,6 +4,7 @@
  */
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from "kysely"
 import { accessMigration } from "./access.ts"
+import { jobsMigration } from "./jobs.ts"
 import type { StoreDialect } from "./dialect.ts"
 import type { Database } from "./schema.ts"
 
@@ -206,7 +207,8 @@ const initial = (dialect: StoreDialect): Migration => ({
 /** The migrations of the store, by name (applied in name order). */
 export const migrations = (dialect: StoreDialect): Record<string, Migration> => ({
   "0001_initial": initial(dialect),
-  "0002_access": accessMigration(dialect)
+  "0002_access": accessMigration(dialect),
+  "0003_jobs": jobsMigration(dialect)
 })
 
 /** Applies every pending migration; throws the first failure. */

@@ -9,6 +9,7 @@ import type {
 } from "@vcr/core"
 import { sql, type Kysely } from "kysely"
 import { Access, type AccessTables } from "./access.ts"
+import { Jobs, type JobTables } from "./jobs.ts"
 import type { StoreDialect } from "./dialect.ts"
 import { importLines, reprojectAll, type ImportOptions, type ImportSummary } from "./import.ts"
 import { migrateToLatest } from "./migrations.ts"
@@ -36,6 +37,8 @@ export interface Store extends ReportSource {
   counts(): Promise<Record<string, number>>
   /** Credentials, report history and audit log of the HTTP app. */
   readonly access: Access
+  /** The durable job queue (generation and email outbox) and in-database files. */
+  readonly jobs: Jobs
   /** Current role records of a user (for permission checks at each request), with their clinics' organisations. */
   rolesOf(userId: string): Promise<{
     organisationRoles: Array<OrganisationRole>
@@ -61,9 +64,11 @@ export class KyselyStore implements Store {
     private readonly flavour: StoreDialect
   ) {
     this.access = new Access(db as unknown as Kysely<AccessTables>)
+    this.jobs = new Jobs(db as unknown as Kysely<JobTables>, flavour)
   }
 
   readonly access: Access
+  readonly jobs: Jobs
 
   async rolesOf(userId: string) {
     const [orgRoles, clinicRoles] = await Promise.all([
