@@ -1,0 +1,85 @@
+/**
+ * Excel serial numbers: days since 1899-12-30, the time of day as the fraction. Instants are read as their
+ * wall time (the first 19 characters of "2026-03-02T09:00:00+11:00", already in the run's timezone) with
+ * UTC arithmetic only, so the process timezone never matters; durations are days too, shown as [h]:mm:ss.
+ * Values are whole seconds since the Excel epoch until they are written, as text with ten decimals.
+ */
+
+const secondsPerDay = 86_400
+/** Days from 1899-12-30 (Excel's day 0 in the 1900 system) to 1970-01-01. */
+const unixEpochSerial = 25_569
+/** 1900-03-01: earlier serials are off by one in Excel (its 1900 leap-year bug), so they are refused. */
+const firstExactSerial = 61
+
+const digit = (text: string, at: number): number => {
+  const code = text.charCodeAt(at) - 48
+  return code >= 0 && code <= 9 ? code : Number.NaN
+}
+const number2 = (text: string, at: number) => digit(text, at) * 10 + digit(text, at + 1)
+const number4 = (text: string, at: number) => number2(text, at) * 100 + number2(text, at + 2)
+
+const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0
+const monthDays = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+
+/** Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant's days_from_civil), no Date involved. */
+const daysFromCivil = (y: number, m: number, d: number): number => {
+  const year = m <= 2 ? y - 1 : y
+  const era = Math.floor(year / 400)
+  const yoe = year - era * 400
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy
+  return era * 146_097 + doe - 719_468
+}
+
+/** Excel day serial of "YYYY-MM-DD" (the first ten characters of `text`), or NaN if malformed or < 1900-03-01. */
+export const dateSerial = (text: string): number => {
+  if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return Number.NaN
+  const y = number4(text, 0)
+  const m = number2(text, 5)
+  const d = number2(text, 8)
+  if (!(y >= 1900 && m >= 1 && m <= 12 && d >= 1 && d <= (m === 2 && isLeap(y) ? 29 : monthDays[m - 1]!))) {
+    return Number.NaN
+  }
+  const serial = daysFromCivil(y, m, d) + unixEpochSerial
+  return serial >= firstExactSerial ? serial : Number.NaN
+}
+
+/**
+ * Whole seconds since the Excel epoch of the wall time of an ISO date-time ("2026-03-02T09:00:00+11:00"
+ * is 09:00:00 on 2 March 2026 whatever its offset), or NaN if malformed.
+ */
+export const wallTimeSeconds = (text: string): number => {
+  if (text.length < 19 || text.charCodeAt(10) !== 84 || text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) {
+    return Number.NaN
+  }
+  const day = dateSerial(text)
+  const h = number2(text, 11)
+  const mi = number2(text, 14)
+  const s = number2(text, 17)
+  if (!(h >= 0 && h <= 23 && mi >= 0 && mi <= 59 && s >= 0 && s <= 59)) return Number.NaN
+  return day * secondsPerDay + h * 3600 + mi * 60 + s
+}
+
+/** Second of the day to ".822071759259": s/86400 to ten decimals, trailing zeros dropped ("" for 0). */
+const fractions: Array<string | undefined> = new Array(secondsPerDay).fill(undefined) // packed, not sparse
+
+const fraction = (seconds: number): string => {
+  let text = fractions[seconds]
+  if (text === undefined) {
+    text = (seconds / secondsPerDay).toFixed(10).replace(/\.?0+$/, "").slice(1)
+    fractions[seconds] = text
+  }
+  return text
+}
+
+/**
+ * The serial-day text of a number of seconds (a duration, or seconds since the Excel epoch). Ten decimals
+ * of a day are 8.64 µs, so every second reads back exactly; the fraction table makes this far cheaper
+ * than formatting a double, and its 86,400 entries bound its memory.
+ */
+export const secondsAsDaysText = (seconds: number): string => {
+  if (!Number.isInteger(seconds)) return String(seconds / secondsPerDay)
+  if (seconds < 0) return "-" + secondsAsDaysText(-seconds)
+  const days = Math.floor(seconds / secondsPerDay)
+  return String(days) + fraction((seconds - days * secondsPerDay) | 0)
+}

@@ -1,0 +1,53 @@
+/**
+ * Text that is safe to put in a spreadsheet cell: never run as a formula by Excel, LibreOffice or Google
+ * Sheets, legal in XML 1.0, and no longer than a cell can hold. Every text cell of a workbook goes through
+ * `safeText`, headers and the parameter block included.
+ */
+
+/** The most characters an Excel cell holds. */
+export const maxCellLength = 32_767
+
+/** Appended to text cut to `maxCellLength`, so a reader sees the cell was cut. */
+export const truncationMarker = "…[truncated]"
+
+/** Prefixed to text a spreadsheet would otherwise read as a formula (OWASP "CSV injection" advice). */
+export const formulaGuard = "'"
+
+/**
+ * Text a spreadsheet may evaluate: `=`, `+`, `-`, `@`, tab, CR or LF first, after any leading whitespace
+ * (no-break space U+00A0 included; `\s` covers it), as core's CSV rule; also the full-width `＝＋－＠`,
+ * which some East Asian input methods produce and some spreadsheets normalise.
+ */
+const formulaLike = /^\s*[\t\r\n=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/
+
+/** What XML 1.0 forbids: C0 controls but tab, LF and CR; U+FFFE, U+FFFF; surrogates not in a pair. */
+const illegalXml =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
+
+/** U+FFFD REPLACEMENT CHARACTER, written in place of every character XML cannot carry. */
+export const replacementCharacter = "\uFFFD"
+
+/** `true` if a spreadsheet would treat `text` as a formula when typed or re-entered. */
+export const isFormulaLike = (text: string): boolean => formulaLike.test(text)
+
+/** `text` with XML-illegal characters and lone surrogates replaced by U+FFFD. */
+export const xmlLegal = (text: string): string => {
+  illegalXml.lastIndex = 0
+  return illegalXml.test(text) ? text.replace(illegalXml, replacementCharacter) : text
+}
+
+/** `text` cut so that it, with the marker, fits in one cell; never splits a surrogate pair. */
+export const truncate = (text: string): string => {
+  if (text.length <= maxCellLength) return text
+  let end = maxCellLength - truncationMarker.length
+  const last = text.charCodeAt(end - 1)
+  if (last >= 0xd800 && last <= 0xdbff) end -= 1
+  return text.slice(0, end) + truncationMarker
+}
+
+/** `text` as it is written to a cell: XML-legal, neutralised if formula-like, at most 32,767 characters. */
+export const safeText = (text: string): string => {
+  const legal = xmlLegal(text)
+  return truncate(isFormulaLike(legal) ? formulaGuard + legal : legal)
+}

@@ -1,0 +1,310 @@
+/**
+ * The XLSX renderer: streams report rows into a workbook. exceljs's streaming writer provides the package
+ * (zip, workbook, styles, sheet views, columns, filters); rows are serialised by `sheet-xml`. Data sheets
+ * ("Data", "Data 2"... each with its header, frozen and filtered) hold at most `maxRowsPerSheet` rows; the
+ * "Field descriptions" sheet comes last, once the row count is known. Memory stays flat: rows leave as they
+ * come and the writer waits whenever the compressor or the destination falls behind.
+ */
+import type { RenderContext, Row } from "@vcr/core"
+import ExcelJS from "exceljs"
+import type { Writable } from "node:stream"
+import { writeFileAtomically } from "./atomic-file.ts"
+import { columnFormat, textFormat, type ColumnFormat, type ExcelValue } from "./column-format.ts"
+import { fieldDescriptionHeader, fieldDescriptionLines, parameterLines } from "./field-descriptions.ts"
+import { safeText } from "./safe-text.ts"
+import { SheetNames } from "./sheet-names.ts"
+import { columnLetter, RowWriter } from "./sheet-xml.ts"
+
+/** Excel's row limit less the header row. */
+export const defaultMaxRowsPerSheet = 1_048_575
+
+/** What to render. */
+export interface WorkbookInput {
+  readonly context: RenderContext
+  /** The report rows in order; an async source (a database cursor) is consumed as it produces. */
+  readonly rows: AsyncIterable<Row> | Iterable<Row>
+  /** Data rows per sheet before the data continues on "Data 2"...; Excel's limit unless testing. */
+  readonly maxRowsPerSheet?: number
+  /** zlib level of the zip entries, 0 (stored) to 9; 1, the fastest that compresses, unless set. */
+  readonly compressionLevel?: number
+}
+
+/** What was written. */
+export interface WorkbookSummary {
+  /** Data rows written (headers excluded). */
+  readonly rows: number
+  /** Data sheets written (the "Field descriptions" sheet excluded). */
+  readonly sheets: number
+  /** Size of the workbook in bytes. */
+  readonly bytes: number
+}
+
+/** The parts of exceljs's streaming writer used here (its typings describe the in-memory workbook). */
+interface StreamingWorksheet {
+  columns: Array<{ width: number; style?: object }>
+  autoFilter: string | null
+  addRow(values: ReadonlyArray<never>): { commit(): void }
+  commit(): void
+  /** The sheet's XML stream (exceljs's StreamBuf); `pipes[0]` is the PassThrough the zip entry reads. */
+  readonly stream: { write(chunk: Buffer): unknown; uncork(): void; readonly pipes: ReadonlyArray<Writable> }
+}
+interface StreamingWorkbook {
+  addWorksheet(name: string, options?: object): StreamingWorksheet
+  commit(): Promise<unknown>
+  readonly styles: { addStyleModel(style: object): number }
+  readonly zip: {
+    pointer(): number
+    abort(): unknown
+    unpipe(stream: Writable): unknown
+    on(event: "error", listener: (error: unknown) => void): unknown
+  }
+}
+
+const boldFont = { name: "Calibri", family: 2, scheme: "minor", size: 11, color: { theme: 1 }, bold: true }
+const frozenHeader = [{ state: "frozen", xSplit: 0, ySplit: 1, topLeftCell: "A2", activeCell: "A2" }]
+
+/** Bytes of row XML gathered before they are handed to the sheet's zip entry. */
+const bufferSize = 1 << 19
+/** Output buffer of the deflater (zlib's default is 16 KiB). */
+const zlibChunkSize = 1 << 20
+/** Rows written between yields to the event loop at most (a full buffer also yields). */
+const yieldEvery = 256
+/** Bytes of sheet XML allowed to wait for the compressor before the writer waits too. */
+const backlogLimit = 4 * 1024 * 1024
+
+/** Bytes waiting in a writable, for Node's streams and for the readable-stream copies archiver uses. */
+const bufferedBytes = (stream: Writable): number =>
+  stream.writableLength ?? (stream as unknown as { _writableState?: { length: number } })._writableState?.length ?? 0
+
+/** The options with their defaults, or a RangeError before anything is written. */
+const checkedOptions = (input: WorkbookInput) => {
+  const maxRows = input.maxRowsPerSheet ?? defaultMaxRowsPerSheet
+  if (!Number.isInteger(maxRows) || maxRows < 1 || maxRows > defaultMaxRowsPerSheet) {
+    throw new RangeError(`maxRowsPerSheet must be an integer from 1 to ${defaultMaxRowsPerSheet}, got ${maxRows}`)
+  }
+  const level = input.compressionLevel ?? 1
+  if (!Number.isInteger(level) || level < 0 || level > 9) {
+    throw new RangeError(`compressionLevel must be an integer from 0 to 9, got ${level}`)
+  }
+  return { maxRows, level }
+}
+
+const creationDate = (generatedAt: string): Date => {
+  const date = new Date(generatedAt)
+  return Number.isNaN(date.getTime()) ? new Date() : date
+}
+
+/**
+ * Rows of one sheet on their way to its zip entry, in chunks. exceljs writes the sheet's opening (views,
+ * columns, `<sheetData>`) and closing (filter, page setup) into its StreamBuf, which feeds the zip entry
+ * through `pipes[0]`; rows go to that entry directly, after flushing the StreamBuf so the order holds,
+ * which saves StreamBuf's copy of every byte into freshly zeroed buffers.
+ */
+class SheetRows {
+  #buffer = Buffer.allocUnsafe(bufferSize)
+  #used = 0
+  #rowNumber = 0
+  readonly #entry: Writable | undefined
+  constructor(readonly sheet: StreamingWorksheet) {
+    sheet.addRow([]).commit() // has exceljs write <cols> and open <sheetData>; the row itself is empty
+    sheet.stream.uncork() // hands everything written so far to the entry
+    this.#entry = sheet.stream.pipes.length === 1 ? sheet.stream.pipes[0] : undefined
+  }
+  get rowNumber(): number {
+    return this.#rowNumber
+  }
+  /** Bytes written but not yet taken by the compressor. */
+  get backlog(): number {
+    return this.#entry === undefined ? 0 : bufferedBytes(this.#entry)
+  }
+  /** Resolves once the backlog has gone (or `abandon` resolves first). */
+  drained(abandon: Promise<void>): Promise<void> {
+    const entry = this.#entry
+    if (entry === undefined) return Promise.resolve()
+    let done = () => {}
+    return Promise.race([new Promise<void>((resolve) => entry.once("drain", (done = resolve))), abandon]).finally(
+      () => entry.off("drain", done)
+    )
+  }
+  /** Adds a row; true if that handed a buffer to the entry (a good moment to let the compressor run). */
+  add(writer: RowWriter, values: ReadonlyArray<ExcelValue>): boolean {
+    this.#rowNumber += 1
+    const xml = writer.row(this.#rowNumber, values)
+    // UTF-8 takes at most 3 bytes per UTF-16 unit.
+    if (this.#used + xml.length * 3 <= bufferSize) {
+      this.#used += this.#buffer.write(xml, this.#used, "utf8")
+      return false
+    }
+    this.flush()
+    if (xml.length * 3 > bufferSize) this.#write(Buffer.from(xml, "utf8"))
+    else this.#used += this.#buffer.write(xml, this.#used, "utf8")
+    return true
+  }
+  flush(): void {
+    if (this.#used === 0) return
+    this.#write(this.#buffer.subarray(0, this.#used))
+    this.#buffer = Buffer.allocUnsafe(bufferSize)
+    this.#used = 0
+  }
+  #write(bytes: Buffer): void {
+    if (this.#entry === undefined) this.sheet.stream.write(bytes)
+    else this.#entry.write(bytes)
+  }
+  commit(autoFilterColumns?: number): void {
+    this.flush()
+    if (autoFilterColumns !== undefined && autoFilterColumns > 0) {
+      this.sheet.autoFilter = `A1:${columnLetter(autoFilterColumns)}${Math.max(1, this.#rowNumber)}`
+    }
+    this.sheet.commit()
+  }
+}
+
+/**
+ * Writes the workbook to `stream` and resolves once the last byte has been handed to it (the stream is
+ * ended). On failure the archive is detached and abandoned, the stream is left open for the caller to
+ * destroy (so an HTTP response is aborted, not ended as if complete), and the error is rethrown.
+ */
+export const writeWorkbookToStream = async (
+  input: WorkbookInput & { readonly stream: Writable }
+): Promise<WorkbookSummary> => {
+  const { maxRows, level } = checkedOptions(input)
+  const { context, stream } = input
+  const formats: ReadonlyArray<ColumnFormat> = context.report.columns.map(columnFormat)
+  const columnCount = formats.length
+
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream,
+    useStyles: true,
+    useSharedStrings: false,
+    // A large zlib output chunk lets one trip to the thread pool deflate megabytes, not 100 KB.
+    zip: { zlib: { level, chunkSize: zlibChunkSize } },
+    creator: "vcr",
+    lastModifiedBy: "vcr",
+    created: creationDate(context.generatedAt)
+  } as never) as unknown as StreamingWorkbook
+
+  // The first failure of the archive or the destination; checked between rows, ends any wait.
+  let failure: unknown = undefined
+  let abandon = () => {}
+  const abandoned = new Promise<void>((resolve) => (abandon = resolve))
+  const fail = (error: unknown) => {
+    failure ??= error
+    abandon()
+  }
+  workbook.zip.on("error", fail)
+  stream.on("error", fail)
+
+  // One style object per column, registered once: cells refer to it by id.
+  const columnStyles = formats.map((f) => ({ numFmt: f.numFmt }))
+  const headerStyle = { font: boldFont, numFmt: textFormat }
+  // Text cells carry no style of their own (saves bytes on most cells); their column's style is Text.
+  const dataRow = new RowWriter(
+    formats.map((f, i) => ({
+      styleId: f.numFmt === textFormat ? 0 : workbook.styles.addStyleModel(columnStyles[i]!),
+      numberText: f.numberText
+    }))
+  )
+  const headerRow = new RowWriter(formats.map(() => workbook.styles.addStyleModel(headerStyle)))
+  const headers = formats.map((f) => safeText(f.column.header))
+
+  const names = new SheetNames()
+  let current: SheetRows | undefined
+  let sheets = 0
+  let total = 0
+
+  const openDataSheet = (): SheetRows => {
+    sheets += 1
+    const sheet = workbook.addWorksheet(names.take("Data"), { views: frozenHeader })
+    sheet.columns = formats.map((f, i) => ({ width: f.width, style: columnStyles[i]! }))
+    const rows = new SheetRows(sheet)
+    rows.add(headerRow, headers)
+    return rows
+  }
+
+  /**
+   * Yields to the event loop every `yieldEvery` rows and whenever a buffer was handed over, so zlib's
+   * callbacks run and the compressor (on the thread pool) keeps pace with the rows (measured: yielding
+   * every ~270 KB of XML beats once per 512 KB buffer by about 10%); waits while the compressor is still
+   * more than `backlogLimit` behind.
+   */
+  const relieve = async () => {
+    if (failure !== undefined) throw failure
+    if (current !== undefined && current.backlog > backlogLimit) await current.drained(abandoned)
+    else await new Promise<void>((resolve) => setImmediate(resolve))
+    if (failure !== undefined) throw failure
+  }
+
+  const values: Array<ExcelValue> = new Array(columnCount)
+  let sinceYield = 0
+  /** Writes one row; true when the writer should `relieve`. */
+  const writeRow = (row: Row): boolean => {
+    if (current === undefined || current.rowNumber > maxRows) {
+      current?.commit(columnCount)
+      current = openDataSheet()
+    }
+    total += 1
+    if (row === null || typeof row !== "object") throw new TypeError(`data row ${total} is not an object`)
+    for (let c = 0; c < columnCount; c++) {
+      const format = formats[c]!
+      values[c] = format.toCell(row[format.column.key], total)
+    }
+    if (current.add(dataRow, values) || ++sinceYield === yieldEvery) {
+      sinceYield = 0
+      return true
+    }
+    return false
+  }
+
+  try {
+    if (Symbol.asyncIterator in input.rows) {
+      for await (const row of input.rows) if (writeRow(row)) await relieve()
+    } else {
+      for (const row of input.rows) if (writeRow(row)) await relieve()
+    }
+    current ??= openDataSheet()
+    current.commit(columnCount)
+    writeFieldDescriptions(workbook, names, context, total)
+    const committed = workbook.commit()
+    committed.catch(() => undefined) // when the destination failed first, its rejection is `failure`
+    await Promise.race([committed, abandoned])
+    if (failure !== undefined) throw failure
+    return { rows: total, sheets, bytes: workbook.zip.pointer() }
+  } catch (error) {
+    workbook.zip.unpipe(stream)
+    workbook.zip.abort()
+    throw error
+  } finally {
+    stream.off("error", fail)
+  }
+}
+
+/** The "Field descriptions" sheet: the column table, a blank row, the run's parameters. */
+const writeFieldDescriptions = (
+  workbook: StreamingWorkbook,
+  names: SheetNames,
+  context: RenderContext,
+  dataRows: number
+) => {
+  const bold = workbook.styles.addStyleModel({ font: boldFont, numFmt: textFormat })
+  const text = workbook.styles.addStyleModel({ numFmt: textFormat })
+  const sheet = workbook.addWorksheet(names.take("Field descriptions"), { views: frozenHeader })
+  sheet.columns = [{ width: 28 }, { width: 32 }, { width: 10 }, { width: 100 }]
+  const rows = new SheetRows(sheet)
+  rows.add(new RowWriter([bold, bold, bold, bold]), fieldDescriptionHeader.map(safeText))
+  const line = new RowWriter([text, text, text, text])
+  for (const field of fieldDescriptionLines(context)) rows.add(line, field.map(safeText))
+  rows.add(line, [])
+  const parameter = new RowWriter([bold, text])
+  for (const pair of parameterLines(context, dataRows)) rows.add(parameter, pair.map(safeText))
+  rows.commit()
+}
+
+/**
+ * Writes the workbook to `path` atomically: a temporary file in the same directory, flushed and renamed
+ * when complete; on any error (the rows' included) nothing is left behind and the error is rethrown.
+ */
+export const writeWorkbook = async (input: WorkbookInput & { readonly path: string }): Promise<WorkbookSummary> => {
+  checkedOptions(input)
+  const { result, bytes } = await writeFileAtomically(input.path, (stream) => writeWorkbookToStream({ ...input, stream }))
+  return { ...result, bytes }
+}

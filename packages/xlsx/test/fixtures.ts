@@ -1,0 +1,96 @@
+/**
+ * Test support: a small made-up report with one column of every kind, its render context, a scratch
+ * directory per test, and a minimal zip reader (central directory + inflateRaw) to look at the raw XML.
+ */
+import type { RenderContext, ReportDefinition, Row } from "@vcr/core"
+import { Column } from "@vcr/core"
+import { mkdtemp, readFile, rm } from "node:fs/promises"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { inflateRawSync } from "node:zlib"
+
+export const report: ReportDefinition = {
+  id: "consultations",
+  title: "Consultations (test)",
+  category: "activities",
+  grain: "One row per consultation",
+  columns: [
+    Column.string("consultation_id", "Consultation ID", "Stable identifier of the consultation"),
+    Column.string("clinic_name", "Clinic", "Name of the clinic at the time"),
+    Column.integer("participant_count", "Participants", "People who joined"),
+    Column.seconds("wait_duration", "Wait", "Time from arrival to answer"),
+    Column.instant("started_time", "Started", "When the caller arrived, in the run's timezone"),
+    Column.date("date", "Date", "Local date of the start"),
+    Column.boolean("abandoned", "Abandoned", "The caller left before an answer"),
+    Column.string("notes", "Notes", "Free text entered by the provider")
+  ]
+}
+
+export const context: RenderContext = {
+  report,
+  parameters: {
+    organisation_ids: ["org-1", "org-2"],
+    clinic_id: null,
+    from: "2026-03-01",
+    to: "2026-03-31",
+    timezone: "Australia/Sydney",
+    minimum_duration_minutes: 2,
+    range_start: "2026-03-01T00:00:00+11:00",
+    range_end: "2026-04-01T00:00:00+11:00",
+    range_kind: "short"
+  },
+  generatedAt: "2026-04-01T09:30:00+11:00",
+  generatedBy: "Test Person"
+}
+
+/** A row with every column filled; `n` varies the id. */
+export const row = (n: number, overrides: Partial<Record<string, Row[string]>> = {}): Row => ({
+  consultation_id: `c-${n}`,
+  clinic_name: "Northside",
+  participant_count: 2,
+  wait_duration: 3_725,
+  started_time: "2026-03-02T09:00:00+11:00",
+  date: "2026-03-02",
+  abandoned: false,
+  notes: null,
+  ...overrides
+})
+
+/** A fresh scratch directory and its removal. */
+export const scratch = async () => {
+  const directory = await mkdtemp(join(tmpdir(), "vcr-xlsx-test-"))
+  return { directory, remove: () => rm(directory, { recursive: true, force: true }) }
+}
+
+/** Every entry of a zip file by name, inflated, as text. */
+export const zipEntries = async (path: string): Promise<Map<string, string>> => {
+  const zip = await readFile(path)
+  let end = zip.length - 22
+  while (end >= 0 && zip.readUInt32LE(end) !== 0x06054b50) end -= 1
+  if (end < 0) throw new Error("not a zip file: no end of central directory")
+  const count = zip.readUInt16LE(end + 10)
+  let at = zip.readUInt32LE(end + 16)
+  const entries = new Map<string, string>()
+  for (let i = 0; i < count; i++) {
+    if (zip.readUInt32LE(at) !== 0x02014b50) throw new Error("bad central directory entry")
+    const method = zip.readUInt16LE(at + 10)
+    const compressed = zip.readUInt32LE(at + 20)
+    const nameLength = zip.readUInt16LE(at + 28)
+    const extraLength = zip.readUInt16LE(at + 30)
+    const commentLength = zip.readUInt16LE(at + 32)
+    const local = zip.readUInt32LE(at + 42)
+    const name = zip.toString("utf8", at + 46, at + 46 + nameLength)
+    const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28)
+    const data = zip.subarray(start, start + compressed)
+    entries.set(name, (method === 8 ? inflateRawSync(data) : data).toString("utf8"))
+    at += 46 + nameLength + extraLength + commentLength
+  }
+  return entries
+}
+
+/** The worksheet XML entries, in sheet order. */
+export const worksheetXml = (entries: Map<string, string>): Array<string> =>
+  [...entries.keys()]
+    .filter((name) => /^xl\/worksheets\/sheet\d+\.xml$/.test(name))
+    .sort((a, b) => Number(a.match(/\d+/)![0]) - Number(b.match(/\d+/)![0]))
+    .map((name) => entries.get(name)!)

@@ -1,0 +1,91 @@
+import { describe, expect, it } from "vitest"
+import { secondsAsDaysText, wallTimeSeconds, dateSerial } from "../src/excel-serial.ts"
+import { isFormulaLike, maxCellLength, safeText, SheetNames, truncationMarker, validSheetName } from "../src/index.ts"
+
+describe("safeText", () => {
+  it("prefixes formula-like text with an apostrophe and leaves other text alone", () => {
+    expect(safeText("=1+1")).toBe("'=1+1")
+    expect(safeText(" \u00A0-1")).toBe("' \u00A0-1")
+    expect(safeText("\tanything")).toBe("'\tanything")
+    expect(safeText("plain")).toBe("plain")
+    expect(safeText("1+1=2")).toBe("1+1=2")
+    expect(isFormulaLike("")).toBe(false)
+  })
+
+  it("replaces control characters, U+FFFE/U+FFFF and lone surrogates with U+FFFD, keeping tab, LF, CR and pairs", () => {
+    expect(safeText("a\u0001b\u001Fc\u000Bd\uFFFEe")).toBe("a\uFFFDb\uFFFDc\uFFFDd\uFFFDe")
+    expect(safeText("x\ty\nz\r")).toBe("x\ty\nz\r")
+    expect(safeText("\uD83D\uDE00 \uD83D \uDE00")).toBe("\uD83D\uDE00 \uFFFD \uFFFD")
+  })
+
+  it("checks for formulas after replacing illegal characters", () => {
+    expect(safeText("\u0000=1")).toBe("\uFFFD=1")
+  })
+
+  it("cuts to 32,767 characters including the marker and the apostrophe, never inside a surrogate pair", () => {
+    const cut = safeText("=" + "x".repeat(40_000))
+    expect(cut).toHaveLength(maxCellLength)
+    expect(cut.startsWith("'=x")).toBe(true)
+    expect(cut.endsWith(truncationMarker)).toBe(true)
+    const emoji = safeText("x".repeat(maxCellLength - truncationMarker.length - 1) + "😀".repeat(10))
+    expect(emoji.endsWith("x" + truncationMarker)).toBe(true)
+    expect(emoji.length).toBeLessThanOrEqual(maxCellLength)
+    expect(safeText("y".repeat(maxCellLength))).toHaveLength(maxCellLength)
+  })
+})
+
+describe("sheet names", () => {
+  it("makes any name acceptable to Excel", () => {
+    expect(validSheetName("a[b]c:d*e?f/g\\h")).toBe("a_b_c_d_e_f_g_h")
+    expect(validSheetName("'quoted'")).toBe("quoted")
+    expect(validSheetName("x".repeat(40))).toHaveLength(31)
+    expect(validSheetName("")).toBe("Sheet")
+    expect(validSheetName("History")).toBe("Sheet History")
+  })
+
+  it("hands out unique names, ignoring case, within 31 characters", () => {
+    const names = new SheetNames()
+    expect([names.take("Data"), names.take("Data"), names.take("data")]).toEqual(["Data", "Data 2", "data 3"])
+    const long = "L".repeat(40)
+    expect(names.take(long)).toBe("L".repeat(31))
+    expect(names.take(long)).toBe("L".repeat(29) + " 2")
+  })
+})
+
+describe("Excel serials", () => {
+  const day = Date.UTC(2026, 2, 2) / 86_400_000 + 25_569
+
+  it("reads the wall time of an instant whatever its offset", () => {
+    expect(secondsAsDaysText(wallTimeSeconds("2026-03-02T09:00:00+11:00"))).toBe(`${day}.375`)
+    expect(secondsAsDaysText(wallTimeSeconds("2026-03-02T09:00:00-03:00"))).toBe(`${day}.375`)
+    expect(secondsAsDaysText(wallTimeSeconds("2026-03-02T00:00:00Z"))).toBe(`${day}`)
+    expect(dateSerial("2026-03-02")).toBe(day)
+  })
+
+  it("writes durations as days with ten decimals, every second exact", () => {
+    expect(secondsAsDaysText(0)).toBe("0")
+    expect(secondsAsDaysText(43_200)).toBe("0.5")
+    expect(secondsAsDaysText(90_061)).toBe("1.0423726852")
+    expect(secondsAsDaysText(-43_200)).toBe("-0.5")
+    for (const s of [1, 59, 3_599, 86_399, 1_234_567]) {
+      expect(Math.round(Number(secondsAsDaysText(s)) * 86_400)).toBe(s)
+    }
+  })
+
+  it("refuses malformed or impossible dates and times", () => {
+    for (const text of [
+      "2026-02-30T00:00:00Z",
+      "2026-13-01T00:00:00Z",
+      "2026-03-02T24:00:00Z",
+      "2026-03-02T09:60:00Z",
+      "2026-03-02 09:00:00",
+      "1899-12-31T00:00:00Z",
+      "garbage"
+    ]) {
+      expect(wallTimeSeconds(text)).toBeNaN()
+    }
+    expect(dateSerial("2024-02-29")).toBe(Date.UTC(2024, 1, 29) / 86_400_000 + 25_569)
+    expect(dateSerial("2025-02-29")).toBeNaN()
+    expect(dateSerial("1900-02-28")).toBeNaN()
+  })
+})
