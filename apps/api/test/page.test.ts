@@ -3,7 +3,9 @@ import { existsSync, mkdirSync } from "node:fs"
 import { join } from "node:path"
 import { chromium, type Browser, type Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { createLoginLink } from "../src/index.ts"
+import { createMailer } from "@vcr/email"
+import { parseMessage, partOf, startSmtpServer } from "../../../packages/email/test/smtp-fixture.ts"
+import { createLoginLink, createWorker } from "../src/index.ts"
 import { start, type Running } from "./support.ts"
 
 const executablePath = "/usr/bin/chromium"
@@ -89,6 +91,38 @@ describe.skipIf(!available)("the Reports page in headless Chromium", () => {
     await page.getByText("This range is two months or longer").waitFor()
     expect(await page.locator("article.tile").count()).toBe(0)
     await page.screenshot({ path: join(artifacts, "page-long-range.png"), fullPage: true })
+  })
+
+  it("emails a long-range report: no tiles, Email, confirmation, the message's link opens the entry and the file downloads", async () => {
+    const smtp = await startSmtpServer()
+    try {
+      const worker = createWorker({ store: app.store, mailer: createMailer({ smtpUrl: smtp.url, timeoutMs: 2000 }), filesDir: app.filesDir, publicUrl: app.url, now: () => app.clock.now, log: () => undefined })
+      const page = await signedIn("u-oadmin")
+      await setRange(page, "2026-01-01", "2026-03-31")
+      await page.getByRole("button", { name: "Generate" }).click()
+      await page.getByText("This range is two months or longer").waitFor()
+      expect(await page.locator("article.tile").count()).toBe(0)
+      expect(await page.getByRole("button", { name: "Download Clinics" }).count()).toBe(0)
+      await page.getByRole("button", { name: "Email Clinics" }).click()
+      await page.getByText("will be emailed to oscar@example.org").waitFor()
+      await page.screenshot({ path: join(artifacts, "page-email-confirmation.png"), fullPage: true })
+      while (await worker.runOnce()) { /* generate, then send */ }
+      expect(smtp.received).toHaveLength(1)
+      const link = partOf(parseMessage(smtp.received[0]!.raw), "text/plain")!.match(/https?:\/\/\S+\/history\/[A-Za-z0-9_-]+/)![0]
+      // A fresh browser is not signed in: the link shows nothing until sign-in.
+      const stranger = await (await browser.newContext()).newPage()
+      await stranger.goto(link)
+      await stranger.getByText("You are not signed in").waitFor()
+      await page.goto(link)
+      await page.locator("#linked-entry").getByText("Clinics, 2026-01-01 – 2026-03-31: ready").waitFor()
+      await page.screenshot({ path: join(artifacts, "page-emailed-entry.png"), fullPage: true })
+      const downloading = page.waitForEvent("download")
+      await page.locator("#linked-entry").getByRole("link", { name: "Download" }).click()
+      const file = await downloading
+      expect(file.suggestedFilename()).toBe("clinics-2026-01-01-to-2026-03-31.xlsx")
+    } finally {
+      await smtp.close()
+    }
   })
 
   it("shows an error next to the field it concerns", async () => {
