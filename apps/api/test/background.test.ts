@@ -4,7 +4,7 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { createMailer } from "@vcr/email"
 import { openStore, type Store } from "@vcr/store"
-import pg from "pg"
+import { freshPostgres, postgresAvailable } from "../../../test-support/postgres.ts"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { parseMessage, partOf, startSilentServer, startSmtpServer, type TestSmtpServer } from "../../../packages/email/test/smtp-fixture.ts"
 import { createWorker, historyLifetimeMs, type Worker } from "../src/index.ts"
@@ -120,31 +120,7 @@ const sqliteDb = async (): Promise<Db> => {
   const dir = mkdtempSync(join(tmpdir(), "vcr-jobs-"))
   return { url: `sqlite:${join(dir, "vcr.db")}`, drop: async () => rmSync(dir, { recursive: true, force: true }) }
 }
-const adminUrl = process.env.VCR_TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres"
-const postgresDb = async (): Promise<Db | undefined> => {
-  const admin = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 3000 })
-  try {
-    await admin.connect()
-  } catch (error) {
-    if (process.env.CI === "true") throw error
-    console.warn("PostgreSQL job tests skipped: no server at " + adminUrl)
-    return undefined
-  }
-  const name = `vcr_test_jobs_${process.pid}_${Math.random().toString(16).slice(2, 8)}`
-  await admin.query(`CREATE DATABASE ${name}`)
-  await admin.end()
-  const url = new URL(adminUrl)
-  url.pathname = `/${name}`
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: adminUrl })
-      await c.connect()
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
-      await c.end()
-    }
-  }
-}
+const postgresDb = async (): Promise<Db | undefined> => ((await postgresAvailable()) ? freshPostgres() : undefined)
 
 const runCli = (args: Array<string>, env: Record<string, string>) =>
   new Promise<{ code: number | null; signal: string | null; stdout: string }>((resolve) => {

@@ -3,6 +3,7 @@
  * records, then logins and call events in time order) for `vcr demo`, tests and benchmarks. Same seed and
  * options give the same output; it streams, so a benchmark can draw millions of participant rows from it.
  */
+import { civilFromDays } from "./Instant.ts"
 import { Temporal } from "@js-temporal/polyfill"
 
 /** Options of the demo generator; only `seed` and `now` are required. */
@@ -72,16 +73,7 @@ const makeIso = () => {
     const day = Math.floor(ms / MS_DAY)
     if (day !== cachedDay) {
       cachedDay = day
-      // civil-from-days (H. Hinnant)
-      const z = day + 719468
-      const era = Math.floor(z / 146097)
-      const doe = z - era * 146097
-      const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365)
-      const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100))
-      const mp = Math.floor((5 * doy + 2) / 153)
-      const d = doy - Math.floor((153 * mp + 2) / 5) + 1
-      const m = mp < 10 ? mp + 3 : mp - 9
-      const y = yoe + era * 400 + (m <= 2 ? 1 : 0)
+      const [y, m, d] = civilFromDays(day)
       prefix = `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}T`
     }
     const s = Math.floor((ms - day * MS_DAY) / 1000)

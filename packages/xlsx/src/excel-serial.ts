@@ -4,6 +4,7 @@
  * UTC arithmetic only, so the process timezone never matters; durations are days too, shown as [h]:mm:ss.
  * Values are whole seconds since the Excel epoch until they are written, as text with ten decimals.
  */
+import { Instant } from "@vcr/core"
 
 const secondsPerDay = 86_400
 /** Days from 1899-12-30 (Excel's day 0 in the 1900 system) to 1970-01-01. */
@@ -18,18 +19,7 @@ const digit = (text: string, at: number): number => {
 const number2 = (text: string, at: number) => digit(text, at) * 10 + digit(text, at + 1)
 const number4 = (text: string, at: number) => number2(text, at) * 100 + number2(text, at + 2)
 
-const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0
-const monthDays = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-
-/** Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant's days_from_civil), no Date involved. */
-const daysFromCivil = (y: number, m: number, d: number): number => {
-  const year = m <= 2 ? y - 1 : y
-  const era = Math.floor(year / 400)
-  const yoe = year - era * 400
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy
-  return era * 146_097 + doe - 719_468
-}
+const { daysFromCivil, daysInMonth } = Instant
 
 /** Excel day serial of "YYYY-MM-DD" (the first ten characters of `text`), or NaN if malformed or < 1900-03-01. */
 export const dateSerial = (text: string): number => {
@@ -37,7 +27,7 @@ export const dateSerial = (text: string): number => {
   const y = number4(text, 0)
   const m = number2(text, 5)
   const d = number2(text, 8)
-  if (!(y >= 1900 && m >= 1 && m <= 12 && d >= 1 && d <= (m === 2 && isLeap(y) ? 29 : monthDays[m - 1]!))) {
+  if (!(y >= 1900 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m))) {
     return Number.NaN
   }
   const serial = daysFromCivil(y, m, d) + unixEpochSerial
