@@ -19,15 +19,25 @@ export async function* json(context: RenderContext, rows: AsyncIterable<Row> | I
     columns: Report.fieldDescriptions(context.report).map((c) => ({ key: c.key, header: c.header, type: c.type, description: c.description }))
   }
   const opening = JSON.stringify(head)
-  yield `${opening.slice(0, -1)},"rows":[`
-  let first = true
+  const columns = context.report.columns
+  // Each row is written in column order from precomputed `"key":` prefixes: no intermediate objects.
+  const prefixes = columns.map((c, i) => (i === 0 ? "{" : ",") + JSON.stringify(c.key) + ":")
+  const keys = columns.map((c) => c.key)
+  let batch = `${opening.slice(0, -1)},"rows":[`
+  let n = 0
   for await (const row of rows) {
-    const ordered: Record<string, Cell> = {}
-    for (const c of context.report.columns) ordered[c.key] = row[c.key] ?? null
-    yield `${first ? "\n" : ",\n"}${JSON.stringify(ordered)}`
-    first = false
+    let line = n === 0 ? "\n" : ",\n"
+    for (let i = 0; i < keys.length; i++) {
+      const v = row[keys[i]!]
+      line += prefixes[i]! + (v === null || v === undefined ? "null" : typeof v === "string" ? JSON.stringify(v) : String(v))
+    }
+    batch += line + "}"
+    if (++n % 256 === 0) {
+      yield batch
+      batch = ""
+    }
   }
-  yield `${first ? "" : "\n"}]}\n`
+  yield `${batch}${n === 0 ? "" : "\n"}]}\n`
 }
 
 const csvField = (text: string): string => (/[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text)
@@ -59,7 +69,12 @@ export async function* csv(context: RenderContext, rows: AsyncIterable<Row> | It
   let batch = ""
   let n = 0
   for await (const row of rows) {
-    batch += columns.map((c) => csvCell(c, row[c.key] ?? null)).join(",") + "\r\n"
+    let line = ""
+    for (let i = 0; i < columns.length; i++) {
+      const c = columns[i]!
+      line += (i === 0 ? "" : ",") + csvCell(c, row[c.key] ?? null)
+    }
+    batch += line + "\r\n"
     if (++n % 256 === 0) {
       yield batch
       batch = ""

@@ -4,6 +4,7 @@
  * activity pass.
  */
 import type { Cell, Row } from "../Column.ts"
+import type { SegmentParticipant } from "../Facts.ts"
 import type { Bandwidth, ClinicRole, ClinicRoleName, OrganisationRole, OrganisationRoleName, RoleName } from "../Records.ts"
 import { compareBlankFirst, compareCodePoints } from "../Order.ts"
 import type { ReportDefinition, ReportId } from "../Report.ts"
@@ -47,14 +48,6 @@ const tagCells = (ctx: Run.RunContext, ...sources: Array<Readonly<Record<string,
 }
 
 const bandwidthKeys = Definitions.bandwidthColumns.map((c) => c.key)
-const bandwidthCells = (ctx: Run.RunContext, organisationId: string | undefined, b: Bandwidth | null): Record<string, Cell> => {
-  if (!ctx.bandwidth) return {}
-  const off = organisationId === undefined || ctx.bandwidthOff.has(organisationId)
-  const out: Record<string, Cell> = {}
-  bandwidthKeys.forEach((k, i) => (out[k] = off || b === null ? null : b[i]!))
-  return out
-}
-
 /** Organisations (SPEC §6): one row per organisation in scope. */
 const organisations = async function* (ctx: Run.RunContext): AsyncGenerator<Row> {
   const activity = await Activity.of(ctx)
@@ -304,6 +297,7 @@ const roomCalls = async function* (ctx: Run.RunContext): AsyncGenerator<Row> {
   const rooms = Run.roomsInScope(ctx)
   const roomById = new Map(rooms.map((r) => [r.id, r]))
   const { rangeStart: start, rangeEnd: end } = ctx.parameters
+  const addExtras = extras(ctx)
   for await (const { call, participants } of ctx.source.roomCalls({ start, end, roomIds: rooms.map((r) => r.id) })) {
     const room = roomById.get(call.room_id)
     if (room === undefined) continue
@@ -327,7 +321,7 @@ const roomCalls = async function* (ctx: Run.RunContext): AsyncGenerator<Row> {
     const meets = Run.meetsMinimum(ctx, call.duration_ms)
     const tags = tagCells(ctx, room.tags, clinic.tags)
     for (const p of participants) {
-      yield {
+      const row: Record<string, Cell> = {
         ...shared,
         participant_id: p.participant_id,
         user_name: p.role === "host" && p.user_id !== null ? (ctx.directory.users.get(p.user_id)?.name ?? null) : null,
@@ -336,70 +330,98 @@ const roomCalls = async function* (ctx: Run.RunContext): AsyncGenerator<Row> {
         left_time: f(p.left_at),
         attendance_duration: Run.seconds(p.attendance_ms),
         meets_minimum_duration: meets,
-        incomplete: p.incomplete,
-        ...bandwidthCells(ctx, org?.id, p.bandwidth),
-        ...tags
+        incomplete: p.incomplete
       }
+      addExtras(row, org?.id, p.bandwidth, tags)
+      yield row
     }
   }
 }
 
 /** Waiting Area Consultations (SPEC §6, R39, R40, R52, R60): one row per participant per segment, streamed. */
-const consultations = async function* (ctx: Run.RunContext): AsyncGenerator<Row> {
+const consultations = (ctx: Run.RunContext) => consultationRows(ctx, false)
+
+/**
+ * Consultation rows; with `perSegment`, one row per segment whose participant cells are blank (what the
+ * Consultations tile reads: segment-level cells only, R60), from the same code as the report's rows.
+ */
+const consultationRows = async function* (ctx: Run.RunContext, perSegment: boolean): AsyncGenerator<Row> {
   const f = ctx.clock
   const scope = new Set(ctx.clinics.map((c) => c.id))
   const runOrganisations = new Set(ctx.parameters.organisationIds)
   const { rangeStart: start, rangeEnd: end } = ctx.parameters
-  for await (const bundle of ctx.source.sessions({ start, end, clinicIds: [...scope], participants: true })) {
+  const addExtras = extras(ctx)
+  for await (const bundle of ctx.source.sessions({ start, end, clinicIds: [...scope], participants: !perSegment })) {
     const meets = Run.meetsMinimum(ctx, bundle.session.consultation_ms)
-    for (const { segment: g, participants } of bundle.segments) {
+    for (const { segment: g, participants: listed } of bundle.segments) {
       if (!scope.has(g.clinic_id)) continue
+      const participants = perSegment ? [blankParticipant] : listed
       const clinic = ctx.clinicById.get(g.clinic_id)!
       const org = ctx.organisationById.get(clinic.organisation_id)
       const target = g.transferred_to_clinic_id === null ? undefined : ctx.clinicById.get(g.transferred_to_clinic_id)
-      const shared = {
-        organisation_name: org?.name ?? null,
-        clinic_id: g.clinic_id,
-        clinic_name: clinic.name,
-        queued_call_id: g.queued_call_id,
-        session_id: g.session_id,
-        segment_id: g.segment_id
-      }
-      const segmentCells = {
-        waiting_area_entry_time: f(g.entry_at),
-        answered_time: f(g.answered_at)
-      }
-      const tail = {
-        wait_duration: Run.seconds(g.wait_ms),
-        segment_end_time: f(g.end_at),
-        transfer_time: f(g.transfer_at),
-        transferred_to_clinic_id: g.transferred_to_clinic_id,
-        transferred_to_clinic_name: target !== undefined && runOrganisations.has(target.organisation_id) ? target.name : null,
-        transferred_to_segment_id: g.transferred_to_segment_id,
-        participants_in_segment: g.participants,
-        consultation_duration: Run.seconds(g.consultation_ms),
-        meets_minimum_duration: meets,
-        abandoned: g.abandoned_at !== null,
-        abandoned_time: f(g.abandoned_at)
-      }
+      // Segment-level cells repeat on every row of the segment (R60): computed once.
+      const entry = f(g.entry_at)
+      const answered = f(g.answered_at)
+      const wait = Run.seconds(g.wait_ms)
+      const segmentEnd = f(g.end_at)
+      const transferTime = f(g.transfer_at)
+      const targetName = target !== undefined && runOrganisations.has(target.organisation_id) ? target.name : null
+      const consultation = Run.seconds(g.consultation_ms)
+      const abandonedTime = f(g.abandoned_at)
       const tags = tagCells(ctx, clinic.tags)
       for (const p of participants) {
-        yield {
-          ...shared,
+        // One object literal with a fixed key order keeps every row the same shape (fast to build and read).
+        const row: Record<string, Cell> = {
+          organisation_name: org?.name ?? null,
+          clinic_id: g.clinic_id,
+          clinic_name: clinic.name,
+          queued_call_id: g.queued_call_id,
+          session_id: g.session_id,
+          segment_id: g.segment_id,
           participant_id: p.participant_id,
-          ...segmentCells,
+          waiting_area_entry_time: entry,
+          answered_time: answered,
           user_name: p.kind === "host" && p.user_id !== null ? (ctx.directory.users.get(p.user_id)?.name ?? null) : null,
           participant_type: p.kind === "host" ? "Host" : "Caller",
           joined_time: f(p.joined_at),
           left_time: f(p.left_at),
           attendance_duration: Run.seconds(p.attendance_ms),
-          ...tail,
-          incomplete: p.incomplete,
-          ...bandwidthCells(ctx, org?.id, p.bandwidth),
-          ...tags
+          wait_duration: wait,
+          segment_end_time: segmentEnd,
+          transfer_time: transferTime,
+          transferred_to_clinic_id: g.transferred_to_clinic_id,
+          transferred_to_clinic_name: targetName,
+          transferred_to_segment_id: g.transferred_to_segment_id,
+          participants_in_segment: g.participants,
+          consultation_duration: consultation,
+          meets_minimum_duration: meets,
+          abandoned: g.abandoned_at !== null,
+          abandoned_time: abandonedTime,
+          incomplete: p.incomplete
         }
+        addExtras(row, org?.id, p.bandwidth, tags)
+        yield row
       }
     }
+  }
+}
+
+const blankParticipant: SegmentParticipant = {
+  participant_id: "", appearance: 0, kind: "caller", user_id: null, joined_at: null, left_at: 0, attendance_ms: 0, incomplete: false, bandwidth: null
+}
+
+/** One row per segment of the Consultations report, for its tile. */
+export const consultationSegments = (ctx: Run.RunContext): AsyncIterable<Row> => consultationRows(ctx, true)
+
+/** Adds the bandwidth cells (when shown, R51) and the tag cells to a row, in column order. */
+const extras = (ctx: Run.RunContext) => {
+  const tagKeys = ctx.tags.map((t) => `tag:${t.key}`)
+  return (row: Record<string, Cell>, organisationId: string | undefined, b: Bandwidth | null, tags: Record<string, Cell>) => {
+    if (ctx.bandwidth) {
+      const off = organisationId === undefined || ctx.bandwidthOff.has(organisationId) || b === null
+      for (let i = 0; i < 6; i++) row[bandwidthKeys[i]!] = off ? null : b![i]!
+    }
+    for (const k of tagKeys) row[k] = tags[k] ?? null
   }
 }
 
