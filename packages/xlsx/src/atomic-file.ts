@@ -1,8 +1,7 @@
 /**
- * Writing a file so that it appears complete or not at all: the content goes to a temporary file in the
- * same directory (`.<name>.<random>.tmp`, same filesystem so the rename is atomic), is flushed to disk
- * (fsync before close) and renamed over the target; on any failure the temporary file is removed and the
- * error rethrown.
+ * Writing a file so that it appears complete or not at all: the content goes to `.<name>.<random>.tmp` in
+ * the same directory (same filesystem, so the rename is atomic), is flushed to disk (fsync before close)
+ * and renamed over the target; on any failure the temporary file is removed and the error rethrown.
  */
 import { randomBytes } from "node:crypto"
 import { createWriteStream } from "node:fs"

@@ -1,9 +1,8 @@
 /**
- * SpreadsheetML for worksheet rows, written directly: exceljs builds a Row, a Cell and a style lookup per
- * value and renders them through its generic XML writer, which costs several times everything else here.
- * Text is a string value (`<c t="str"><v>`, the form exceljs and SheetJS write without shared strings; no
- * formula element is ever written), numbers a `<v>`; blanks are left out. Values must already be converted
- * by `column-format` (text made safe by `safe-text`).
+ * SpreadsheetML for worksheet rows, written directly: exceljs's per-value Row, Cell and style objects cost
+ * several times everything else here. Text is a string value (`<c t="str"><v>`, as exceljs and SheetJS
+ * write it without shared strings; never a formula element), numbers a `<v>`, blanks left out. Values come
+ * converted by `column-format`, text made safe by `safe-text`.
  */
 import type { ExcelValue } from "./column-format.ts"
 

@@ -1,9 +1,8 @@
 /**
- * The XLSX renderer: streams report rows into a workbook. exceljs's streaming writer provides the package
- * (zip, workbook, styles, sheet views, columns, filters); rows are serialised by `sheet-xml`. Data sheets
- * ("Data", "Data 2"... each with its header, frozen and filtered) hold at most `maxRowsPerSheet` rows; the
- * "Field descriptions" sheet comes last, once the row count is known. Memory stays flat: rows leave as they
- * come and the writer waits whenever the compressor or the destination falls behind.
+ * The XLSX renderer: streams report rows into a workbook. exceljs's streaming writer builds the package
+ * (zip, styles, views, columns, filters); `sheet-xml` serialises the rows. Data sheets ("Data", "Data 2"...,
+ * each with its header) hold at most `maxRowsPerSheet` rows; "Field descriptions" comes last, once the row
+ * count is known. Memory stays flat: the writer waits whenever the compressor or destination falls behind.
  */
 import type { RenderContext, Row } from "@vcr/core"
 import ExcelJS from "exceljs"
