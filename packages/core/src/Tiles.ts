@@ -7,7 +7,6 @@ import type { Category, ReportId } from "./Report.ts"
 import * as Definitions from "./reports/Definitions.ts"
 import * as Rows from "./reports/Rows.ts"
 import type * as Run from "./reports/Run.ts"
-import type { ReportSource } from "./Source.ts"
 
 /** One tile: a report's headline figures, in the order of SPEC §7's table. */
 export interface Tile {
@@ -131,41 +130,11 @@ export const tiles = async (
   /** A wider run for the Organisations report, whose scope adds the other organisations a user reports on (SPEC §2). */
   organisationsRun: Run.RunContext = ctx
 ): Promise<ReadonlyArray<Tile>> => {
-  // The tiles read the same sessions and room calls several times: read each window once.
-  const run = { ...ctx, source: memoised(ctx.source) }
-  const wider = organisationsRun === ctx ? run : { ...organisationsRun, source: run.source }
   const out: Array<Tile> = []
   for (const d of Definitions.all) {
-    const rows = d.id === "consultations" ? Rows.consultationSegments(run) : Rows.rows(d.id === "organisations" ? wider : run, d.id)
+    // The Consultations tile reads only segment-level cells (R63), so it reads one row per segment.
+    const rows = d.id === "consultations" ? Rows.consultationSegments(ctx) : Rows.rows(d.id === "organisations" ? organisationsRun : ctx, d.id)
     out.push({ report: d.id, category: d.category, title: d.title, figures: await folds[d.id](rows) })
   }
   return out
-}
-
-/** A source whose session (without participants) and room-call streams are read once per query and replayed. */
-const memoised = (source: ReportSource): ReportSource => {
-  const cache = new Map<string, Promise<Array<unknown>>>()
-  const once = <A>(key: string, read: () => AsyncIterable<A>): AsyncIterable<A> => ({
-    async *[Symbol.asyncIterator]() {
-      let list = cache.get(key)
-      if (list === undefined) {
-        list = (async () => {
-          const all: Array<unknown> = []
-          for await (const item of read()) all.push(item)
-          return all
-        })()
-        cache.set(key, list)
-      }
-      yield* (await list) as Array<A>
-    }
-  })
-  return {
-    ...source,
-    directory: (ids) => source.directory(ids),
-    lastClinicConsultations: (...a) => source.lastClinicConsultations(...a),
-    lastProviderConsultations: (...a) => source.lastProviderConsultations(...a),
-    logins: (...a) => source.logins(...a),
-    sessions: (q) => (q.participants ? source.sessions(q) : once(`s|${q.start}|${q.end}|${q.clinicIds.join(",")}`, () => source.sessions(q))),
-    roomCalls: (q) => once(`r|${q.start}|${q.end}|${q.roomIds.join(",")}`, () => source.roomCalls(q))
-  }
 }
