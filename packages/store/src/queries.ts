@@ -121,8 +121,9 @@ export async function* sessions(
   let after: { entry_at: number; session_id: string } | undefined
   for (;;) {
     const last = after
+    // The keyset's own entry time is the lower bound, so each page seeks instead of rescanning the range.
     const page = await db.selectFrom("sessions").selectAll()
-      .where("entry_at", ">=", start)
+      .where("entry_at", ">=", last === undefined ? start : Math.max(start, last.entry_at))
       .where("entry_at", "<", end)
       .where((eb) => eb.exists(
         eb.selectFrom("segments as g").select(sql.lit(1).as("one"))
@@ -130,7 +131,7 @@ export async function* sessions(
           .where(dialect.anyOf("g.clinic_id", clinicIds))
       ))
       .$if(last !== undefined, (q) =>
-        q.where((eb) => eb(eb.refTuple("entry_at", "session_id"), ">", eb.tuple(last!.entry_at, last!.session_id))))
+        q.where((eb) => eb.or([eb("entry_at", ">", last!.entry_at), eb("session_id", ">", last!.session_id)])))
       .orderBy("entry_at").orderBy("session_id").limit(pageSize).execute()
     if (page.length === 0) return
     const ids = page.map((s) => s.session_id)
@@ -176,11 +177,11 @@ export async function* roomCalls(
   for (;;) {
     const last = after
     const page = await db.selectFrom("room_calls").selectAll()
-      .where("start_at", ">=", start)
+      .where("start_at", ">=", last === undefined ? start : Math.max(start, last.start_at))
       .where("start_at", "<", end)
       .where(dialect.anyOf("room_id", roomIds))
       .$if(last !== undefined, (q) =>
-        q.where((eb) => eb(eb.refTuple("start_at", "room_call_id"), ">", eb.tuple(last!.start_at, last!.room_call_id))))
+        q.where((eb) => eb.or([eb("start_at", ">", last!.start_at), eb("room_call_id", ">", last!.room_call_id)])))
       .orderBy("start_at").orderBy("room_call_id").limit(pageSize).execute()
     if (page.length === 0) return
     const rows = await db.selectFrom("room_call_participants").selectAll()
