@@ -76,13 +76,18 @@ const signin = html`<!doctype html>
 <button type="button" id="sign-in">Sign in</button>
 <p class="error" id="sign-in-error" role="alert"></p></main></body></html>`
 
-const signinJs = `
+const signinJs = String.raw`
 "use strict";
 document.getElementById("sign-in").addEventListener("click", async () => {
   const token = new URLSearchParams(location.hash.slice(1)).get("token") || "";
   history.replaceState(null, "", "/signin");
   const res = await fetch("/auth/link", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ token }) });
-  if (res.ok) { location.href = "/"; return; }
+  if (res.ok) {
+    const next = sessionStorage.getItem("vcr_next") || "";
+    sessionStorage.removeItem("vcr_next");
+    location.href = /^\/history\/[A-Za-z0-9_-]+$/.test(next) ? next : "/";
+    return;
+  }
   const body = await res.json().catch(() => ({}));
   document.getElementById("sign-in-error").textContent = (body.error && body.error.message) || "Sign-in failed.";
 });
@@ -164,7 +169,11 @@ const fillScopes = () => {
 const today = () => new Date().toISOString().slice(0, 10);
 const init = async () => {
   const res = await api("/me");
-  if (res.status === 401) { $("signed-out").hidden = false; document.querySelector("nav").hidden = true; return; }
+  if (res.status === 401) {
+    // Remember an emailed link so that signing in on this browser brings the user back to it.
+    if (/^\/history\/[A-Za-z0-9_-]+$/.test(location.pathname)) sessionStorage.setItem("vcr_next", location.pathname);
+    $("signed-out").hidden = false; document.querySelector("nav").hidden = true; return;
+  }
   me = await res.json();
   $("who").textContent = "Signed in as " + (me.user.name || me.user.id);
   for (const o of me.organisations) $("organisation").add(new Option(o.name || o.id, o.id));

@@ -109,10 +109,15 @@ describe.skipIf(!available)("the Reports page in headless Chromium", () => {
       while (await worker.runOnce()) { /* generate, then send */ }
       expect(smtp.received).toHaveLength(1)
       const link = partOf(parseMessage(smtp.received[0]!.raw), "text/plain")!.match(/https?:\/\/\S+\/history\/[A-Za-z0-9_-]+/)![0]
-      // A fresh browser is not signed in: the link shows nothing until sign-in.
-      const stranger = await (await browser.newContext()).newPage()
+      // A browser that is not signed in sees nothing of the entry; signing in there leads back to the link.
+      const stranger = await (await browser.newContext({ acceptDownloads: true })).newPage()
       await stranger.goto(link)
       await stranger.getByText("You are not signed in").waitFor()
+      expect(await stranger.locator("#linked-entry").count()).toBe(0)
+      await stranger.goto(`${app.url}/signin#token=${await createLoginLink(app.store, "u-oadmin", app.clock.now)}`)
+      await stranger.getByRole("button", { name: "Sign in" }).click()
+      await stranger.waitForURL(link)
+      await stranger.locator("#linked-entry").getByText("Clinics, 2026-01-01 – 2026-03-31: ready").waitFor()
       await page.goto(link)
       await page.locator("#linked-entry").getByText("Clinics, 2026-01-01 – 2026-03-31: ready").waitFor()
       await page.screenshot({ path: join(artifacts, "page-emailed-entry.png"), fullPage: true })
