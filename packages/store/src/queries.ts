@@ -205,19 +205,23 @@ export async function* roomCalls(
  * answered in the clinic: the latest such session (entry, then id) and the latest answer time of its segments there.
  */
 export const lastClinicConsultations = async (
-  db: Kysely<Database>, dialect: StoreDialect, clinicIds: ReadonlyArray<string>, end: number, thresholdMs: number
+  db: Kysely<Database>, _dialect: StoreDialect, clinicIds: ReadonlyArray<string>, end: number, thresholdMs: number
 ): Promise<ReadonlyMap<string, number>> => {
-  if (clinicIds.length === 0) return new Map()
-  const { rows } = await sql<{ clinic_id: string; answered: number }>`
-    select clinic_id, answered from (
-      select g.clinic_id as clinic_id, max(g.answered_at) as answered,
-        row_number() over (partition by g.clinic_id order by s.entry_at desc, s.session_id desc) as rn
-      from segments g join sessions s on s.session_id = g.session_id
-      where ${dialect.anyOf("g.clinic_id", [...new Set(clinicIds)])}
-        and g.answered_at is not null and s.entry_at < ${bound(end)} and s.consultation_ms >= ${bound(thresholdMs)}
-      group by g.clinic_id, s.entry_at, s.session_id
-    ) latest where rn = 1`.execute(db)
-  return new Map(rows.map((r) => [r.clinic_id, Number(r.answered)]))
+  const out = new Map<string, number>()
+  // One small query per clinic: walk sessions backwards from the end on (entry_at, session_id) and stop at the
+  // first counted one answered in the clinic, instead of ranking every session of the history.
+  for (const clinicId of new Set(clinicIds)) {
+    const { rows } = await sql<{ answered: number | null }>`
+      select max(g.answered_at) as answered from segments g
+      where g.clinic_id = ${clinicId} and g.answered_at is not null and g.session_id = (
+        select s.session_id from sessions s
+        where s.entry_at < ${bound(end)} and s.consultation_ms >= ${bound(thresholdMs)}
+          and exists (select 1 from segments g2 where g2.session_id = s.session_id and g2.clinic_id = ${clinicId} and g2.answered_at is not null)
+        order by s.entry_at desc, s.session_id desc limit 1)`.execute(db)
+    const answered = rows[0]?.answered
+    if (answered !== null && answered !== undefined) out.set(clinicId, Number(answered))
+  }
+  return out
 }
 
 /**
