@@ -4,8 +4,8 @@
  * anything outside them answers 404 exactly like a missing thing. Errors are `{"error":{code,message,field}}`.
  */
 import {
-  Generation, InvalidParameter, NotFound, Parameters, Permissions, RangeTooLongForTiles, Records, reportIds,
-  type Actor, type ReportId, type RunInput
+  Definitions, Generation, InvalidParameter, NotFound, Parameters, Permissions, RangeTooLongForTiles, Records, reportIds,
+  type Actor, type ParametersJson, type ReportId, type RunInput
 } from "@vcr/core"
 import type { HistoryEntry, Store } from "@vcr/store"
 import express, { type NextFunction, type Request, type Response } from "express"
@@ -294,15 +294,8 @@ export const createApp = (options: AppOptions) => {
     return { caller, organisationId, report, format, prepared }
   }
 
-  const newEntry = (caller: Caller, organisationId: string, report: ReportId, format: Format, parameters: Generation.Prepared["context"]["parameters"], delivery: "download" | "email"): HistoryEntry => {
-    const id = randomBytes(16).toString("base64url")
-    const t = now()
-    return {
-      id, user_id: caller.actor.userId, organisation_id: organisationId, clinic_id: parameters.clinic_id, report, format,
-      parameters: JSON.stringify(parameters), delivery, status: "queued", size: null, file_name: fileName(report, parameters, format),
-      file_ref: null, error: null, attempts: 0, created_at: t, expires_at: t + historyLifetimeMs, completed_at: null, emailed_at: null
-    }
-  }
+  const newEntry = (caller: Caller, organisationId: string, report: ReportId, format: Format, parameters: ParametersJson, delivery: "download" | "email") =>
+    newHistoryEntry({ userId: caller.actor.userId, organisationId, report, format, parameters, delivery, now: now() })
 
   api.post("/organisations/:org/reports/:report/downloads", json, wrap(async (req, res) => {
     const { caller, organisationId, report, format, prepared } = await prepareReport(req, res, "download")
@@ -446,8 +439,21 @@ export const createApp = (options: AppOptions) => {
   return app
 }
 
-const reportTitle = (id: string) =>
-  ({ organisations: "Organisations", clinics: "Clinics", "service-providers": "Service Providers", "service-provider-summary": "Service Provider Summary", "room-calls": "Meeting and User Room Calls", consultations: "Waiting Area Consultations" })[id] ?? id
+/** A report's title (R48), from core's definitions. */
+export const reportTitle = (id: string): string => {
+  const known = Generation.decodeReportId(id)
+  return known instanceof Error ? id : Definitions.byId(known).title
+}
+
+/** A new queued history entry for a report request: an unguessable id, kept 24 hours (SPEC §9). */
+export const newHistoryEntry = (o: {
+  userId: string; organisationId: string; report: ReportId; format: Format; parameters: ParametersJson; delivery: "download" | "email"; now: number
+}): HistoryEntry => ({
+  id: randomBytes(16).toString("base64url"), user_id: o.userId, organisation_id: o.organisationId, clinic_id: o.parameters.clinic_id,
+  report: o.report, format: o.format, parameters: JSON.stringify(o.parameters), delivery: o.delivery, status: "queued", size: null,
+  file_name: fileName(o.report, o.parameters, o.format), file_ref: null, error: null, attempts: 0, created_at: o.now,
+  expires_at: o.now + historyLifetimeMs, completed_at: null, emailed_at: null
+})
 
 const configurationView = (organisationId: string, c: Records.ReportingConfiguration | undefined) => ({
   organisation_id: organisationId,

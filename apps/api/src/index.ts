@@ -6,7 +6,7 @@ import type { Server } from "node:http"
 import { createApp, sweepExpired, type AppOptions } from "./app.ts"
 import type { Worker } from "./worker.ts"
 
-export { createApp, historyLifetimeMs, HttpError, sweepExpired, tombstoneLifetimeMs, type AppOptions } from "./app.ts"
+export { createApp, historyLifetimeMs, HttpError, newHistoryEntry, reportTitle, sweepExpired, tombstoneLifetimeMs, type AppOptions } from "./app.ts"
 export { actorOf, createLoginLink, createToken, hashSecret } from "./auth.ts"
 export { openApiDocument } from "./openapi.ts"
 export { createWorker, type Worker, type WorkerOptions } from "./worker.ts"

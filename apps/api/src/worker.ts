@@ -11,7 +11,7 @@ import type { Store } from "@vcr/store"
 import { randomBytes } from "node:crypto"
 import { readFile, rm } from "node:fs/promises"
 import { join, resolve } from "node:path"
-import { sweepExpired } from "./app.ts"
+import { reportTitle, sweepExpired } from "./app.ts"
 import { renderToFile, type Format } from "./render.ts"
 
 export interface WorkerOptions {
@@ -31,11 +31,6 @@ export interface WorkerOptions {
   /** Test-only fault injection: the process kills itself at this point (VCR_CRASH_AT). */
   readonly crashAt?: string | undefined
   readonly log?: (record: Record<string, unknown>) => void
-}
-
-const titles: Record<string, string> = {
-  organisations: "Organisations", clinics: "Clinics", "service-providers": "Service Providers",
-  "service-provider-summary": "Service Provider Summary", "room-calls": "Meeting and User Room Calls", consultations: "Waiting Area Consultations"
 }
 
 /** A worker: `runOnce` does at most one generation and one email; `run` loops until stopped. */
@@ -102,7 +97,7 @@ export const createWorker = (options: WorkerOptions) => {
       const message = reportReadyMessage({
         to: user.email,
         link: `${options.publicUrl.replace(/\/+$/, "")}/history/${id}`,
-        reportTitle: titles[entry.report] ?? entry.report,
+        reportTitle: reportTitle(entry.report),
         expiresAt: `${new Instant.ZoneClock(p.timezone).format(entry.expires_at)} (${p.timezone})`
       })
       await mailer.send(message)
