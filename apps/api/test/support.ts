@@ -6,9 +6,10 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { openStore, type Store } from "@vcr/store"
+import { acceptanceDir } from "../../../test-support/fixtures.ts"
 import { createToken, serve } from "../src/index.ts"
 
-export const acceptanceDir = join(import.meta.dirname, "../../../../shared/acceptance/three-clinic-transfer")
+export { acceptanceDir }
 export const day = { from: "2026-03-02", to: "2026-03-02", timezone: "Australia/Sydney" }
 
 const extra = `

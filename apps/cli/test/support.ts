@@ -7,7 +7,7 @@ import { join } from "node:path"
 
 const main = join(import.meta.dirname, "../src/main.ts")
 export const repoRoot = join(import.meta.dirname, "../../..")
-export const acceptanceDir = join(repoRoot, "../shared/acceptance/three-clinic-transfer")
+export { acceptanceDir } from "../../../test-support/fixtures.ts"
 
 export interface CliResult {
   readonly code: number

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest"
 import { type InputRecord, MemorySource, Output, Parameters, Report, Rows, Run, Tiles } from "../src/index.ts"
 import { decodeLine } from "../src/Records.ts"
 
-const dir = join(import.meta.dirname, "../../../../shared/acceptance/three-clinic-transfer")
+const dir = join(import.meta.dirname, "fixtures/three-clinic-transfer")
 const now = Date.UTC(2026, 10, 26)
 
 const load = () => {

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest"
 import { Generation, type InputRecord, MemorySource, NotFound, reportIds, type Row } from "../src/index.ts"
 import { decodeLine } from "../src/Records.ts"
 
-const acceptance = readFileSync(join(import.meta.dirname, "../../../../shared/acceptance/three-clinic-transfer/input.ndjson"), "utf8")
+const acceptance = readFileSync(join(import.meta.dirname, "fixtures/three-clinic-transfer/input.ndjson"), "utf8")
 // A second organisation with its own clinic, tag, users and a session transferred in from org-1's Triage.
 const other = `
 {"type":"organisation","id":"org-2","name":"Coastal Care","created_at":"2024-01-10T00:00:00Z"}

@@ -1,13 +1,14 @@
 /**
- * Input for the store contract: the shared acceptance scenario, a small hand-written organisation with rooms,
+ * Input for the store contract: the acceptance scenario, a small hand-written organisation with rooms,
  * logins and sessions for the aggregate queries, and a generator of many transferred sessions with tied entry
  * instants and awkward ids (for pagination, code-point order and components merged across batches).
  */
 import { readFileSync } from "node:fs"
-import { fileURLToPath } from "node:url"
+import { join } from "node:path"
+import { acceptanceDir } from "../../../test-support/fixtures.ts"
 
-/** The three-clinic-transfer scenario of the shared acceptance tests. */
-export const acceptancePath = fileURLToPath(new URL("../../../../shared/acceptance/three-clinic-transfer/input.ndjson", import.meta.url))
+/** The input of the three-clinic-transfer acceptance scenario (kept in core's test fixtures). */
+export const acceptancePath = join(acceptanceDir, "input.ndjson")
 
 /** Its non-blank lines. */
 export const acceptanceLines = (): Array<string> => readFileSync(acceptancePath, "utf8").split("\n").filter((l) => l.trim() !== "")
