@@ -8,6 +8,7 @@
  */
 import { Demo, Generation, Output, Parameters, type Row } from "@vcr/core"
 import { openStore } from "@vcr/store"
+import { Effect } from "effect"
 import { createWriteStream, existsSync, mkdirSync, statSync } from "node:fs"
 import { once } from "node:events"
 import { join } from "node:path"
@@ -31,16 +32,13 @@ const measureOne = async (kind: string, rows: number): Promise<Measurement> => {
   let count = 0
   let bytes: number | undefined
   if (kind === "baseline") {
-    const run = await Generation.openRun(whole(rows), store, now)
-    if (run instanceof Error) throw run
+    const run = await Effect.runPromise(Generation.openRun(whole(rows), store, now))
     const { rangeStart: start, rangeEnd: end } = run.parameters
     for await (const s of store.sessions({ start, end, clinicIds: run.clinics.map((c) => c.id), participants: true })) {
       for (const g of s.segments) count += g.participants.length
     }
   } else if (kind === "csv" || kind === "json") {
-    const ready = await Generation.prepare("consultations", whole(rows), store, { now, generatedBy: "bench" })
-    if (ready instanceof Error) throw ready
-    const prepared = ready
+    const prepared = await Effect.runPromise(Generation.prepare("consultations", whole(rows), store, { now, generatedBy: "bench" }))
     async function* counted(): AsyncGenerator<Row> {
       for await (const r of prepared.rows) {
         count++
@@ -56,8 +54,7 @@ const measureOne = async (kind: string, rows: number): Promise<Measurement> => {
     await once(out, "close")
     bytes = statSync(file).size
   } else if (kind === "tiles") {
-    const summary = await Generation.summary({ ...whole(rows), from: "2026-09-27", to: "2026-11-26" }, store, now)
-    if (summary instanceof Error) throw summary
+    const summary = await Effect.runPromise(Generation.summary({ ...whole(rows), from: "2026-09-27", to: "2026-11-26" }, store, now))
     count = Number(summary.tiles.find((t) => t.report === "consultations")!.figures.consultations)
   }
   const seconds = (performance.now() - started) / 1000

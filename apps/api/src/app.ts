@@ -8,6 +8,7 @@ import {
   type Actor, type ParametersJson, type ReportId, type RunInput
 } from "@vcr/core"
 import type { HistoryEntry, Store } from "@vcr/store"
+import { Effect } from "effect"
 import express, { type NextFunction, type Request, type Response } from "express"
 import helmet from "helmet"
 import { randomBytes } from "node:crypto"
@@ -259,18 +260,16 @@ export const createApp = (options: AppOptions) => {
     const organisationId = String(req.params.org)
     const p = runParameters(req.query as Record<string, unknown>, runKeys)
     await checkScope(caller, organisationId, p.clinicId, "tiles", null)
-    const summary = await Generation.summary(runInput(caller, organisationId, null, p), store, now(), {
+    const summary = await Effect.runPromise(Generation.summary(runInput(caller, organisationId, null, p), store, now(), {
       organisationsReportIds: Permissions.reportableOrganisations(caller.actor)
-    })
-    if (summary instanceof Error) throw fromCore(summary)
+    }).pipe(Effect.mapError(fromCore)))
     await audit(caller, "tiles", "ok", { organisation_id: organisationId, clinic_id: p.clinicId, detail: summary.parameters })
     res.json(summary)
   }))
 
   const reportOf = (raw: string): ReportId => {
-    const id = Generation.decodeReportId(raw)
-    if (id instanceof Error) throw new HttpError(404, "not_found", `report "${raw}" not found`)
-    return id
+    if (!Generation.isReportId(raw)) throw new HttpError(404, "not_found", `report "${raw}" not found`)
+    return raw
   }
   const formatOf = (raw: string | undefined): Format => {
     if (raw === undefined) return "xlsx"
@@ -286,11 +285,10 @@ export const createApp = (options: AppOptions) => {
     const p = runParameters((req.body ?? {}) as Record<string, unknown>, [...runKeys, "format"])
     const format = formatOf(p.format)
     await checkScope(caller, organisationId, p.clinicId, action, report)
-    const prepared = await Generation.prepare(report, runInput(caller, organisationId, report, p), store, {
+    const prepared = await Effect.runPromise(Generation.prepare(report, runInput(caller, organisationId, report, p), store, {
       now: now(),
       generatedBy: caller.actor.name ?? caller.actor.userId
-    })
-    if (prepared instanceof Error) throw fromCore(prepared)
+    }).pipe(Effect.mapError(fromCore)))
     return { caller, organisationId, report, format, prepared }
   }
 
@@ -441,8 +439,7 @@ export const createApp = (options: AppOptions) => {
 
 /** A report's title (R48), from core's definitions. */
 export const reportTitle = (id: string): string => {
-  const known = Generation.decodeReportId(id)
-  return known instanceof Error ? id : Definitions.byId(known).title
+  return Generation.isReportId(id) ? Definitions.byId(id).title : id
 }
 
 /** A new queued history entry for a report request: an unguessable id, kept 24 hours (SPEC §9). */

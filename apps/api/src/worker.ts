@@ -5,9 +5,10 @@
  * effects (one entry, one file, whatever the retries); at most once for each email. Transient failures retry
  * with exponential backoff; permanent ones fail the entry with a user-safe reason.
  */
-import { Generation, Instant, InvalidParameter, NotFound, type ParametersJson } from "@vcr/core"
+import { Generation, Instant, type ParametersJson } from "@vcr/core"
 import { EmailPermanentError, EmailTransientError, classify, reportReadyMessage, type Mailer } from "@vcr/email"
 import type { Store } from "@vcr/store"
+import { Effect, Result } from "effect"
 import { randomBytes } from "node:crypto"
 import { readFile, rm } from "node:fs/promises"
 import { join, resolve } from "node:path"
@@ -57,14 +58,15 @@ export const createWorker = (options: WorkerOptions) => {
     const p = JSON.parse(entry.parameters) as ParametersJson
     const user = await store.user(entry.user_id)
     try {
-      const prepared = await Generation.prepare(entry.report, {
+      const result = await Effect.runPromise(Effect.result(Generation.prepare(entry.report, {
         organisationIds: p.organisation_ids, clinicId: p.clinic_id, from: p.from, to: p.to, timezone: p.timezone, minimumDurationMinutes: p.minimum_duration_minutes
-      }, store, { now: now(), generatedBy: user?.name ?? entry.user_id })
-      if (prepared instanceof InvalidParameter || prepared instanceof NotFound) {
-        await store.jobs.retryOrFail(id, worker, { error: `the report could not be generated: ${prepared.message}` })
-        log({ at: new Date(now()).toISOString(), job: "generate", outcome: "failed", reason: prepared._tag })
+      }, store, { now: now(), generatedBy: user?.name ?? entry.user_id })))
+      if (Result.isFailure(result)) {
+        await store.jobs.retryOrFail(id, worker, { error: `the report could not be generated: ${result.failure.message}` })
+        log({ at: new Date(now()).toISOString(), job: "generate", outcome: "failed", reason: result.failure._tag })
         return true
       }
+      const prepared = result.success
       const path = join(filesDir, `${id}.${entry.format}`)
       const size = await renderToFile(prepared, entry.format as Format, path)
       crash("after-render")

@@ -7,6 +7,7 @@ import { mkdir, writeFile } from "node:fs/promises"
 import { join, resolve } from "node:path"
 import { renderReport, summaryText } from "./render.ts"
 import { Generation } from "@vcr/core"
+import { Effect } from "effect"
 import { loginLinkFor } from "./serve.ts"
 import { openConfiguredStore, storeUrl, type GlobalOptions } from "./store.ts"
 
@@ -37,8 +38,7 @@ export const commandDemo = async (globals: GlobalOptions, options: { out: string
     }
     const out = resolve(options.out)
     await mkdir(out, { recursive: true })
-    const summary = await Generation.summary(input, store, options.now)
-    if (summary instanceof Error) throw summary
+    const summary = await Effect.runPromise(Generation.summary(input, store, options.now))
     await writeFile(join(out, "summary.json"), JSON.stringify(summary, null, 2) + "\n")
     await writeFile(join(out, "summary.txt"), summaryText(summary))
     for (const id of reportIds) {

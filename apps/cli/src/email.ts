@@ -5,6 +5,7 @@
 import { formats, newHistoryEntry, type Format } from "@vcr/api"
 import { Generation, InvalidParameter, NotFound, type RunInput } from "@vcr/core"
 import type { Store } from "@vcr/store"
+import { Effect } from "effect"
 
 /** Queues an emailed report and returns its history entry id. */
 export const queueEmailedReport = async (
@@ -19,8 +20,7 @@ export const queueEmailedReport = async (
   const user = await store.user(options.userId)
   if (user === undefined) throw new NotFound({ kind: "user", id: options.userId, message: `user "${options.userId}" not found` })
   if (user.email === null) throw new InvalidParameter({ field: "user", code: "no_email", message: `user "${options.userId}" has no email address` })
-  const prepared = await Generation.prepare(reportId, input, store, { now: options.now, generatedBy: user.name ?? user.id })
-  if (prepared instanceof Error) throw prepared
+  const prepared = await Effect.runPromise(Generation.prepare(reportId, input, store, { now: options.now, generatedBy: user.name ?? user.id }))
   const p = prepared.context.parameters
   const entry = newHistoryEntry({
     userId: user.id, organisationId: p.organisation_ids[0]!, report: prepared.context.report.id, format: options.format as Format,

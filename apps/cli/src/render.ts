@@ -4,6 +4,7 @@
  */
 import { pipeChunks, renderToFile, textChunks, type Format } from "@vcr/api"
 import { Generation, type RunInput, type Summary } from "@vcr/core"
+import { Effect } from "effect"
 import type { Store } from "@vcr/store"
 import { UsageError } from "./failure.ts"
 
@@ -27,8 +28,7 @@ export const renderReport = async (
   input: RunInput,
   options: { format: Format; out: string | undefined; now: number }
 ): Promise<void> => {
-  const prepared = await Generation.prepare(reportId, input, store, { now: options.now, generatedBy: cliActor })
-  if (prepared instanceof Error) throw prepared
+  const prepared = await Effect.runPromise(Generation.prepare(reportId, input, store, { now: options.now, generatedBy: cliActor }))
   if (options.out !== undefined) await renderToFile(prepared, options.format, options.out)
   else if (options.format === "xlsx") throw new UsageError("--format xlsx needs --out <path>")
   else await pipeChunks(textChunks(prepared, options.format), process.stdout)
@@ -56,7 +56,6 @@ export const summaryText = (summary: Summary): string => {
 
 /** Computes and prints the summary tiles. */
 export const renderSummary = async (store: Store, input: RunInput, options: { format: "text" | "json"; now: number }) => {
-  const summary = await Generation.summary(input, store, options.now)
-  if (summary instanceof Error) throw summary
+  const summary = await Effect.runPromise(Generation.summary(input, store, options.now))
   process.stdout.write(options.format === "json" ? JSON.stringify(summary, null, 2) + "\n" : summaryText(summary))
 }

@@ -1,7 +1,9 @@
 /**
  * Preparing a report or a summary for a run: validates the report id and the parameters (one validator for
- * every edge), resolves the scope, and hands back the render context and the row stream.
+ * every edge), resolves the scope, and hands back the render context and the row stream. Each step is an
+ * Effect whose error channel names what can go wrong; the row loops themselves stay plain iterators.
  */
+import { Effect } from "effect"
 import type { Row } from "./Column.ts"
 import { InvalidParameter, type NotFound, RangeTooLongForTiles } from "./Errors.ts"
 import * as Parameters from "./Parameters.ts"
@@ -18,46 +20,46 @@ export interface Prepared {
   readonly rows: AsyncIterable<Row>
 }
 
-/** Checks a report id (R48). */
-export const decodeReportId = (raw: string): ReportId | InvalidParameter =>
-  (reportIds as ReadonlyArray<string>).includes(raw)
-    ? (raw as ReportId)
-    : new InvalidParameter({ field: "report", code: "unknown_report", message: `report must be one of ${reportIds.join(", ")} (got "${raw}")` })
+/** Whether a string is a report id (R48). */
+export const isReportId = (raw: string): raw is ReportId => (reportIds as ReadonlyArray<string>).includes(raw)
 
-/** Validates, resolves the scope and opens the run (R23–R31). */
-export const openRun = async (
+/** Checks a report id (R48). */
+export const decodeReportId = (raw: string): Effect.Effect<ReportId, InvalidParameter> =>
+  isReportId(raw)
+    ? Effect.succeed(raw)
+    : Effect.fail(new InvalidParameter({ field: "report", code: "unknown_report", message: `report must be one of ${reportIds.join(", ")} (got "${raw}")` }))
+
+/** Validates, resolves the scope and opens the run (R23–R31). A failing look-up is a defect, not a typed error. */
+export const openRun = Effect.fnUntraced(function* (
   input: Parameters.RunInput,
   source: ReportSource & Run.DirectoryLookup,
   now: number
-): Promise<Run.RunContext | InvalidParameter | NotFound> => {
-  const parameters = await Run.decode(input, source, now)
-  if (parameters instanceof Error) return parameters
-  return Run.open(parameters, source)
-}
+): Effect.fn.Return<Run.RunContext, InvalidParameter | NotFound> {
+  const parameters = yield* Effect.promise(() => Run.decode(input, source, now))
+  if (parameters instanceof Error) return yield* parameters
+  return yield* Effect.promise(() => Run.open(parameters, source))
+})
 
 /** Prepares one report for rendering. */
-export const prepare = async (
+export const prepare = Effect.fnUntraced(function* (
   reportId: string,
   input: Parameters.RunInput,
   source: ReportSource & Run.DirectoryLookup,
   options: { readonly now: number; readonly generatedBy: string }
-): Promise<Prepared | InvalidParameter | NotFound> => {
-  const id = decodeReportId(reportId)
-  if (id instanceof Error) return id
-  const run = await openRun(input, source, options.now)
-  if (run instanceof Error) return run
-  const report = Rows.definition(run, id)
+): Effect.fn.Return<Prepared, InvalidParameter | NotFound> {
+  const id = yield* decodeReportId(reportId)
+  const run = yield* openRun(input, source, options.now)
   return {
     run,
     context: {
-      report,
+      report: Rows.definition(run, id),
       parameters: Parameters.toJson(run.parameters),
       generatedAt: run.clock(options.now)!,
       generatedBy: options.generatedBy
     },
     rows: Rows.rows(run, id)
   }
-}
+})
 
 /** The summary document of SPEC §7 / R62; a long range has no tiles (R67). */
 export interface Summary {
@@ -67,7 +69,7 @@ export interface Summary {
 }
 
 /** Computes the summary tiles of a short range. */
-export const summary = async (
+export const summary = Effect.fnUntraced(function* (
   input: Parameters.RunInput,
   source: ReportSource & Run.DirectoryLookup,
   now: number,
@@ -75,11 +77,10 @@ export const summary = async (
     /** The Organisations report's wider scope in the API: the path's organisation first, then the others the user reports on. */
     readonly organisationsReportIds?: ReadonlyArray<string>
   } = {}
-): Promise<Summary | InvalidParameter | NotFound | RangeTooLongForTiles> => {
-  const run = await openRun(input, source, now)
-  if (run instanceof Error) return run
+): Effect.fn.Return<Summary, InvalidParameter | NotFound | RangeTooLongForTiles> {
+  const run = yield* openRun(input, source, now)
   if (run.parameters.rangeKind === "long") {
-    return new RangeTooLongForTiles({
+    return yield* new RangeTooLongForTiles({
       message: `tiles are only computed for ranges shorter than two months (from ${run.parameters.from} to ${run.parameters.to} is long); download or email the reports instead`
     })
   }
@@ -87,6 +88,9 @@ export const summary = async (
   const organisationsRun =
     wider === undefined || run.parameters.clinicId !== null
       ? run
-      : await Run.open({ ...run.parameters, organisationIds: [...new Set([...run.parameters.organisationIds, ...wider])] }, source)
-  return { parameters: Parameters.toJson(run.parameters), generated_at: run.clock(now)!, tiles: await Tiles.tiles(run, organisationsRun) }
-}
+      : yield* Effect.promise(() =>
+        Run.open({ ...run.parameters, organisationIds: [...new Set([...run.parameters.organisationIds, ...wider])] }, source)
+      )
+  const tiles = yield* Effect.promise(() => Tiles.tiles(run, organisationsRun))
+  return { parameters: Parameters.toJson(run.parameters), generated_at: run.clock(now)!, tiles }
+})

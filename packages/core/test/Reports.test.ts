@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs"
 import { join } from "node:path"
+import { Effect } from "effect"
 import { describe, expect, it } from "vitest"
-import { Generation, type InputRecord, MemorySource, NotFound, reportIds, type Row } from "../src/index.ts"
+import { Generation, type InputRecord, MemorySource, NotFound, reportIds, type Row, type RunInput } from "../src/index.ts"
 import { decodeLine } from "../src/Records.ts"
 
 const acceptance = readFileSync(join(import.meta.dirname, "fixtures/three-clinic-transfer/input.ndjson"), "utf8")
@@ -35,8 +36,7 @@ const now = Date.parse("2026-11-26T00:00:00Z")
 const day = { from: "2026-03-02", to: "2026-03-02", timezone: "Australia/Sydney" }
 
 const rowsOf = async (id: string, input: Parameters<typeof Generation.prepare>[1]) => {
-  const prepared = await Generation.prepare(id, input, source(), { now, generatedBy: "test" })
-  if (prepared instanceof Error) throw prepared
+  const prepared = await Effect.runPromise(Generation.prepare(id, input, source(), { now, generatedBy: "test" }))
   const rows: Array<Row> = []
   for await (const r of prepared.rows) rows.push(r)
   return { rows, columns: prepared.context.report.columns.map((c) => c.key), parameters: prepared.context.parameters }
@@ -80,10 +80,13 @@ describe("scope (SPEC §2, R29, R31, R39, R40)", () => {
     expect(new Set((await rowsOf("consultations", input)).rows.map((r) => r.clinic_id))).toEqual(new Set(["cl-b"]))
   })
   it("answers not found for an unknown organisation or a clinic of another organisation (R29)", async () => {
-    const unknown = await Generation.prepare("clinics", { organisationIds: ["org-9"], ...day }, source(), { now, generatedBy: "t" })
-    expect(unknown).toBeInstanceOf(NotFound)
-    const foreign = await Generation.prepare("clinics", { organisationIds: ["org-1"], clinicId: "cl-x", ...day }, source(), { now, generatedBy: "t" })
-    expect(foreign).toMatchObject({ _tag: "NotFound", id: "cl-x" })
+    const failure = (input: RunInput) => Effect.runPromise(Effect.flip(Generation.prepare("clinics", input, source(), { now, generatedBy: "t" })))
+    expect(await failure({ organisationIds: ["org-9"], ...day })).toBeInstanceOf(NotFound)
+    expect(await failure({ organisationIds: ["org-1"], clinicId: "cl-x", ...day })).toMatchObject({ _tag: "NotFound", id: "cl-x" })
+  })
+  it("answers invalid parameter for an unknown report id (R48)", async () => {
+    const failure = await Effect.runPromise(Effect.flip(Generation.prepare("clinic", { organisationIds: ["org-1"], ...day }, source(), { now, generatedBy: "t" })))
+    expect(failure).toMatchObject({ _tag: "InvalidParameter", field: "report", code: "unknown_report" })
   })
   it("lists room calls of the run's rooms with the room's organisation", async () => {
     const { rows } = await rowsOf("room-calls", { organisationIds: ["org-2"], ...day })

@@ -1,3 +1,4 @@
+import { Effect } from "effect"
 import { describe, expect, it } from "vitest"
 import { Demo, Generation, type InputRecord, MemorySource, type Row, type RunInput } from "../src/index.ts"
 import { decodeValue } from "../src/Records.ts"
@@ -14,8 +15,7 @@ for (const value of Demo.generateDemo({ seed: 11, now, months: 3, organisations:
 const source = MemorySource.fromRecords(records)
 
 const rowsOf = async (report: string, input: RunInput) => {
-  const p = await Generation.prepare(report, input, source, { now: Date.parse(now), generatedBy: "test" })
-  if (p instanceof Error) throw p
+  const p = await Effect.runPromise(Generation.prepare(report, input, source, { now: Date.parse(now), generatedBy: "test" }))
   const rows: Array<Row> = []
   for await (const r of p.rows) rows.push(r)
   return rows
@@ -65,8 +65,7 @@ const cases: Array<[string, RunInput]> = [
 describe("tiles equal the totals of the detailed reports on demo data (SPEC §7)", () => {
   for (const [name, input] of cases) {
     it(name, async () => {
-      const summary = await Generation.summary(input, source, Date.parse(now))
-      if (summary instanceof Error) throw summary
+      const summary = await Effect.runPromise(Generation.summary(input, source, Date.parse(now)))
       const want = await expectedTiles(input)
       for (const tile of summary.tiles) expect({ [tile.report]: tile.figures }).toEqual({ [tile.report]: want[tile.report] })
       expect(Object.values(want.consultations).some((v) => v !== 0 && v !== null)).toBe(true)
