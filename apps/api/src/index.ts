@@ -3,10 +3,13 @@
  * and a files folder; `serve` listens and runs the history sweeper. The CLI's `vcr serve` uses it.
  */
 import type { Server } from "node:http"
-import { createApp, sweepExpired, type AppOptions } from "./app.ts"
+import { createApp, type AppOptions } from "./app.ts"
+import { sweepExpired } from "./history-entry.ts"
 import type { Worker } from "./worker.ts"
 
-export { createApp, historyLifetimeMs, HttpError, newHistoryEntry, reportTitle, sweepExpired, tombstoneLifetimeMs, type AppOptions } from "./app.ts"
+export { createApp, type AppOptions } from "./app.ts"
+export { answerOf, type HttpAnswer } from "./errors.ts"
+export { historyLifetimeMs, newHistoryEntry, reportTitle, sweepExpired, tombstoneLifetimeMs } from "./history-entry.ts"
 export { actorOf, createLoginLink, createToken, hashSecret } from "./auth.ts"
 export { openApiDocument } from "./openapi.ts"
 export { createWorker, type Worker, type WorkerOptions } from "./worker.ts"

@@ -12,7 +12,7 @@ import { Effect, Result } from "effect"
 import { randomBytes } from "node:crypto"
 import { readFile, rm } from "node:fs/promises"
 import { join, resolve } from "node:path"
-import { reportTitle, sweepExpired } from "./app.ts"
+import { reportTitle, sweepExpired } from "./history-entry.ts"
 import { renderToFile, type Format } from "./render.ts"
 
 export interface WorkerOptions {

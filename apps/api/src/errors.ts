@@ -1,0 +1,90 @@
+/**
+ * The API's tagged errors and the one map from any error to an HTTP answer `{"error":{code,message,field}}`.
+ * Routes throw core's errors or these; only `answerOf` picks a status, so two routes cannot disagree. Anything
+ * unrecognised is a 500 whose details go to the log, never to the caller.
+ */
+import { InvalidParameter, NotFound, RangeTooLongForTiles } from "@vcr/core"
+import { Schema } from "effect"
+import type { ErrorRequestHandler, RequestHandler } from "express"
+import type { Log } from "./request-log.ts"
+
+/** A request the API cannot read: an unknown field, a wrong type, an invalid body; the field when known. */
+export class BadRequest extends Schema.TaggedError<BadRequest>()("BadRequest", {
+  code: Schema.String, message: Schema.String, field: Schema.NullOr(Schema.String)
+}) {}
+
+/** No valid credential: not signed in (`unauthenticated`), or an unknown, used or expired link (`invalid_link`). */
+export class Unauthenticated extends Schema.TaggedError<Unauthenticated>()("Unauthenticated", { code: Schema.String, message: Schema.String }) {}
+
+/** A state-changing request made with the session cookie but without the session's CSRF token. */
+export class CsrfRejected extends Schema.TaggedError<CsrfRejected>()("CsrfRejected", { message: Schema.String }) {}
+
+/** The request conflicts with the state of things: a range too long to download, a file not ready yet. */
+export class Conflict extends Schema.TaggedError<Conflict>()("Conflict", { code: Schema.String, message: Schema.String }) {}
+
+/** A history entry or its file that has expired (SPEC §9). */
+export class Expired extends Schema.TaggedError<Expired>()("Expired", { message: Schema.String }) {}
+
+/** A request body over the limit. */
+export class PayloadTooLarge extends Schema.TaggedError<PayloadTooLarge>()("PayloadTooLarge", { message: Schema.String }) {}
+
+/** Too many requests of one kind in a minute. */
+export class TooManyRequests extends Schema.TaggedError<TooManyRequests>()("TooManyRequests", { message: Schema.String }) {}
+
+/** A missing thing, or one outside the caller's roles: both answer the same 404 (R29). */
+export const notFound = (kind: string, id: string) => new NotFound({ kind, id, message: `${kind} "${id}" not found` })
+
+type Tagged = BadRequest | InvalidParameter | Unauthenticated | CsrfRejected | NotFound | Conflict | RangeTooLongForTiles | Expired | PayloadTooLarge | TooManyRequests
+const taggedClasses = [BadRequest, InvalidParameter, Unauthenticated, CsrfRejected, NotFound, Conflict, RangeTooLongForTiles, Expired, PayloadTooLarge, TooManyRequests]
+
+/** An HTTP answer: status and the body's fields. */
+export interface HttpAnswer {
+  readonly status: number
+  readonly code: string
+  readonly message: string
+  readonly field: string | null
+}
+
+const answer = (status: number, code: string, message: string, field: string | null = null): HttpAnswer => ({ status, code, message, field })
+
+/** Express's body parser reports its failures by `type`; they become tagged errors like any other. */
+const fromBodyParser = (error: unknown): unknown => {
+  const type = typeof error === "object" && error !== null ? (error as { type?: unknown }).type : undefined
+  if (type === "entity.too.large") return new PayloadTooLarge({ message: "the request body is too large" })
+  if (type === "entity.parse.failed") return new BadRequest({ code: "malformed_json", message: "the request body is not valid JSON", field: null })
+  return error
+}
+
+/** The HTTP answer for any error (the one place for the API). */
+export const answerOf = (raw: unknown): HttpAnswer => {
+  const error = fromBodyParser(raw)
+  if (!taggedClasses.some((c) => error instanceof c)) return answer(500, "internal_error", "something went wrong; the request was not completed")
+  const e = error as Tagged
+  switch (e._tag) {
+    case "BadRequest": return answer(400, e.code, e.message, e.field)
+    case "InvalidParameter": return answer(400, e.code, e.message, e.field)
+    case "Unauthenticated": return answer(401, e.code, e.message)
+    case "CsrfRejected": return answer(403, "csrf", e.message)
+    case "NotFound": return answer(404, "not_found", e.message)
+    case "Conflict": return answer(409, e.code, e.message)
+    case "RangeTooLongForTiles": return answer(409, "range_too_long_for_tiles", e.message)
+    case "Expired": return answer(410, "expired", e.message)
+    case "PayloadTooLarge": return answer(413, "payload_too_large", e.message)
+    case "TooManyRequests": return answer(429, "too_many_requests", e.message)
+  }
+}
+
+/** Unknown API routes: a 404 in the same shape. */
+export const unknownRoute: RequestHandler = (req, _res, next) => next(new NotFound({ kind: "route", id: req.path, message: "no such route" }))
+
+/** The app's last handler: writes the answer, logs 500s (the cause too when `debug`); a started stream is cut. */
+export const errorHandler = (o: { readonly log: Log; readonly now: () => number; readonly debug: boolean }): ErrorRequestHandler =>
+  (error: unknown, _req, res, _next) => {
+    const http = answerOf(error)
+    if (http.status === 500) {
+      o.log({ at: new Date(o.now()).toISOString(), level: "error", error: error instanceof Error ? error.name : "unknown" })
+      if (o.debug) console.error(error)
+    }
+    if (!res.headersSent) res.status(http.status).json({ error: { code: http.code, message: http.message, field: http.field } })
+    else res.destroy()
+  }
