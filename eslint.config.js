@@ -19,6 +19,11 @@ export default tseslint.config(
     }
   },
   {
+    // The few CommonJS scripts (bench/startup-probe.cjs) run in Node.
+    files: ["**/*.cjs"],
+    languageOptions: { sourceType: "commonjs", globals: { process: "readonly" } }
+  },
+  {
     files: ["packages/core/src/**/*.ts"],
     rules: {
       ...restrict(["node:*", "@vcr/*", "fs", "path", "os", "kysely", "exceljs", "nodemailer", "express", "better-sqlite3", "pg"],

@@ -2,22 +2,21 @@
 /**
  * `vcr`: the command line. A composition root: it opens the store chosen by `--db` / VCR_DATABASE_URL,
  * passes raw options to core's one validator, and renders what core prepares. Exit codes: 0 ok, 2 bad
- * input, 1 failure (R72).
+ * input, 1 failure (R72). Only commander loads up front: each action imports what it needs (store, renderers,
+ * the HTTP app) when it runs, so `vcr --help` and `vcr --version` start fast.
  */
 import { Command, Option } from "commander"
 import { createReadStream } from "node:fs"
 import { createInterface } from "node:readline"
-import { commandDemo } from "./demo.ts"
-import { commandLoginLink, commandServe, commandToken, commandWorker } from "./serve.ts"
-import { queueEmailedReport } from "./email.ts"
 import { describeFailure, UsageError } from "./failure.ts"
-import { formatFromOptions, renderReport, renderSummary } from "./render.ts"
-import { currentTime, openConfiguredStore, type GlobalOptions } from "./store.ts"
+import type { GlobalOptions } from "./store.ts"
+import { version } from "./version.ts"
 
 const program = new Command()
 program
   .name("vcr")
   .description("vcr: organisation reports for a telehealth video-call platform")
+  .version(version, "-V, --version", "print the version of vcr")
   .option("--db <url>", "store: sqlite:<path> (default sqlite:vcr.db) or postgres://... (env VCR_DATABASE_URL)")
   .showHelpAfterError()
   .exitOverride()
@@ -29,6 +28,7 @@ const db = program.command("db").description("database maintenance")
 db.command("migrate")
   .description("create or upgrade the schema")
   .action(async () => {
+    const { openConfiguredStore } = await import("./store.ts")
     const store = await openConfiguredStore(globals(), { migrate: false })
     try {
       await store.migrate()
@@ -40,6 +40,7 @@ db.command("migrate")
 db.command("reproject")
   .description("recompute every projection (sessions, segments, room calls) from the stored events")
   .action(async () => {
+    const { openConfiguredStore } = await import("./store.ts")
     const store = await openConfiguredStore(globals())
     try {
       const result = await store.reproject()
@@ -54,6 +55,7 @@ program
   .description("import an NDJSON file (or - for standard input); all or nothing per file, safe to re-run")
   .argument("<file>", "path of the NDJSON file, or - for standard input")
   .action(async (file: string) => {
+    const { openConfiguredStore } = await import("./store.ts")
     const store = await openConfiguredStore(globals())
     try {
       const input = file === "-" ? process.stdin : createReadStream(file)
@@ -110,8 +112,10 @@ runOptions(
   .option("--email", "queue the report for background generation and email a link to --user; prints the history entry id")
   .option("--user <id>", "with --email: the account that requests the report and receives the link")
   .action(async (reportId: string, o: RunOptions & { format?: string; out?: string; email?: boolean; user?: string }) => {
+    const { currentTime, openConfiguredStore } = await import("./store.ts")
     if (o.email === true) {
       if (o.user === undefined) throw new UsageError("--email needs --user <id>: the account that receives the link")
+      const { queueEmailedReport } = await import("./email.ts")
       const store = await openConfiguredStore(globals())
       try {
         const id = await queueEmailedReport(store, reportId, runInput(o), { format: o.format ?? "xlsx", userId: o.user, now: currentTime() })
@@ -121,6 +125,7 @@ runOptions(
       }
       return
     }
+    const { formatFromOptions, renderReport } = await import("./render.ts")
     const format = formatFromOptions(o.format, o.out)
     if (format === "xlsx" && o.out === undefined) throw new UsageError("--format xlsx needs --out <path>")
     const store = await openConfiguredStore(globals())
@@ -134,6 +139,7 @@ runOptions(
 runOptions(program.command("summary").description("print the six summary tiles of a short range"))
   .addOption(new Option("--format <format>", "text or json").choices(["text", "json"]).default("text"))
   .action(async (o: RunOptions & { format: "text" | "json" }) => {
+    const [{ currentTime, openConfiguredStore }, { renderSummary }] = await Promise.all([import("./store.ts"), import("./render.ts")])
     const store = await openConfiguredStore(globals())
     try {
       await renderSummary(store, runInput(o), { format: o.format, now: currentTime() })
@@ -148,6 +154,7 @@ program
   .option("--out <dir>", "folder for the reports", "vcr-reports")
   .option("--seed <n>", "generator seed", "20260301")
   .action(async (o: { out: string; seed: string }) => {
+    const [{ currentTime }, { commandDemo }] = await Promise.all([import("./store.ts"), import("./demo.ts")])
     await commandDemo(globals(), { out: o.out, seed: Number(o.seed), now: currentTime() })
   })
 
@@ -159,6 +166,7 @@ program
   .option("--files <dir>", "folder for generated report files (env VCR_FILES_DIR)", process.env.VCR_FILES_DIR ?? "vcr-files")
   .option("--no-worker", "do not generate emailed reports in this process (run vcr worker instead)")
   .action(async (o: { port: string; host: string; files: string; worker: boolean }) => {
+    const { commandServe } = await import("./serve.ts")
     await commandServe(globals(), { port: Number(o.port), host: o.host, filesDir: o.files, worker: o.worker })
   })
 
@@ -167,6 +175,7 @@ program
   .description("generate queued reports and send their emails until stopped (SIGTERM: finish the job in hand, claim no more)")
   .option("--files <dir>", "folder for generated report files (env VCR_FILES_DIR)", process.env.VCR_FILES_DIR ?? "vcr-files")
   .action(async (o: { files: string }) => {
+    const { commandWorker } = await import("./serve.ts")
     await commandWorker(globals(), { filesDir: o.files })
   })
 
@@ -176,6 +185,7 @@ token
   .description("create a personal access token for a user (shown once; only its hash is stored)")
   .requiredOption("--user <id>", "user id")
   .action(async (o: { user: string }) => {
+    const { commandToken } = await import("./serve.ts")
     await commandToken(globals(), o.user)
   })
 
@@ -184,6 +194,7 @@ program
   .description("print a one-time sign-in link (valid 15 minutes) for a user")
   .requiredOption("--user <id>", "user id")
   .action(async (o: { user: string }) => {
+    const { commandLoginLink } = await import("./serve.ts")
     await commandLoginLink(globals(), o.user)
   })
 
