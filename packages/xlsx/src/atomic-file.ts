@@ -1,11 +1,12 @@
 /**
  * Writing a file so that it appears complete or not at all: the content goes to `.<name>.<random>.tmp` in
  * the same directory (same filesystem, so the rename is atomic), is flushed to disk (fsync before close)
- * and renamed over the target; on any failure the temporary file is removed and the error rethrown.
+ * and renamed over the target; on any failure the temporary file is removed and the error rethrown. A missing
+ * target folder is created first, so `out/report.xlsx` works in a fresh project.
  */
 import { randomBytes } from "node:crypto"
 import { createWriteStream } from "node:fs"
-import { rename, rm } from "node:fs/promises"
+import { mkdir, rename, rm } from "node:fs/promises"
 import { basename, dirname, join } from "node:path"
 import type { Writable } from "node:stream"
 import { finished } from "node:stream/promises"
@@ -22,6 +23,7 @@ export const writeFileAtomically = async <A>(
   path: string,
   write: (stream: Writable) => Promise<A>
 ): Promise<{ result: A; bytes: number }> => {
+  await mkdir(dirname(path), { recursive: true })
   const temporary = temporaryPath(path)
   const stream = createWriteStream(temporary, { flags: "wx", mode: 0o644, flush: true, highWaterMark: 1 << 20 })
   try {

@@ -205,6 +205,15 @@ describe("writeWorkbook", () => {
   })
 })
 
+describe("writeWorkbook into a folder that does not exist yet", () => {
+  it("creates the folder, as the README's example expects", async () => {
+    const path = join(directory, "out", "nested", "report.xlsx")
+    const summary = await writeWorkbook({ context, rows: [row(1)], path })
+    expect(summary.rows).toBe(1)
+    expect(await readdir(join(directory, "out", "nested"))).toEqual(["report.xlsx"])
+  })
+})
+
 describe("writeWorkbookToStream", () => {
   it("streams the same workbook to any writable and ends it", async () => {
     const sink = new PassThrough()
