@@ -81,6 +81,13 @@ export interface RoomCallParticipant {
   readonly bandwidth: Bandwidth | null
 }
 
+/** A provider's own attendance as host in one room call, over all their devices (R44, R73). */
+export interface RoomCallHost {
+  readonly user_id: string
+  /** The union of the presences of their host participants, ms. */
+  readonly attendance_ms: number
+}
+
 /** One room call. */
 export interface RoomCall {
   readonly room_call_id: string
@@ -90,6 +97,8 @@ export interface RoomCall {
   readonly end_at: number
   readonly duration_ms: number
   readonly participants: number
+  /** Each account that joined as host, in order of first appearance. */
+  readonly hosts: ReadonlyArray<RoomCallHost>
 }
 
 /** A room call with its participants in order. */

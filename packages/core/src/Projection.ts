@@ -216,6 +216,21 @@ export const project = (events: ReadonlyArray<CallEvent>): Projection => {
   return { sessions: sessionsOf([...segments.values()]), roomCalls: [...calls.values()].map(roomCallOf) }
 }
 
+/**
+ * Each account's own presence as host: the union of the presences of all its host participants (devices), so
+ * overlapping stretches count once. The one rule behind a provider's segment time (R42) and room-call time (R73).
+ */
+const hostPresences = (all: ReadonlyArray<Presence>): Map<string, Array<Interval>> => {
+  const byUser = new Map<string, Array<Interval>>()
+  for (const p of all) {
+    if (p.role !== "host" || p.userId === null) continue
+    const list = byUser.get(p.userId) ?? []
+    list.push(...p.intervals)
+    byUser.set(p.userId, list)
+  }
+  return new Map([...byUser].map(([user, intervals]) => [user, union(intervals)]))
+}
+
 const lastEnd = (p: Presence): number => p.intervals[p.intervals.length - 1]![1]
 const firstStart = (p: Presence): number => p.intervals[0]![0]
 
@@ -230,15 +245,8 @@ const segmentOf = (g: SegmentState): { segment: Segment; participants: Array<Seg
   const primaryLeft = lastEnd(primary)
   const abandoned = answeredAt === null && g.transfers === 0 && primary.lastEnd === "leave"
 
-  const byUser = new Map<string, Array<Interval>>()
-  for (const p of all) {
-    if (p.role !== "host" || p.userId === null) continue
-    const list = byUser.get(p.userId) ?? []
-    list.push(...p.intervals)
-    byUser.set(p.userId, list)
-  }
-  const hostFacts: Array<SegmentHost> = [...byUser.entries()].map(([user_id, intervals]) => {
-    const own = intersect(union(intervals), callers)
+  const hostFacts: Array<SegmentHost> = [...hostPresences(all)].map(([user_id, present]) => {
+    const own = intersect(present, callers)
     return { user_id, own_ms: total(own), first_consult_at: own[0]?.[0] ?? null }
   })
 
@@ -331,7 +339,10 @@ const roomCallOf = (c: CallState): RoomCallBundle => {
   const start = Math.min(...participants.map((p) => p.joined_at))
   const end = Math.max(c.lastLeaveAt, ...participants.map((p) => p.left_at))
   return {
-    call: { room_call_id: c.id, room_id: c.roomId, start_at: start, end_at: end, duration_ms: end - start, participants: all.length },
+    call: {
+      room_call_id: c.id, room_id: c.roomId, start_at: start, end_at: end, duration_ms: end - start, participants: all.length,
+      hosts: [...hostPresences(all)].map(([user_id, present]) => ({ user_id, attendance_ms: total(present) }))
+    },
     participants
   }
 }

@@ -3,7 +3,7 @@
  * rows become core's bundles again. Recomputing the facts of the pending components is here too, so that
  * import and reprojection share one code path.
  */
-import { Projection, type Bandwidth, type CallEvent, type RoomCallBundle, type SegmentHost, type SegmentParticipant, type SessionBundle } from "@vcr/core"
+import { Projection, type Bandwidth, type CallEvent, type RoomCallBundle, type RoomCallHost, type SegmentHost, type SegmentParticipant, type SessionBundle } from "@vcr/core"
 import type { Insertable, Kysely, Selectable } from "kysely"
 import type { StoreDialect } from "./dialect.ts"
 import type {
@@ -68,7 +68,7 @@ export const segmentParticipantOf = (r: Selectable<SegmentParticipantsTable>): S
 
 export const roomCallOf = (r: Selectable<RoomCallsTable>): RoomCallBundle["call"] => ({
   room_call_id: r.room_call_id, room_id: r.room_id, start_at: r.start_at, end_at: r.end_at,
-  duration_ms: r.duration_ms, participants: r.participants
+  duration_ms: r.duration_ms, participants: r.participants, hosts: JSON.parse(r.hosts_json) as Array<RoomCallHost>
 })
 
 export const roomCallParticipantOf = (r: Selectable<RoomCallParticipantsTable>): RoomCallBundle["participants"][number] => ({
@@ -123,7 +123,7 @@ class FactWriter {
     for (const { call, participants } of projection.roomCalls) {
       this.rows.room_calls.push({
         room_call_id: call.room_call_id, component, room_id: call.room_id, start_at: call.start_at, end_at: call.end_at,
-        duration_ms: call.duration_ms, participants: call.participants
+        duration_ms: call.duration_ms, participants: call.participants, hosts_json: JSON.stringify(call.hosts)
       })
       participants.forEach((p, ord) => {
         this.rows.room_call_participants.push({

@@ -4,6 +4,7 @@
  */
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from "kysely"
 import { accessMigration } from "./access.ts"
+import { projectPending } from "./facts.ts"
 import { jobsMigration } from "./jobs.ts"
 import type { StoreDialect } from "./dialect.ts"
 import type { Database } from "./schema.ts"
@@ -204,11 +205,30 @@ const initial = (dialect: StoreDialect): Migration => ({
   }
 })
 
+/**
+ * Room calls keep each host account's own attendance (R73: the union of its devices' presences), which the
+ * participant rows cannot give back; the stored room calls are projected again to fill it.
+ */
+const roomCallHosts = (dialect: StoreDialect): Migration => ({
+  async up(db: Kysely<any>) {
+    const migrate = async (trx: Kysely<Database>) => {
+      await trx.schema.alterTable("room_calls").addColumn("hosts_json", "text", (c) => c.notNull().defaultTo("[]")).execute()
+      await dialect.lockWrites(trx)
+      await trx.insertInto("pending_components").expression(trx.selectFrom("room_calls").select("component").distinct()).execute()
+      await projectPending(trx, dialect, { fresh: false })
+      await trx.deleteFrom("pending_components").execute()
+    }
+    // PostgreSQL runs each migration in a transaction already; SQLite's migrator does not, so open one here.
+    await (db.isTransaction ? migrate(db) : (db as Kysely<Database>).transaction().execute(migrate))
+  }
+})
+
 /** The migrations of the store, by name (applied in name order). */
 export const migrations = (dialect: StoreDialect): Record<string, Migration> => ({
   "0001_initial": initial(dialect),
   "0002_access": accessMigration(dialect),
-  "0003_jobs": jobsMigration(dialect)
+  "0003_jobs": jobsMigration(dialect),
+  "0004_room_call_hosts": roomCallHosts(dialect)
 })
 
 /** Applies every pending migration; throws the first failure. */

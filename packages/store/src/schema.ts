@@ -187,6 +187,8 @@ export interface RoomCallsTable {
   end_at: number
   duration_ms: number
   participants: number
+  /** JSON array of core's `RoomCallHost`, in projected order. */
+  hosts_json: string
 }
 
 export interface RoomCallParticipantsTable extends BandwidthColumns {

@@ -327,13 +327,27 @@ export const contract = (name: string, fresh: () => Promise<string>): void => {
       expect((await store.directory([])).organisations).toEqual([])
     })
 
+    it("fills each room call's host attendance when migrating a store whose room calls were stored without it", async () => {
+      const store = await imported(smallLines())
+      const before = await dump(store)
+      // Back to the schema before 0004: the column gone and the migration not yet applied.
+      const db = (store as KyselyStore).db
+      await db.schema.alterTable("room_calls").dropColumn("hosts_json").execute()
+      await db.deleteFrom("kysely_migration" as any).where("name", "=", "0004_room_call_hosts").execute()
+      await store.migrate()
+      expect(await dump(store)).toEqual(before)
+      const calls = await collect(store.roomCalls({ ...everything, roomIds: ["room-1", "room-2", "room-3"] }))
+      expect(calls.find((c) => c.call.room_call_id === "rc-a")?.call.hosts).toEqual([{ user_id: "u-h1", attendance_ms: 720_000 }])
+    })
+
     it("streams room calls of the rooms by start then call id (code points), with participants in order", async () => {
       const store = await imported(smallLines())
       const day = { start: at("2026-03-02T00:00:00Z"), end: at("2026-03-03T00:00:00Z") }
       const calls: Array<RoomCallBundle> = await collect(store.roomCalls({ ...day, roomIds: ["room-1", "room-2", "room-3"] }))
       expect(calls.map((c) => c.call.room_call_id)).toEqual(["rc-Z", "rc-a"])
       expect(calls[1]).toEqual({
-        call: { room_call_id: "rc-a", room_id: "room-1", start_at: at("2026-03-02T10:00:00Z"), end_at: at("2026-03-02T10:12:00Z"), duration_ms: 720_000, participants: 2 },
+        call: { room_call_id: "rc-a", room_id: "room-1", start_at: at("2026-03-02T10:00:00Z"), end_at: at("2026-03-02T10:12:00Z"), duration_ms: 720_000, participants: 2,
+          hosts: [{ user_id: "u-h1", attendance_ms: 720_000 }] },
         participants: [
           { participant_id: "p-1", appearance: 0, role: "host", user_id: "u-h1", joined_at: at("2026-03-02T10:00:00Z"), left_at: at("2026-03-02T10:12:00Z"), attendance_ms: 720_000, incomplete: false, bandwidth: null },
           { participant_id: "p-2", appearance: 1, role: "guest", user_id: null, joined_at: at("2026-03-02T10:02:00Z"), left_at: at("2026-03-02T10:10:00Z"), attendance_ms: 480_000, incomplete: false, bandwidth: [1, 2, 2, 3, 4, 4] }

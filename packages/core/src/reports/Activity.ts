@@ -102,19 +102,19 @@ const gather = async (ctx: Run.RunContext): Promise<Activity> => {
   }
   const rooms = Run.roomsInScope(ctx)
   const roomClinic = new Map(rooms.map((r) => [r.id, r.clinic_id]))
-  for await (const { call, participants } of ctx.source.roomCalls({ start, end, roomIds: rooms.map((r) => r.id) })) {
+  for await (const { call } of ctx.source.roomCalls({ start, end, roomIds: rooms.map((r) => r.id) })) {
     if (!Run.meetsMinimum(ctx, call.duration_ms)) continue
     const clinicId = roomClinic.get(call.room_id)
     if (clinicId === undefined) continue
     const room = getOr(activity.rooms, call.room_id, () => ({ calls: 0, durationMs: 0 }))
     room.calls++
     room.durationMs += call.duration_ms
-    for (const p of participants) {
-      if (p.role !== "host" || p.user_id === null) continue
-      getOr(activity.activeByClinic, clinicId, () => new Set()).add(p.user_id)
-      const provider = getOr(activity.providers, providerKey(clinicId, p.user_id), newProvider)
+    for (const host of call.hosts) {
+      getOr(activity.activeByClinic, clinicId, () => new Set()).add(host.user_id)
+      const provider = getOr(activity.providers, providerKey(clinicId, host.user_id), newProvider)
       provider.roomCalls.add(call.room_call_id)
-      provider.roomMs += p.attendance_ms
+      // Own attendance over all their devices, overlaps once (R73).
+      provider.roomMs += host.attendance_ms
     }
   }
   return activity
