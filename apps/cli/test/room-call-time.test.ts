@@ -6,9 +6,10 @@ import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { freshPostgres, postgresAvailable, repoRoot, vcr } from "./support.ts"
+import { providerDevicesPath } from "../../../test-support/fixtures.ts"
+import { freshPostgres, postgresAvailable, vcr } from "./support.ts"
 
-const fixture = join(repoRoot, "test-support/fixtures/provider-devices.ndjson")
+const fixture = providerDevicesPath
 const common = ["--org", "org-1", "--from", "2026-03-02", "--to", "2026-03-02", "--tz", "Australia/Sydney", "--format", "json"]
 
 const suite = (name: string, database: () => Promise<{ url: string; drop: () => Promise<void> } | undefined>) => {

@@ -1,15 +1,16 @@
 /**
  * A provider's room-call time over several devices (R73): the union of their host presences in the call, as
- * R42 counts segments, on the fixture shared with the CLI tests (test-support/fixtures/provider-devices.ndjson).
+ * R42 counts segments, on the fixture shared with the CLI tests (fixtures/provider-devices.ndjson).
  */
 import { readFileSync } from "node:fs"
 import { join } from "node:path"
+import { Effect } from "effect"
 import { describe, expect, it } from "vitest"
 import { Generation, type InputRecord, MemorySource, Projection, type Row } from "../src/index.ts"
 import { decodeLine } from "../src/Records.ts"
 import { roomJoins, roomLeaves } from "./fixtures.ts"
 
-const fixture = readFileSync(join(import.meta.dirname, "../../../test-support/fixtures/provider-devices.ndjson"), "utf8")
+const fixture = readFileSync(join(import.meta.dirname, "fixtures/provider-devices.ndjson"), "utf8")
 
 const source = () => {
   const records: Array<InputRecord> = []
@@ -23,8 +24,9 @@ const source = () => {
 
 const serviceProviders = async (clinicId?: string) => {
   const input = { organisationIds: ["org-1"], from: "2026-03-02", to: "2026-03-02", timezone: "Australia/Sydney", ...(clinicId ? { clinicId } : {}) }
-  const prepared = await Generation.prepare("service-providers", input, source(), { now: Date.parse("2026-11-26T00:00:00Z"), generatedBy: "test" })
-  if (prepared instanceof Error) throw prepared
+  const prepared = await Effect.runPromise(
+    Generation.prepare("service-providers", input, source(), { now: Date.parse("2026-11-26T00:00:00Z"), generatedBy: "test" })
+  )
   const rows: Array<Row> = []
   for await (const r of prepared.rows) rows.push(r)
   return rows.map((r) => [r.user_id, r.clinic_id, r.room_calls, r.room_call_duration])
