@@ -8,6 +8,7 @@ import { sweepExpired } from "./history-entry.ts"
 import type { Worker } from "./worker.ts"
 
 export { createApp, type AppOptions } from "./app.ts"
+export { clockOf, ConfigurationError, decodeConfiguration, readConfiguration, type Configuration, type ConfigurationProblem, type Environment } from "./config.ts"
 export { answerOf, type HttpAnswer } from "./errors.ts"
 export { historyLifetimeMs, newHistoryEntry, reportTitle, sweepExpired, tombstoneLifetimeMs } from "./history-entry.ts"
 export { actorOf, createLoginLink, createToken, hashSecret } from "./auth.ts"

@@ -1,9 +1,9 @@
 /**
  * The one place where the CLI maps failures to exit codes and a single line on stderr (R72): 2 for bad
- * input (parameters, malformed lines, not found, tiles for a long range), 1 for anything else.
+ * input (parameters, malformed lines, not found, tiles for a long range, a wrong environment), 1 for anything else.
  */
 
-const badInput = new Set(["InvalidParameter", "NotFound", "MalformedLine", "RangeTooLongForTiles", "UsageError"])
+const badInput = new Set(["InvalidParameter", "NotFound", "MalformedLine", "RangeTooLongForTiles", "UsageError", "ConfigurationError"])
 
 /** A command-line usage problem (unknown option value and the like). */
 export class UsageError extends Error {

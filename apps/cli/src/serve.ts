@@ -2,11 +2,10 @@
  * `vcr serve`, `vcr token create` and `vcr login-link`: the HTTP app and its sign-in secrets. Secrets are printed
  * once and stored only as hashes; the link's host comes from VCR_PUBLIC_URL (never from a request).
  */
-import { createLoginLink, createToken, createWorker, serve } from "@vcr/api"
+import { clockOf, createLoginLink, createToken, createWorker, readConfiguration, serve, type Configuration } from "@vcr/api"
 import { createMailer } from "@vcr/email"
 import { NotFound } from "@vcr/core"
 import type { Store } from "@vcr/store"
-import { UsageError } from "./failure.ts"
 import { currentTime, openConfiguredStore, storeUrl, type GlobalOptions } from "./store.ts"
 
 /** The public base URL of the page (VCR_PUBLIC_URL, else the local address). */
@@ -42,43 +41,44 @@ export const commandLoginLink = async (globals: GlobalOptions, userId: string) =
   }
 }
 
-/** Email and file settings from the environment (VCR_SMTP_URL, VCR_OUTBOX_DIR, VCR_FILE_STORAGE, VCR_PUBLIC_URL). */
-export const backgroundSettings = (filesDir: string) => {
-  const storage = process.env.VCR_FILE_STORAGE
-  if (storage !== undefined && storage !== "folder" && storage !== "database") {
-    throw new UsageError(`VCR_FILE_STORAGE must be folder or database (got "${storage}")`)
-  }
-  const smtpUrl = process.env.VCR_SMTP_URL?.trim() === "" ? undefined : process.env.VCR_SMTP_URL
-  const outboxDir = process.env.VCR_OUTBOX_DIR ?? "vcr-outbox"
+/** Email and file settings of the decoded environment (VCR_SMTP_URL, VCR_OUTBOX_DIR, VCR_FILE_STORAGE, VCR_CRASH_AT). */
+export const backgroundSettings = (config: Configuration, filesDir: string) => {
+  const { smtpUrl, outboxDir, fileStorage } = config
   return {
     filesDir,
-    ...(storage === undefined ? {} : { fileStorage: storage as "folder" | "database" }),
+    ...(fileStorage === undefined ? {} : { fileStorage }),
     mailer: createMailer({ smtpUrl, outboxDir }),
     describeMail: smtpUrl === undefined ? `emails are written to ${outboxDir}/ (set VCR_SMTP_URL to send them)` : "emails are sent over SMTP",
-    crashAt: process.env.VCR_CRASH_AT
+    crashAt: config.crashAt
   }
 }
 
 /** `vcr worker`: generates queued reports and sends their emails until SIGTERM or SIGINT. */
 export const commandWorker = async (globals: GlobalOptions, options: { filesDir: string }) => {
+  const config = readConfiguration()
   const store = await openConfiguredStore(globals)
-  const settings = backgroundSettings(options.filesDir)
-  const worker = createWorker({ store, publicUrl: publicUrl(), now: currentTime, ...settings })
+  const settings = backgroundSettings(config, options.filesDir)
+  const worker = createWorker({ store, publicUrl: config.publicUrl ?? publicUrl(), now: clockOf(config), ...settings })
   process.stdout.write(`vcr worker ${worker.id} on ${storeUrl(globals)}; ${settings.describeMail}\n`)
   const stop = () => worker.stop()
   process.once("SIGTERM", stop)
   process.once("SIGINT", stop)
-  await worker.run(Number(process.env.VCR_POLL_MS ?? 1000))
+  await worker.run(config.pollMs)
   await settings.mailer.close()
   await store.close()
   process.stdout.write(`vcr worker ${worker.id} stopped\n`)
 }
 
+/** `vcr serve`: a wrong environment stops it (exit 2) before the store is opened. */
 export const commandServe = async (globals: GlobalOptions, options: { port: number; host: string; filesDir: string; worker: boolean }) => {
+  const config = readConfiguration()
+  const now = clockOf(config)
   const store = await openConfiguredStore(globals)
-  const settings = backgroundSettings(options.filesDir)
-  const worker = options.worker ? createWorker({ store, publicUrl: publicUrl(options.port), now: currentTime, ...settings }) : undefined
-  const server = await serve({ store, filesDir: options.filesDir, port: options.port, host: options.host, now: currentTime, ...(worker === undefined ? {} : { worker }) })
+  const settings = backgroundSettings(config, options.filesDir)
+  const worker = options.worker ? createWorker({ store, publicUrl: config.publicUrl ?? publicUrl(options.port), now, ...settings }) : undefined
+  const server = await serve({
+    store, filesDir: options.filesDir, port: options.port, host: options.host, now, debug: config.debug, ...(worker === undefined ? {} : { worker })
+  })
   process.stdout.write(
     `vcr serving ${storeUrl(globals)} at http://${options.host}:${server.port}/ (files in ${options.filesDir}; ` +
       `${worker === undefined ? "no in-process worker: run vcr worker" : settings.describeMail})\n`

@@ -79,6 +79,19 @@ const parseSmtpUrl = (smtpUrl: string): { url: URL; secrets: Array<string> } => 
   return { url, secrets }
 }
 
+/**
+ * Why `smtpUrl` cannot be used (an EmailPermanentError with reason `invalid_config`, credentials scrubbed), or
+ * undefined when it can; the same check `createMailer` makes, for configuration read at start-up.
+ */
+export const checkSmtpUrl = (smtpUrl: string): EmailPermanentError | undefined => {
+  try {
+    parseSmtpUrl(smtpUrl)
+    return undefined
+  } catch (error) {
+    return error instanceof EmailPermanentError ? error : invalidConfig("VCR_SMTP_URL is not usable")
+  }
+}
+
 const checkFrom = (from: string): void => {
   const parsed = /[\r\n]/.test(from) ? [] : addressparser(from, { flatten: true })
   const only = parsed.length === 1 ? parsed[0] : undefined

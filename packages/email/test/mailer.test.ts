@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm } from "node:fs/promises"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { afterEach, describe, expect, it } from "vitest"
-import { createMailer, EmailPermanentError, EmailTransientError, reportReadyMessage } from "../src/index.ts"
+import { checkSmtpUrl, createMailer, EmailPermanentError, EmailTransientError, reportReadyMessage } from "../src/index.ts"
 import type { EmailMessage, Mailer } from "../src/index.ts"
 import { closedPort, parseMessage, partOf, startSilentServer, startSmtpServer } from "./smtp-fixture.ts"
 
@@ -152,6 +152,19 @@ describe("SMTP delivery", () => {
     expect(() => createMailer({ from: "a@x.org, b@y.org" })).toThrow(EmailPermanentError)
     expect(() => createMailer({ from: "vcr <a@x.org>\r\nBcc: c@z.org" })).toThrow(EmailPermanentError)
     expect(() => createMailer({ timeoutMs: 0 })).toThrow(EmailPermanentError)
+  })
+})
+
+describe("checkSmtpUrl", () => {
+  it("accepts what createMailer accepts and returns its invalid_config error otherwise, without the password", () => {
+    expect(checkSmtpUrl("smtp://user:pass@mail.example:587")).toBeUndefined()
+    expect(checkSmtpUrl("smtps://mail.example:465")).toBeUndefined()
+    for (const url of ["http://user:hunter22@mail.example:25", "not a url", "smtp://user:hunter22@:25"]) {
+      const error = checkSmtpUrl(url)
+      expect(error, url).toBeInstanceOf(EmailPermanentError)
+      expect(error).toMatchObject({ reason: "invalid_config" })
+      expect(error!.message).not.toContain("hunter22")
+    }
   })
 })
 

@@ -1,0 +1,116 @@
+/**
+ * The configuration of the API, `vcr serve` and its in-process worker: the only reader of the environment in
+ * apps/api. Every variable is decoded once at start-up; wrong values stop start-up with ONE ConfigurationError
+ * naming each bad variable and its rule (exit code 2 in the CLI). Blank values count as unset. Whether a
+ * database or SMTP URL is usable is decided by the store and the email package, not here.
+ */
+import { Instant } from "@vcr/core"
+import { checkSmtpUrl } from "@vcr/email"
+import { parseDatabaseUrl } from "@vcr/store"
+import { Schema } from "effect"
+
+/** The decoded environment. */
+export interface Configuration {
+  /** VCR_DATABASE_URL: the store (`--db` wins over it). */
+  readonly databaseUrl: string
+  /** VCR_PUBLIC_URL without trailing slashes: the page's base URL in emailed and sign-in links; else the local address. */
+  readonly publicUrl: string | undefined
+  /** PORT: where `vcr serve` listens (`--port` wins over it). */
+  readonly port: number
+  /** VCR_SMTP_URL: send emails over SMTP; unset writes them to the outbox folder. */
+  readonly smtpUrl: string | undefined
+  /** VCR_OUTBOX_DIR: the folder of `.eml` files when there is no SMTP URL. */
+  readonly outboxDir: string
+  /** VCR_FILES_DIR: the folder of generated report files (`--files` wins over it). */
+  readonly filesDir: string
+  /** VCR_FILE_STORAGE: keep files in the folder or in the database; unset picks by database. */
+  readonly fileStorage: "folder" | "database" | undefined
+  /** VCR_NOW: a fixed "now" (epoch ms) for reproducible runs and tests. */
+  readonly now: number | undefined
+  /** VCR_POLL_MS: how long an idle worker waits before looking for work again. */
+  readonly pollMs: number
+  /** VCR_CRASH_AT: test-only fault injection, the worker kills itself at this point. */
+  readonly crashAt: (typeof crashPoints)[number] | undefined
+  /** VCR_DEBUG: any value prints the cause of a 500 on stderr. */
+  readonly debug: boolean
+}
+
+/** One bad variable and the rule it breaks. */
+export interface ConfigurationProblem {
+  readonly variable: string
+  readonly rule: string
+}
+
+/** The environment broke rules; `message` names every bad variable and its rule on one line. */
+export class ConfigurationError extends Schema.TaggedError<ConfigurationError>()("ConfigurationError", {
+  problems: Schema.Array(Schema.Struct({ variable: Schema.String, rule: Schema.String })),
+  message: Schema.String
+}) {}
+
+const crashPoints = ["after-render", "after-store", "after-smtp"] as const
+const fileStorages = ["folder", "database"] as const
+
+/** The environment as the process sees it. */
+export type Environment = Readonly<Record<string, string | undefined>>
+
+/** Decodes the environment, or throws one ConfigurationError listing every bad variable. */
+export const decodeConfiguration = (env: Environment): Configuration => {
+  const problems: Array<ConfigurationProblem> = []
+  const text = (name: string): string | undefined => {
+    const value = env[name]?.trim()
+    return value === undefined || value === "" ? undefined : value
+  }
+  /** The decoded value, or the fallback after recording the rule broken (value shown only when `shown`). */
+  const check = <A>(name: string, fallback: A, decode: (value: string) => A | undefined, rule: string, shown = true): A => {
+    const value = text(name)
+    if (value === undefined) return fallback
+    const decoded = decode(value)
+    if (decoded === undefined) problems.push({ variable: name, rule: shown ? `${rule} (got "${value}")` : rule })
+    return decoded ?? fallback
+  }
+  const oneOf = <const T extends string>(values: ReadonlyArray<T>) => (v: string): T | undefined => values.find((x) => x === v)
+  const wholeNumber = (min: number, max: number) => (v: string): number | undefined =>
+    /^\d+$/.test(v) && Number(v) >= min && Number(v) <= max ? Number(v) : undefined
+  const usable = (valid: (v: string) => boolean) => (v: string): string | undefined => (valid(v) ? v : undefined)
+
+  const configuration: Configuration = {
+    // URLs may carry passwords: their values are never echoed.
+    databaseUrl: check("VCR_DATABASE_URL", "sqlite:vcr.db", usable((v) => canParse(() => parseDatabaseUrl(v))),
+      "must be sqlite:<path>, sqlite::memory: or postgres://user:password@host:5432/database", false),
+    publicUrl: check("VCR_PUBLIC_URL", undefined, (v) => (/^https?:\/\/[^/\s]+/i.test(v) && canParse(() => new URL(v)) ? v.replace(/\/+$/, "") : undefined),
+      "must be an absolute http:// or https:// URL such as https://reports.example.org", false),
+    port: check("PORT", 8080, wholeNumber(0, 65535), "must be a whole number from 0 to 65535"),
+    smtpUrl: check("VCR_SMTP_URL", undefined, usable((v) => checkSmtpUrl(v) === undefined),
+      "must be smtp://user:password@host:587 or smtps://user:password@host:465", false),
+    outboxDir: text("VCR_OUTBOX_DIR") ?? "vcr-outbox",
+    filesDir: text("VCR_FILES_DIR") ?? "vcr-files",
+    fileStorage: check("VCR_FILE_STORAGE", undefined, oneOf(fileStorages), `must be ${fileStorages.join(" or ")}`),
+    now: check("VCR_NOW", undefined, Instant.parse, "must be an ISO 8601 instant with an offset, such as 2026-03-01T09:00:00+11:00"),
+    pollMs: check("VCR_POLL_MS", 1000, wholeNumber(1, 3_600_000), "must be a whole number of milliseconds from 1 to 3600000"),
+    crashAt: check("VCR_CRASH_AT", undefined, oneOf(crashPoints), `must be ${crashPoints.join(", ")} (a test-only fault)`),
+    debug: text("VCR_DEBUG") !== undefined
+  }
+  if (problems.length > 0) {
+    throw new ConfigurationError({
+      problems,
+      message: `the environment is invalid: ${problems.map((p) => `${p.variable} ${p.rule}`).join("; ")}`
+    })
+  }
+  return configuration
+}
+
+const canParse = (parse: () => unknown): boolean => {
+  try {
+    parse()
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** Decodes this process's environment (the one read of `process.env` in apps/api). */
+export const readConfiguration = (): Configuration => decodeConfiguration(process.env)
+
+/** The clock of a configuration: VCR_NOW when set, else the system clock. */
+export const clockOf = (configuration: Configuration): (() => number) =>
+  configuration.now === undefined ? () => Date.now() : () => configuration.now!

@@ -1,0 +1,74 @@
+import { execFile } from "node:child_process"
+import { existsSync, mkdtempSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { describe, expect, it } from "vitest"
+import { ConfigurationError, decodeConfiguration } from "../src/index.ts"
+
+const failure = (env: Record<string, string>): ConfigurationError => {
+  try {
+    decodeConfiguration(env)
+  } catch (error) {
+    if (error instanceof ConfigurationError) return error
+    throw error
+  }
+  throw new Error("expected a ConfigurationError")
+}
+
+describe("configuration from the environment", () => {
+  it("uses the documented defaults when nothing is set, and treats blank values as unset", () => {
+    const config = decodeConfiguration({ VCR_SMTP_URL: "  ", VCR_FILE_STORAGE: "" })
+    expect(config).toEqual({
+      databaseUrl: "sqlite:vcr.db", publicUrl: undefined, port: 8080, smtpUrl: undefined, outboxDir: "vcr-outbox", filesDir: "vcr-files",
+      fileStorage: undefined, now: undefined, pollMs: 1000, crashAt: undefined, debug: false
+    })
+  })
+
+  it("decodes every variable it knows", () => {
+    const config = decodeConfiguration({
+      VCR_DATABASE_URL: "postgres://vcr:secret@127.0.0.1:5432/vcr", VCR_PUBLIC_URL: "https://reports.example.org//", PORT: "0",
+      VCR_SMTP_URL: "smtps://u:p@mail.example.org:465", VCR_OUTBOX_DIR: "out", VCR_FILES_DIR: "files", VCR_FILE_STORAGE: "database",
+      VCR_NOW: "2026-03-01T09:00:00+11:00", VCR_POLL_MS: "250", VCR_CRASH_AT: "after-smtp", VCR_DEBUG: "1"
+    })
+    expect(config).toEqual({
+      databaseUrl: "postgres://vcr:secret@127.0.0.1:5432/vcr", publicUrl: "https://reports.example.org", port: 0,
+      smtpUrl: "smtps://u:p@mail.example.org:465", outboxDir: "out", filesDir: "files", fileStorage: "database",
+      now: Date.UTC(2026, 1, 28, 22), pollMs: 250, crashAt: "after-smtp", debug: true
+    })
+  })
+
+  it("reports two bad variables in one error naming each and its rule", () => {
+    const error = failure({ PORT: "80a", VCR_FILE_STORAGE: "disk", VCR_FILES_DIR: "fine" })
+    expect(error.problems).toEqual([
+      { variable: "PORT", rule: 'must be a whole number from 0 to 65535 (got "80a")' },
+      { variable: "VCR_FILE_STORAGE", rule: 'must be folder or database (got "disk")' }
+    ])
+    expect(error.message).toBe(
+      'the environment is invalid: PORT must be a whole number from 0 to 65535 (got "80a"); VCR_FILE_STORAGE must be folder or database (got "disk")'
+    )
+  })
+
+  it("names a bad database, SMTP or public URL without echoing it (it may hold a password)", () => {
+    const error = failure({ VCR_DATABASE_URL: "mysql://root:hunter2@db/vcr", VCR_SMTP_URL: "http://u:hunter2@mail", VCR_PUBLIC_URL: "reports.example.org", VCR_NOW: "yesterday" })
+    expect(error.problems.map((p) => p.variable)).toEqual(["VCR_DATABASE_URL", "VCR_PUBLIC_URL", "VCR_SMTP_URL", "VCR_NOW"])
+    expect(error.message).not.toContain("hunter2")
+    expect(error.message).toContain("VCR_SMTP_URL must be smtp://user:password@host:587 or smtps://user:password@host:465")
+  })
+
+  it("stops `vcr serve` with exit code 2 and that one line, before opening the store", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "vcr-config-"))
+    const cli = join(import.meta.dirname, "../../cli/src/main.ts")
+    const env = { ...process.env, VCR_DATABASE_URL: `sqlite:${join(dir, "vcr.db")}`, PORT: "http", VCR_CRASH_AT: "never" }
+    const result = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+      const child = execFile(process.execPath, ["--import", "tsx", cli, "serve", "--files", join(dir, "files")], { env }, (_e, stdout, stderr) =>
+        resolve({ code: child.exitCode, stdout, stderr }))
+    })
+    expect(result.code).toBe(2)
+    expect(result.stdout).toBe("")
+    expect(result.stderr).toBe(
+      'vcr: the environment is invalid: PORT must be a whole number from 0 to 65535 (got "http"); ' +
+        'VCR_CRASH_AT must be after-render, after-store, after-smtp (a test-only fault) (got "never")\n'
+    )
+    expect(existsSync(join(dir, "vcr.db"))).toBe(false)
+  })
+})
