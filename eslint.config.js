@@ -1,5 +1,6 @@
 // Lint rules that keep the dependency direction of ARCHITECTURE.md:
-// core <- store | xlsx | email <- apps. A wrong arrow fails `pnpm test`.
+// core <- store | xlsx | email <- apps, and core <- demo (pure, core's public entry only). A wrong arrow fails
+// `pnpm test`.
 import js from "@eslint/js"
 import tseslint from "typescript-eslint"
 
@@ -38,6 +39,21 @@ export default tseslint.config(
     ignores: ["apps/api/src/config.ts"],
     rules: {
       "no-restricted-properties": ["error", { object: "process", property: "env", message: "read configuration through apps/api/src/config.ts" }]
+    }
+  },
+  {
+    // the demo generator is pure like core and sees core only through its public entry point
+    files: ["packages/demo/src/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", {
+        patterns: [{
+          group: ["node:*", "fs", "path", "os", "kysely", "exceljs", "nodemailer", "express", "better-sqlite3", "pg",
+            "@vcr/*", "!@vcr/core", "@vcr/core/*", "../../*"],
+          message: "@vcr/demo depends only on @vcr/core's public entry point, effect and @js-temporal/polyfill"
+        }]
+      }],
+      "no-restricted-globals": ["error", { name: "process", message: "the demo takes its options as input" }],
+      "no-restricted-properties": ["error", { object: "Date", property: "now", message: "the demo takes now as input" }]
     }
   },
   ...adapters.map((name) => ({

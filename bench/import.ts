@@ -3,7 +3,7 @@
  * generator, imports it through the ordinary import path, and prints events/s and peak RSS.
  *   node --import tsx bench/import.ts [participantRows] [--db sqlite:bench/out/1m.db]
  */
-import { Demo } from "@vcr/core"
+import * as Demo from "@vcr/demo"
 import { openStore } from "@vcr/store"
 import { mkdirSync, rmSync } from "node:fs"
 import { join } from "node:path"

@@ -6,7 +6,8 @@
  *   - the summary tiles for a two-month-minus-a-day range.
  *   node --import tsx bench/reports.ts [participantRows ...]     (default: 100000 1000000)
  */
-import { Demo, Generation, Output, Parameters, type Row } from "@vcr/core"
+import { Generation, Output, Parameters, type Row } from "@vcr/core"
+import * as Demo from "@vcr/demo"
 import { openStore } from "@vcr/store"
 import { Effect } from "effect"
 import { createWriteStream, existsSync, mkdirSync, statSync } from "node:fs"

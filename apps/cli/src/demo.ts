@@ -2,7 +2,8 @@
  * `vcr demo`: seeds a realistic demo organisation through the ordinary import path (generated NDJSON lines),
  * then writes the summary and the six reports (XLSX and CSV) of a recent short range into a folder.
  */
-import { Demo, Parameters, reportIds } from "@vcr/core"
+import { Parameters, reportIds } from "@vcr/core"
+import * as Demo from "@vcr/demo"
 import { mkdir, writeFile } from "node:fs/promises"
 import { join, resolve } from "node:path"
 import { renderReport, summaryText } from "./render.ts"

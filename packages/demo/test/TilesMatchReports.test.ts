@@ -1,14 +1,14 @@
 import { Effect } from "effect"
 import { describe, expect, it } from "vitest"
-import { Demo, Generation, type InputRecord, MemorySource, type Row, type RunInput } from "../src/index.ts"
-import { decodeValue } from "../src/Records.ts"
+import { Generation, type InputRecord, MemorySource, Records, type Row, type RunInput } from "@vcr/core"
+import * as Demo from "../src/index.ts"
 
 // A small demo organisation over months that cross the October DST change.
 const now = "2026-11-26T07:00:00Z"
 const records: Array<InputRecord> = []
 let line = 0
 for (const value of Demo.generateDemo({ seed: 11, now, months: 3, organisations: 2, clinicsPerOrganisation: 4, sessionsPerClinicPerDay: 4 })) {
-  const r = decodeValue(value, ++line)
+  const r = Records.decodeValue(value, ++line)
   if (r instanceof Error) throw r
   records.push(r)
 }

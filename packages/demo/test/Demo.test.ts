@@ -1,7 +1,7 @@
 import { Temporal } from "@js-temporal/polyfill"
 import { describe, expect, it } from "vitest"
-import { demoAdminUserId, demoOrganisationId, estimateParticipantRows, generateDemo } from "../src/Demo.ts"
-import type { DemoOptions } from "../src/Demo.ts"
+import { demoAdminUserId, demoOrganisationId, estimateParticipantRows, generateDemo } from "../src/index.ts"
+import type { DemoOptions } from "../src/index.ts"
 
 type Rec = Record<string, unknown>
 
