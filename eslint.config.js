@@ -20,10 +20,11 @@ export default tseslint.config(
     }
   },
   {
-    // The few CommonJS scripts (bench/startup-probe.cjs) run in Node.
-    files: ["**/*.cjs"],
-    languageOptions: { sourceType: "commonjs", globals: { process: "readonly" } }
+    // Plain JavaScript scripts (scripts/*.mjs, bench/startup-probe.cjs) run in Node.
+    files: ["**/*.mjs", "**/*.cjs"],
+    languageOptions: { globals: { process: "readonly", console: "readonly" } }
   },
+  { files: ["**/*.cjs"], languageOptions: { sourceType: "commonjs" } },
   {
     files: ["packages/core/src/**/*.ts"],
     rules: {

@@ -10,6 +10,10 @@ import { type Interval, intersect, total, union } from "./Intervals.ts"
 import { compareBlankFirst, compareCodePoints, compareEvents } from "./Order.ts"
 import type { Bandwidth, CallEvent } from "./Records.ts"
 
+// The index exports this module as the namespace `Projection`, which hides Facts' type of the same name: name
+// the result type here too, so users (and the API reference) can refer to it as `Projection.Result`.
+export type { Projection as Result } from "./Facts.ts"
+
 /**
  * The keys that tie an event to others of its component: a session and its segments (through entries and
  * transfers), or a room call. The store groups events by these keys and projects each group as a whole.
