@@ -2,6 +2,7 @@
  * An in-memory ReportSource built from decoded records: the reference implementation of the port. Core's
  * tests run reports on it; the store's contract tests compare against the same rules. Not for large data.
  */
+import { components } from "./Components.ts"
 import type { RoomCallBundle, SessionBundle } from "./Facts.ts"
 import { compareCodePoints } from "./Order.ts"
 import { compareSessions, linkKeys, project } from "./Projection.ts"
@@ -10,30 +11,6 @@ import type {
 } from "./Records.ts"
 import type { DirectoryLookup } from "./reports/Run.ts"
 import type { Directory, LoginSummary, ReportSource } from "./Source.ts"
-
-/** Groups events into components: sets of events that share link keys (transitively). */
-export const components = (events: ReadonlyArray<CallEvent>): Array<Array<CallEvent>> => {
-  const parent = new Map<string, string>()
-  const find = (k: string): string => {
-    let root = k
-    while (parent.get(root) !== root) root = parent.get(root)!
-    parent.set(k, root)
-    return root
-  }
-  for (const e of events) {
-    const keys = linkKeys(e)
-    for (const k of keys) if (!parent.has(k)) parent.set(k, k)
-    for (const k of keys.slice(1)) parent.set(find(k), find(keys[0]!))
-  }
-  const groups = new Map<string, Array<CallEvent>>()
-  for (const e of events) {
-    const root = find(linkKeys(e)[0]!)
-    const g = groups.get(root) ?? []
-    g.push(e)
-    groups.set(root, g)
-  }
-  return [...groups.values()]
-}
 
 /** Builds a ReportSource (and the look-ups a run needs) from records, applying upserts as the store does (R14). */
 export const fromRecords = (records: ReadonlyArray<InputRecord>): ReportSource & DirectoryLookup => {
@@ -61,7 +38,7 @@ export const fromRecords = (records: ReadonlyArray<InputRecord>): ReportSource &
   }
   const sessions: Array<SessionBundle> = []
   const calls: Array<RoomCallBundle> = []
-  for (const group of components([...events.values()])) {
+  for (const group of components(events.values(), linkKeys)) {
     const p = project(group)
     sessions.push(...p.sessions)
     calls.push(...p.roomCalls)

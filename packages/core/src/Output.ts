@@ -3,11 +3,9 @@
  * every row's cells in column order and stream: a report of any size never sits in memory.
  */
 import { absurd, type Cell, type Column, type Row } from "./Column.ts"
+import { neutralise } from "./FormulaLike.ts"
 import type { RenderContext } from "./Report.ts"
 import * as Report from "./Report.ts"
-
-/** Text that a spreadsheet would run as a formula: `=`, `+`, `-`, `@`, tab, CR or LF first, after any spaces. */
-export const looksLikeFormula = (text: string): boolean => /^[\s\u00a0]*[=+\-@\t\r\n]/.test(text)
 
 /** The JSON report document, as chunks: header, then one row per chunk, then the closing. */
 export async function* json(context: RenderContext, rows: AsyncIterable<Row> | Iterable<Row>): AsyncGenerator<string> {
@@ -46,10 +44,8 @@ const csvField = (text: string): string => (/[",\r\n]/.test(text) ? `"${text.rep
 const csvCell = (column: Column, value: Cell): string => {
   if (value === null || value === undefined) return ""
   switch (column.type) {
-    case "string": {
-      const text = String(value)
-      return csvField(looksLikeFormula(text) ? `'${text}` : text)
-    }
+    case "string":
+      return csvField(neutralise(String(value)))
     case "integer":
     case "seconds":
     case "instant":
@@ -62,10 +58,10 @@ const csvCell = (column: Column, value: Cell): string => {
   }
 }
 
-/** The CSV document (RFC 4180: CRLF, quoted when needed), header row of column headers. */
+/** The CSV document (RFC 4180: CRLF, quoted when needed), header row of column headers, neutralised like cells (R74). */
 export async function* csv(context: RenderContext, rows: AsyncIterable<Row> | Iterable<Row>): AsyncGenerator<string> {
   const columns = context.report.columns
-  yield columns.map((c) => csvField(c.header)).join(",") + "\r\n"
+  yield columns.map((c) => csvField(neutralise(c.header))).join(",") + "\r\n"
   let batch = ""
   let n = 0
   for await (const row of rows) {

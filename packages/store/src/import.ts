@@ -1,10 +1,10 @@
 /**
  * The NDJSON import: one transaction per file, streamed in batches so memory stays bounded. Directory records
  * are upserted (R14), logins kept once per (user, instant), events stored once per id (R13), and the events
- * are tied into components (union-find over core's link keys, persisted in `links`) whose facts are then
+ * are tied into components (core's components over the link keys, persisted in `links`) whose facts are then
  * recomputed with core's projection before the transaction commits.
  */
-import { MalformedLine, Projection, Records, malformed, type CallEvent, type InputRecord } from "@vcr/core"
+import { Components, MalformedLine, Projection, Records, malformed, type CallEvent, type InputRecord } from "@vcr/core"
 import { sql, type Insertable, type Kysely } from "kysely"
 import type { StoreDialect } from "./dialect.ts"
 import { INSERT_BATCH, eventRow, projectPending } from "./facts.ts"
@@ -89,26 +89,8 @@ const directoryRow = (r: Exclude<InputRecord, CallEvent | Records.Login>): { tab
   }
 }
 
-/** Union-find over link keys and stored component ids (`#<id>`), for one batch. */
-class UnionFind {
-  private readonly parent = new Map<string, string>()
-  find(x: string): string {
-    let root = x
-    for (let p = this.parent.get(root); p !== undefined && p !== root; p = this.parent.get(root)) root = p
-    if (!this.parent.has(x)) this.parent.set(x, x)
-    for (let node = x; node !== root;) {
-      const next = this.parent.get(node)!
-      this.parent.set(node, root)
-      node = next
-    }
-    return root
-  }
-  union(a: string, b: string): void {
-    const ra = this.find(a)
-    const rb = this.find(b)
-    if (ra !== rb) this.parent.set(rb, ra)
-  }
-}
+/** One item of a batch's grouping: a new event's link keys, or a stored link tying its key to its component. */
+type Linked = { readonly keys: ReadonlyArray<string>; readonly event?: number; readonly component?: number }
 
 class Importer {
   private readonly directory = new Map<DirectoryTable, Map<string, Record<string, unknown>>>()
@@ -212,30 +194,26 @@ class Importer {
 
     const keysOf = fresh.map((e) => Projection.linkKeys(e))
     const keys = [...new Set(keysOf.flat())]
-    const stored = new Map<string, number>()
+    const storedKeys = new Map<string, number>()
     for (const r of await trx.selectFrom("links").select(["key", "component"]).where(dialect.anyOf("key", keys)).execute()) {
-      stored.set(r.key, Number(r.component))
+      storedKeys.set(r.key, Number(r.component))
     }
-    const uf = new UnionFind()
-    for (const ks of keysOf) for (const k of ks) uf.union(ks[0]!, k)
-    for (const [key, component] of stored) uf.union(key, `#${component}`)
+    // Stored links join through their component id (`#<id>`), so keys stored apart in one component stay together.
+    const linked: Array<Linked> = keysOf.map((ks, event) => ({ keys: ks, event }))
+    for (const [key, component] of storedKeys) linked.push({ keys: [key, `#${component}`], component })
 
-    const groups = new Map<string, { keys: Array<string>; components: Set<number> }>()
-    for (const key of keys) {
-      const root = uf.find(key)
-      const group = groups.get(root) ?? { keys: [], components: new Set<number>() }
-      groups.set(root, group)
-      group.keys.push(key)
-      const component = stored.get(key)
-      if (component !== undefined) group.components.add(component)
-    }
-
-    const componentOfRoot = new Map<string, number>()
+    const componentOfEvent = new Array<number>(fresh.length)
     const pending = new Set<number>()
     const newLinks: Array<{ key: string; component: number }> = []
     const merges: Array<readonly [from: number, to: number]> = []
-    for (const [root, group] of groups) {
-      const components = [...group.components].sort((a, b) => a - b)
+    for (const items of Components.components(linked, (item) => item.keys)) {
+      const groupKeys = new Set<string>()
+      const stored = new Set<number>()
+      for (const item of items) {
+        if (item.component !== undefined) stored.add(item.component)
+        else for (const key of item.keys) groupKeys.add(key)
+      }
+      const components = [...stored].sort((a, b) => a - b)
       const target = components[0] ?? this.nextComponent++
       // The batch links components that were apart: the others fold into the first. Their old facts are deleted
       // when the merged ids are recomputed (they then have no events).
@@ -244,8 +222,8 @@ class Importer {
         pending.add(merged)
       }
       pending.add(target)
-      componentOfRoot.set(root, target)
-      for (const key of group.keys) if (!stored.has(key)) newLinks.push({ key, component: target })
+      for (const item of items) if (item.event !== undefined) componentOfEvent[item.event] = target
+      for (const key of groupKeys) if (!storedKeys.has(key)) newLinks.push({ key, component: target })
     }
     for (let i = 0; i < merges.length; i += INSERT_BATCH) {
       const chunk = merges.slice(i, i + INSERT_BATCH)
@@ -260,7 +238,7 @@ class Importer {
       await trx.insertInto("links").values(newLinks.slice(i, i + INSERT_BATCH)).execute()
     }
     await trx.insertInto("events")
-      .values(fresh.map((e, i) => eventRow(e, componentOfRoot.get(uf.find(keysOf[i]![0]!))!)))
+      .values(fresh.map((e, i) => eventRow(e, componentOfEvent[i]!)))
       .execute()
     const pendingRows = [...pending].map((component) => ({ component }))
     for (let i = 0; i < pendingRows.length; i += INSERT_BATCH) {

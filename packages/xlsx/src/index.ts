@@ -2,6 +2,6 @@
 export { defaultMaxRowsPerSheet, writeWorkbook, writeWorkbookToStream } from "./workbook.ts"
 export type { WorkbookInput, WorkbookSummary } from "./workbook.ts"
 export { InvalidCellValue } from "./invalid-cell-value.ts"
-export { formulaGuard, isFormulaLike, maxCellLength, safeText, truncationMarker } from "./safe-text.ts"
+export { maxCellLength, safeText, truncationMarker } from "./safe-text.ts"
 export { SheetNames, validSheetName } from "./sheet-names.ts"
 export { dateFormat, dateTimeFormat, durationFormat } from "./column-format.ts"

@@ -1,24 +1,15 @@
 /**
- * Text that is safe to put in a spreadsheet cell: never run as a formula by Excel, LibreOffice or Google
- * Sheets, legal in XML 1.0, and no longer than a cell can hold. Every text cell of a workbook goes through
- * `safeText`, headers and the parameter block included.
+ * Text that is safe to put in a spreadsheet cell: never run as a formula (core's one rule, R74), legal in
+ * XML 1.0, and no longer than a cell can hold. Every text cell of a workbook goes through `safeText`,
+ * headers, field descriptions and the parameter block included.
  */
+import { FormulaLike } from "@vcr/core"
 
 /** The most characters an Excel cell holds. */
 export const maxCellLength = 32_767
 
 /** Appended to text cut to `maxCellLength`, so a reader sees the cell was cut. */
 export const truncationMarker = "…[truncated]"
-
-/** Prefixed to text a spreadsheet would otherwise read as a formula (OWASP "CSV injection" advice). */
-export const formulaGuard = "'"
-
-/**
- * Text a spreadsheet may evaluate: `=`, `+`, `-`, `@`, tab, CR or LF first, after any leading whitespace
- * (no-break space U+00A0 included; `\s` covers it), as core's CSV rule; also the full-width `＝＋－＠`,
- * which some East Asian input methods produce and some spreadsheets normalise.
- */
-const formulaLike = /^\s*[\t\r\n=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/
 
 /** What XML 1.0 forbids: C0 controls but tab, LF and CR; U+FFFE, U+FFFF; surrogates not in a pair. */
 const illegalXml =
@@ -27,9 +18,6 @@ const illegalXml =
 
 /** U+FFFD REPLACEMENT CHARACTER, written in place of every character XML cannot carry. */
 export const replacementCharacter = "\uFFFD"
-
-/** `true` if a spreadsheet would treat `text` as a formula when typed or re-entered. */
-export const isFormulaLike = (text: string): boolean => formulaLike.test(text)
 
 /** `text` with XML-illegal characters and lone surrogates replaced by U+FFFD. */
 export const xmlLegal = (text: string): string => {
@@ -49,5 +37,5 @@ export const truncate = (text: string): string => {
 /** `text` as it is written to a cell: XML-legal, neutralised if formula-like, at most 32,767 characters. */
 export const safeText = (text: string): string => {
   const legal = xmlLegal(text)
-  return truncate(isFormulaLike(legal) ? formulaGuard + legal : legal)
+  return truncate(FormulaLike.neutralise(legal))
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest"
 import { secondsAsDaysText, wallTimeSeconds, dateSerial } from "../src/excel-serial.ts"
-import { isFormulaLike, maxCellLength, safeText, SheetNames, truncationMarker, validSheetName } from "../src/index.ts"
+import { maxCellLength, safeText, SheetNames, truncationMarker, validSheetName } from "../src/index.ts"
 
 describe("safeText", () => {
   it("prefixes formula-like text with an apostrophe and leaves other text alone", () => {
@@ -9,7 +9,8 @@ describe("safeText", () => {
     expect(safeText("\tanything")).toBe("'\tanything")
     expect(safeText("plain")).toBe("plain")
     expect(safeText("1+1=2")).toBe("1+1=2")
-    expect(isFormulaLike("")).toBe(false)
+    expect(safeText("")).toBe("")
+    expect(safeText("\uFF1D1+1")).toBe("'\uFF1D1+1")
   })
 
   it("replaces control characters, U+FFFE/U+FFFF and lone surrogates with U+FFFD, keeping tab, LF, CR and pairs", () => {
