@@ -1,6 +1,6 @@
 // Lint rules that keep the dependency direction of ARCHITECTURE.md:
-// core <- store | xlsx | email <- apps, and core <- demo (pure, core's public entry only). A wrong arrow fails
-// `pnpm test`.
+// core <- store | xlsx | email <- engine <- apps, and core <- demo (pure, core's public entry only). A wrong
+// arrow fails `pnpm test`.
 import js from "@eslint/js"
 import tseslint from "typescript-eslint"
 
@@ -59,7 +59,28 @@ export default tseslint.config(
   },
   ...adapters.map((name) => ({
     files: [`packages/${name.slice(5)}/src/**/*.ts`],
-    rules: restrict([...adapters.filter((a) => a !== name), "@vcr/api", "@vcr/cli", "../../*/src/*"],
-      "adapters never import each other or the apps")
-  }))
+    rules: restrict([...adapters.filter((a) => a !== name), "@vcr/engine", "@vcr/api", "@vcr/cli", "../../*/src/*"],
+      "adapters never import each other, the engine or the apps")
+  })),
+  {
+    files: ["packages/engine/src/**/*.ts"],
+    rules: restrict(["@vcr/*/src", "@vcr/*/src/*", "@vcr/*/internal/*", "../../*", "@vcr/api", "@vcr/cli"],
+      "the engine uses only the public entry points of @vcr/core, @vcr/store, @vcr/xlsx and @vcr/email")
+  },
+  {
+    files: ["apps/api/src/**/*.ts"],
+    rules: restrict(["@vcr/cli", "@vcr/cli/*", "../../cli/*", "@vcr/*/src/*", "@vcr/*/internal/*"],
+      "apps never import each other, and use only the packages' public entry points")
+  },
+  {
+    // The CLI's `serve` command is the one place an app imports another (it runs the HTTP app).
+    files: ["apps/cli/src/**/*.ts"],
+    ignores: ["apps/cli/src/serve.ts"],
+    rules: restrict(["@vcr/api", "@vcr/api/*", "../../api/*", "@vcr/*/src/*", "@vcr/*/internal/*"],
+      "apps never import each other (only apps/cli/src/serve.ts runs @vcr/api), and use only the packages' public entry points")
+  },
+  {
+    files: ["apps/cli/src/serve.ts"],
+    rules: restrict(["../../api/*", "@vcr/*/src/*", "@vcr/*/internal/*"], "the CLI runs the HTTP app through @vcr/api's entry point")
+  }
 )

@@ -14,7 +14,6 @@ export { historyLifetimeMs, newHistoryEntry, reportTitle, sweepExpired, tombston
 export { actorOf, createLoginLink, createToken, hashSecret } from "./auth.ts"
 export { openApiDocument } from "./openapi.ts"
 export { createWorker, type Worker, type WorkerOptions } from "./worker.ts"
-export { fileName, formats, mediaType, pipeChunks, renderToFile, textChunks, writeAtomically, type Format } from "./render.ts"
 
 /** Starts the app on a port (0 = any free one) with a sweeper every minute; resolves once listening. */
 export const serve = async (options: AppOptions & { readonly port: number; readonly host?: string; readonly worker?: Worker }) => {

@@ -3,7 +3,7 @@
  * report ids and each report's columns (keys, kinds, descriptions). Nothing in it is written by hand twice.
  */
 import { Definitions, reportIds } from "@vcr/core"
-import { formats } from "./render.ts"
+import { formats } from "@vcr/engine"
 
 /** The run parameters of SPEC §10 and what each means (also used to build the query/body schemas). */
 export const runParameterSpecs = {

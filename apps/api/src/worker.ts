@@ -13,7 +13,7 @@ import { randomBytes } from "node:crypto"
 import { readFile, rm } from "node:fs/promises"
 import { join, resolve } from "node:path"
 import { reportTitle, sweepExpired } from "./history-entry.ts"
-import { renderToFile, type Format } from "./render.ts"
+import { Report, type Format } from "@vcr/engine"
 
 export interface WorkerOptions {
   readonly store: Store
@@ -68,7 +68,7 @@ export const createWorker = (options: WorkerOptions) => {
       }
       const prepared = result.success
       const path = join(filesDir, `${id}.${entry.format}`)
-      const size = await renderToFile(prepared, entry.format as Format, path)
+      const size = await Effect.runPromise(Report.toFile(prepared, entry.format as Format, path))
       crash("after-render")
       const bytes = storage === "database" ? new Uint8Array(await readFile(path)) : undefined
       const done = await store.jobs.complete(id, worker, { ref: storage === "database" ? `db:${id}` : path, size, ...(bytes === undefined ? {} : { bytes }) }, now(), entry.delivery === "email")

@@ -6,23 +6,23 @@ import { Parameters, reportIds } from "@vcr/core"
 import * as Demo from "@vcr/demo"
 import { mkdir, writeFile } from "node:fs/promises"
 import { join, resolve } from "node:path"
+import { loginLinkFor } from "./access.ts"
+import { withEngine } from "./engine.ts"
 import { renderReport, summaryText } from "./render.ts"
-import { Generation } from "@vcr/core"
-import { Effect } from "effect"
-import { loginLinkFor } from "./serve.ts"
-import { openConfiguredStore, storeUrl, type GlobalOptions } from "./store.ts"
+import { currentTime, storeUrl, type GlobalOptions } from "./store.ts"
 
 function* demoLines(seed: number, now: number) {
   for (const record of Demo.generateDemo({ seed, now: new Date(now).toISOString() })) yield JSON.stringify(record)
 }
 
 /** Runs the demo: import (once per store), then the reports. */
-export const commandDemo = async (globals: GlobalOptions, options: { out: string; seed: number; now: number }) => {
-  const store = await openConfiguredStore(globals)
-  try {
+export const commandDemo = async (globals: GlobalOptions, options: { out: string; seed: number }) =>
+  withEngine(globals, async (engine) => {
+    const { store } = engine
+    const now = currentTime()
     const organisationId = Demo.demoOrganisationId
     if ((await store.organisation(organisationId)) === undefined) {
-      const summary = await store.importLines(demoLines(options.seed, options.now))
+      const summary = await store.importLines(demoLines(options.seed, now))
       process.stdout.write(
         `seeded ${storeUrl(globals)}: ${summary.records} records, ${summary.events.inserted} call events, ${summary.components} sessions and room calls projected\n`
       )
@@ -30,7 +30,7 @@ export const commandDemo = async (globals: GlobalOptions, options: { out: string
       process.stdout.write(`${storeUrl(globals)} already holds the demo organisation ${organisationId}; writing its reports\n`)
     }
     const zone = (await store.configuration(organisationId))?.default_timezone ?? Parameters.defaultTimezone
-    const today = Parameters.today(options.now, zone)
+    const today = Parameters.today(now, zone)
     const input = {
       organisationIds: [organisationId],
       from: today.subtract({ months: 1 }).with({ day: 1 }).toString(),
@@ -39,18 +39,15 @@ export const commandDemo = async (globals: GlobalOptions, options: { out: string
     }
     const out = resolve(options.out)
     await mkdir(out, { recursive: true })
-    const summary = await Effect.runPromise(Generation.summary(input, store, options.now))
+    const summary = await engine.summary(input)
     await writeFile(join(out, "summary.json"), JSON.stringify(summary, null, 2) + "\n")
     await writeFile(join(out, "summary.txt"), summaryText(summary))
     for (const id of reportIds) {
-      await renderReport(store, id, input, { format: "xlsx", out: join(out, `${id}.xlsx`), now: options.now })
-      await renderReport(store, id, input, { format: "csv", out: join(out, `${id}.csv`), now: options.now })
+      await renderReport(engine, id, input, { format: "xlsx", out: join(out, `${id}.xlsx`) })
+      await renderReport(engine, id, input, { format: "csv", out: join(out, `${id}.csv`) })
     }
     process.stdout.write(summaryText(summary))
     process.stdout.write(`\nwrote the summary and six reports (XLSX and CSV) for ${input.from} to ${input.to} into ${out}\n`)
-    const link = await loginLinkFor(store, Demo.demoAdminUserId, options.now)
+    const link = await loginLinkFor(engine, Demo.demoAdminUserId)
     process.stdout.write(`\nSee them on the Reports page: run \`pnpm vcr serve\`, then open this one-time sign-in link (valid 15 minutes) as the demo organisation admin:\n${link}\n`)
-  } finally {
-    await store.close()
-  }
-}
+  })

@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 /**
- * `vcr`: the command line. A composition root: it opens the store chosen by `--db` / VCR_DATABASE_URL,
- * passes raw options to core's one validator, and renders what core prepares. Exit codes: 0 ok, 2 bad
- * input, 1 failure (R72). Only commander loads up front: each action imports what it needs (store, renderers,
- * the HTTP app) when it runs, so `vcr --help` and `vcr --version` start fast.
+ * `vcr`: the command line. A composition root: it opens the engine on the store chosen by `--db` /
+ * VCR_DATABASE_URL and passes raw options to its use cases (core's one validator checks them). Exit codes: 0 ok, 2 bad
+ * input, 1 failure (R72). Only commander loads up front: each action imports what it needs (the engine, the
+ * store, the HTTP app) when it runs, so `vcr --help` and `vcr --version` start fast.
  */
 import { Command, Option } from "commander"
 import { createReadStream } from "node:fs"
@@ -112,40 +112,25 @@ runOptions(
   .option("--email", "queue the report for background generation and email a link to --user; prints the history entry id")
   .option("--user <id>", "with --email: the account that requests the report and receives the link")
   .action(async (reportId: string, o: RunOptions & { format?: string; out?: string; email?: boolean; user?: string }) => {
-    const { currentTime, openConfiguredStore } = await import("./store.ts")
+    const { withEngine } = await import("./engine.ts")
     if (o.email === true) {
-      if (o.user === undefined) throw new UsageError("--email needs --user <id>: the account that receives the link")
-      const { queueEmailedReport } = await import("./email.ts")
-      const store = await openConfiguredStore(globals())
-      try {
-        const id = await queueEmailedReport(store, reportId, runInput(o), { format: o.format ?? "xlsx", userId: o.user, now: currentTime() })
-        process.stdout.write(`${id}\n`)
-      } finally {
-        await store.close()
-      }
+      const userId = o.user
+      if (userId === undefined) throw new UsageError("--email needs --user <id>: the account that receives the link")
+      const entry = await withEngine(globals(), (engine) => engine.email({ report: reportId, ...runInput(o), format: o.format ?? "xlsx", userId, via: "cli" }))
+      process.stdout.write(`${entry.id}\n`)
       return
     }
     const { formatFromOptions, renderReport } = await import("./render.ts")
     const format = formatFromOptions(o.format, o.out)
     if (format === "xlsx" && o.out === undefined) throw new UsageError("--format xlsx needs --out <path>")
-    const store = await openConfiguredStore(globals())
-    try {
-      await renderReport(store, reportId, runInput(o), { format, out: o.out, now: currentTime() })
-    } finally {
-      await store.close()
-    }
+    await withEngine(globals(), (engine) => renderReport(engine, reportId, runInput(o), { format, out: o.out }))
   })
 
 runOptions(program.command("summary").description("print the six summary tiles of a short range"))
   .addOption(new Option("--format <format>", "text or json").choices(["text", "json"]).default("text"))
   .action(async (o: RunOptions & { format: "text" | "json" }) => {
-    const [{ currentTime, openConfiguredStore }, { renderSummary }] = await Promise.all([import("./store.ts"), import("./render.ts")])
-    const store = await openConfiguredStore(globals())
-    try {
-      await renderSummary(store, runInput(o), { format: o.format, now: currentTime() })
-    } finally {
-      await store.close()
-    }
+    const [{ withEngine }, { renderSummary }] = await Promise.all([import("./engine.ts"), import("./render.ts")])
+    await withEngine(globals(), (engine) => renderSummary(engine, runInput(o), { format: o.format }))
   })
 
 program
@@ -154,8 +139,8 @@ program
   .option("--out <dir>", "folder for the reports", "vcr-reports")
   .option("--seed <n>", "generator seed", "20260301")
   .action(async (o: { out: string; seed: string }) => {
-    const [{ currentTime }, { commandDemo }] = await Promise.all([import("./store.ts"), import("./demo.ts")])
-    await commandDemo(globals(), { out: o.out, seed: Number(o.seed), now: currentTime() })
+    const { commandDemo } = await import("./demo.ts")
+    await commandDemo(globals(), { out: o.out, seed: Number(o.seed) })
   })
 
 program
@@ -185,7 +170,7 @@ token
   .description("create a personal access token for a user (shown once; only its hash is stored)")
   .requiredOption("--user <id>", "user id")
   .action(async (o: { user: string }) => {
-    const { commandToken } = await import("./serve.ts")
+    const { commandToken } = await import("./access.ts")
     await commandToken(globals(), o.user)
   })
 
@@ -194,7 +179,7 @@ program
   .description("print a one-time sign-in link (valid 15 minutes) for a user")
   .requiredOption("--user <id>", "user id")
   .action(async (o: { user: string }) => {
-    const { commandLoginLink } = await import("./serve.ts")
+    const { commandLoginLink } = await import("./access.ts")
     await commandLoginLink(globals(), o.user)
   })
 

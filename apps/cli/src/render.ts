@@ -1,11 +1,9 @@
 /**
- * Rendering prepared reports and summaries in the formats of SPEC §8: CSV and JSON from core's writers,
- * XLSX from @vcr/xlsx; to standard output or atomically to a file.
+ * `vcr report` and `vcr summary`: the engine writes the report (to standard output, or atomically to a file) and
+ * computes the tiles; this module picks the format from the options and prints the tiles as text or JSON.
  */
-import { pipeChunks, renderToFile, textChunks, type Format } from "@vcr/api"
-import { Generation, type RunInput, type Summary } from "@vcr/core"
-import { Effect } from "effect"
-import type { Store } from "@vcr/store"
+import type { Engine, Format } from "@vcr/engine"
+import type { RunInput, Summary } from "@vcr/core"
 import { UsageError } from "./failure.ts"
 
 export type { Format }
@@ -21,17 +19,12 @@ export const formatFromOptions = (format: string | undefined, out: string | unde
 /** Who generated a report from the command line, as shown in the workbook's parameters. */
 export const cliActor = "vcr command line"
 
-/** Prepares and writes one report. Bad input fails before any byte is written. */
-export const renderReport = async (
-  store: Store,
-  reportId: string,
-  input: RunInput,
-  options: { format: Format; out: string | undefined; now: number }
-): Promise<void> => {
-  const prepared = await Effect.runPromise(Generation.prepare(reportId, input, store, { now: options.now, generatedBy: cliActor }))
-  if (options.out !== undefined) await renderToFile(prepared, options.format, options.out)
+/** Writes one report. Bad input fails before any byte is written. */
+export const renderReport = async (engine: Engine, reportId: string, input: RunInput, options: { format: Format; out: string | undefined }): Promise<void> => {
+  const request = { report: reportId, ...input, format: options.format, generatedBy: cliActor }
+  if (options.out !== undefined) await engine.report({ ...request, path: options.out })
   else if (options.format === "xlsx") throw new UsageError("--format xlsx needs --out <path>")
-  else await pipeChunks(textChunks(prepared, options.format), process.stdout)
+  else await engine.report({ ...request, stream: process.stdout, end: false })
 }
 
 /** A readable table of the tiles. */
@@ -55,7 +48,7 @@ export const summaryText = (summary: Summary): string => {
 }
 
 /** Computes and prints the summary tiles. */
-export const renderSummary = async (store: Store, input: RunInput, options: { format: "text" | "json"; now: number }) => {
-  const summary = await Effect.runPromise(Generation.summary(input, store, options.now))
+export const renderSummary = async (engine: Engine, input: RunInput, options: { format: "text" | "json" }) => {
+  const summary = await engine.summary(input)
   process.stdout.write(options.format === "json" ? JSON.stringify(summary, null, 2) + "\n" : summaryText(summary))
 }

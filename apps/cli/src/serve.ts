@@ -1,45 +1,12 @@
 /**
- * `vcr serve`, `vcr token create` and `vcr login-link`: the HTTP app and its sign-in secrets. Secrets are printed
- * once and stored only as hashes; the link's host comes from VCR_PUBLIC_URL (never from a request).
+ * `vcr serve` and `vcr worker`: the HTTP app, and the background worker that generates queued reports and sends
+ * their emails (in the server's process unless --no-worker, or on its own). Both read the environment through
+ * the app's one configuration module.
  */
-import { clockOf, createLoginLink, createToken, createWorker, readConfiguration, serve, type Configuration } from "@vcr/api"
+import { clockOf, createWorker, readConfiguration, serve, type Configuration } from "@vcr/api"
 import { createMailer } from "@vcr/email"
-import { NotFound } from "@vcr/core"
-import type { Store } from "@vcr/store"
-import { currentTime, openConfiguredStore, storeUrl, type GlobalOptions } from "./store.ts"
-
-/** The public base URL of the page (VCR_PUBLIC_URL, else the local address). */
-export const publicUrl = (port = Number(process.env.PORT ?? 8080)) => (process.env.VCR_PUBLIC_URL ?? `http://127.0.0.1:${port}`).replace(/\/+$/, "")
-
-const knownUser = async (store: Store, userId: string) => {
-  if ((await store.user(userId)) === undefined) throw new NotFound({ kind: "user", id: userId, message: `user "${userId}" not found` })
-}
-
-/** A sign-in link for a user. */
-export const loginLinkFor = async (store: Store, userId: string, now: number, port?: number) => {
-  await knownUser(store, userId)
-  const secret = await createLoginLink(store, userId, now)
-  return `${publicUrl(port)}/signin#token=${secret}`
-}
-
-export const commandToken = async (globals: GlobalOptions, userId: string) => {
-  const store = await openConfiguredStore(globals)
-  try {
-    await knownUser(store, userId)
-    process.stdout.write(`${await createToken(store, userId, currentTime())}\n`)
-  } finally {
-    await store.close()
-  }
-}
-
-export const commandLoginLink = async (globals: GlobalOptions, userId: string) => {
-  const store = await openConfiguredStore(globals)
-  try {
-    process.stdout.write(`${await loginLinkFor(store, userId, currentTime())}\n`)
-  } finally {
-    await store.close()
-  }
-}
+import { publicUrl } from "./access.ts"
+import { openConfiguredStore, storeUrl, type GlobalOptions } from "./store.ts"
 
 /** Email and file settings of the decoded environment (VCR_SMTP_URL, VCR_OUTBOX_DIR, VCR_FILE_STORAGE, VCR_CRASH_AT). */
 export const backgroundSettings = (config: Configuration, filesDir: string) => {

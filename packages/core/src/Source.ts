@@ -2,7 +2,6 @@
  * The port through which core reads a store: the directory of a scope and ordered streams of facts.
  * The store implements it (SQLite, PostgreSQL); reports, tiles and tests only see this interface.
  */
-import { Context } from "effect"
 import type { RoomCallBundle, SessionBundle } from "./Facts.ts"
 import type {
   Clinic, ClinicRole, Organisation, OrganisationRole, ReportingConfiguration, Room, User
@@ -63,5 +62,3 @@ export interface ReportSource {
   logins(userIds: ReadonlyArray<string>, start: number, end: number): Promise<ReadonlyMap<string, LoginSummary>>
 }
 
-/** The ReportSource as an Effect service, for programs composed with layers. */
-export class Reports extends Context.Service<Reports, ReportSource>()("@vcr/core/Source/Reports") {}

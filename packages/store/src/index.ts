@@ -1,10 +1,10 @@
 /**
  * @vcr/store: vcr's storage on SQLite or PostgreSQL. `openStore(url)` picks the database from a URL and loads
  * only that database's driver (better-sqlite3 and pg are optional peers); the Store it returns implements
- * core's ReportSource and imports NDJSON. `layer(url)` offers the same as Effect services.
+ * core's ReportSource and imports NDJSON. (As an Effect service, with layers, it is @vcr/engine's Store port.)
  */
-import { InvalidParameter, Source } from "@vcr/core"
-import { Context, Effect, Layer, Schema } from "effect"
+import { InvalidParameter } from "@vcr/core"
+import { Schema } from "effect"
 import type { Store } from "./store.ts"
 
 export type { Store } from "./store.ts"
@@ -78,27 +78,9 @@ export const openStore = async (url: string): Promise<Store> => {
   return postgres.openPostgresStore(location.url)
 }
 
-/** A store that could not be opened (or failed in a way that is not the input's fault). */
+/** A store operation that failed in a way that is not the input's fault (the engine's typed store failure). */
 export class StoreError extends Schema.TaggedError<StoreError>()("StoreError", {
   operation: Schema.String,
   message: Schema.String,
   cause: Schema.Defect()
 }) {}
-
-/** The whole Store as an Effect service (import, migrate, reproject, lookups); `Reports` is its read side. */
-export class StoreService extends Context.Service<StoreService, Store>()("@vcr/store/StoreService") {}
-
-/** Layer providing StoreService and core's Reports from one store at `url`, closed when the layer is released. */
-export const layer = (url: string): Layer.Layer<StoreService | Source.Reports, StoreError | InvalidParameter> =>
-  Layer.effectContext(
-    Effect.acquireRelease(
-      Effect.tryPromise({
-        try: () => openStore(url),
-        catch: (cause) =>
-          cause instanceof InvalidParameter
-            ? cause
-            : new StoreError({ operation: "open", message: `cannot open the store: ${String((cause as Error)?.message ?? cause)}`, cause })
-      }),
-      (store) => Effect.promise(() => store.close())
-    ).pipe(Effect.map((store) => Context.make(StoreService, store).pipe(Context.add(Source.Reports, store))))
-  )

@@ -65,6 +65,14 @@ export interface OutboxRow {
 
 const chunkSize = 1024 * 1024
 
+/** Replaces the chunks of an entry's file (inside the caller's transaction). */
+const writeChunks = async (trx: Kysely<JobTables>, id: string, bytes: Uint8Array): Promise<void> => {
+  await trx.deleteFrom("history_files").where("entry_id", "=", id).execute()
+  for (let seq = 0, at = 0; at < bytes.length || seq === 0; seq++, at += chunkSize) {
+    await trx.insertInto("history_files").values({ entry_id: id, seq, data: bytes.subarray(at, at + chunkSize) }).execute()
+  }
+}
+
 /** The job queue over the store's database. */
 export class Jobs {
   constructor(private readonly db: Kysely<JobTables>, private readonly dialect: StoreDialect) {}
@@ -100,12 +108,7 @@ export class Jobs {
         .set({ status: "ready", file_ref: file.ref, size: file.size, completed_at: now, locked_until: null, error: null })
         .where("id", "=", id).where("locked_by", "=", worker).where("status", "=", "generating").executeTakeFirst()
       if (Number(r.numUpdatedRows) !== 1) return false
-      if (file.bytes !== undefined) {
-        await trx.deleteFrom("history_files").where("entry_id", "=", id).execute()
-        for (let seq = 0, at = 0; at < file.bytes.length || seq === 0; seq++, at += chunkSize) {
-          await trx.insertInto("history_files").values({ entry_id: id, seq, data: file.bytes.subarray(at, at + chunkSize) }).execute()
-        }
-      }
+      if (file.bytes !== undefined) await writeChunks(trx, id, file.bytes)
       if (email) {
         await trx.insertInto("outbox").values({ entry_id: id, status: "pending", attempts: 0, available_at: now, locked_by: null, locked_until: null, sent_at: null, error: null, created_at: now })
           .onConflict((oc) => oc.column("entry_id").doNothing()).execute()
@@ -160,6 +163,11 @@ export class Jobs {
   async outbox(entryId: string): Promise<OutboxRow | undefined> {
     const r = await this.db.selectFrom("outbox").selectAll().where("entry_id", "=", entryId).executeTakeFirst()
     return r === undefined ? undefined : { ...r, status: r.status as OutboxRow["status"], attempts: Number(r.attempts), available_at: Number(r.available_at), sent_at: r.sent_at === null ? null : Number(r.sent_at) }
+  }
+
+  /** Stores (or replaces) the file of an entry in the database, in one transaction. */
+  async putFile(entryId: string, bytes: Uint8Array): Promise<void> {
+    await this.db.transaction().execute((trx) => writeChunks(trx, entryId, bytes))
   }
 
   /** A file stored in the database, reassembled. */

@@ -1,8 +1,7 @@
-/** Choosing a database from a URL, and the store as Effect services. */
-import { InvalidParameter, Source } from "@vcr/core"
-import { Effect } from "effect"
+/** Choosing a database from a URL. */
+import { InvalidParameter } from "@vcr/core"
 import { describe, expect, it } from "vitest"
-import { layer, openStore, parseDatabaseUrl, StoreService } from "../src/index.ts"
+import { openStore, parseDatabaseUrl } from "../src/index.ts"
 
 describe("database URLs", () => {
   it("reads sqlite paths, the default file and memory", () => {
@@ -26,18 +25,5 @@ describe("database URLs", () => {
       expect((error as InvalidParameter).message).toMatch(/VCR_DATABASE_URL/)
       expect((error as InvalidParameter).message).not.toMatch(/secret/)
     }
-  })
-})
-
-describe("Effect layer", () => {
-  it("provides the store and core's Reports, and closes the store with the layer", async () => {
-    const program = Effect.gen(function* () {
-      const store = yield* StoreService
-      yield* Effect.promise(() => store.migrate())
-      yield* Effect.promise(() => store.importLines(['{"type":"organisation","id":"org-1","created_at":"2024-01-01T00:00:00Z"}']))
-      const reports = yield* Source.Reports
-      return (yield* Effect.promise(() => reports.directory(["org-1"]))).organisations.map((o) => o.id)
-    })
-    expect(await Effect.runPromise(Effect.provide(program, layer("sqlite::memory:")))).toEqual(["org-1"])
   })
 })

@@ -7,7 +7,6 @@
 import type { RenderContext, Row } from "@vcr/core"
 import ExcelJS from "exceljs"
 import type { Writable } from "node:stream"
-import { writeFileAtomically } from "./atomic-file.ts"
 import { columnFormat, textFormat, type ColumnFormat, type ExcelValue } from "./column-format.ts"
 import { fieldDescriptionHeader, fieldDescriptionLines, parameterLines } from "./field-descriptions.ts"
 import { safeText } from "./safe-text.ts"
@@ -296,14 +295,4 @@ const writeFieldDescriptions = (
   const parameter = new RowWriter([bold, text])
   for (const pair of parameterLines(context, dataRows)) rows.add(parameter, pair.map(safeText))
   rows.commit()
-}
-
-/**
- * Writes the workbook to `path` atomically: a temporary file in the same directory, flushed and renamed
- * when complete; on any error (the rows' included) nothing is left behind and the error is rethrown.
- */
-export const writeWorkbook = async (input: WorkbookInput & { readonly path: string }): Promise<WorkbookSummary> => {
-  checkedOptions(input)
-  const { result, bytes } = await writeFileAtomically(input.path, (stream) => writeWorkbookToStream({ ...input, stream }))
-  return { ...result, bytes }
 }

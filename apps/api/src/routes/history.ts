@@ -10,7 +10,7 @@ import { callerOfResponse } from "../auth-middleware.ts"
 import { Conflict, Expired, notFound } from "../errors.ts"
 import { streamFile } from "../file-response.ts"
 import { historyLifetimeMs, reportTitle } from "../history-entry.ts"
-import { mediaType, type Format } from "../render.ts"
+import { mediaType, type Format } from "@vcr/engine"
 import { rejectUnknown } from "../request.ts"
 
 /** An entry as the API shows it. */

@@ -5,6 +5,7 @@
 import { Generation, NotFound, type ReportId } from "@vcr/core"
 import type { HistoryEntry, Store } from "@vcr/store"
 import { Effect } from "effect"
+import { formats, mediaType, Report, type Format } from "@vcr/engine"
 import { Router, type Request, type Response } from "express"
 import { join } from "node:path"
 import type { Audit } from "../audit.ts"
@@ -13,7 +14,6 @@ import { BadRequest, Conflict } from "../errors.ts"
 import { streamFile } from "../file-response.ts"
 import { newHistoryEntry } from "../history-entry.ts"
 import type { RateLimit } from "../rate-limit.ts"
-import { formats, mediaType, renderToFile, type Format } from "../render.ts"
 import { jsonBody, runInput, runKeys, runParameters } from "../request.ts"
 import { checkScope } from "../scope.ts"
 import { entryView } from "./history.ts"
@@ -75,7 +75,7 @@ export const reportsRouter = (deps: ReportsDependencies) => {
       deps.rateLimit.check(`download:${caller.actor.userId}`, deps.downloadsPerMinute, "too many downloads; wait a minute")
       const queued = entry("download")
       const path = join(deps.filesDir, `${queued.id}.${format}`)
-      const size = await renderToFile(prepared, format, path)
+      const size = await Effect.runPromise(Report.toFile(prepared, format, path))
       const done = { ...queued, status: "ready" as const, size, file_ref: path, completed_at: deps.now() }
       await deps.store.access.addHistory(done)
       await deps.audit(caller, "download", "ok", audited(done))

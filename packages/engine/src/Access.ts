@@ -1,0 +1,71 @@
+/**
+ * Sign-in secrets and who an account is now: personal access tokens, one-time sign-in links redeemed for a
+ * browser session with its CSRF token, and the actor built from the roles held at this moment (SPEC §2: a
+ * revoked role stops working at once). Only SHA-256 hashes of secrets are stored.
+ */
+import { NotFound, Permissions } from "@vcr/core"
+import { Clock, Effect } from "effect"
+import { createHash, randomBytes } from "node:crypto"
+import { call } from "./Store.ts"
+
+/** SHA-256 of a secret, hex. */
+export const hashSecret = (secret: string): string => createHash("sha256").update(secret).digest("hex")
+
+/** A new random secret with a readable prefix (256 bits, base64url). */
+export const newSecret = (prefix: string): string => `${prefix}_${randomBytes(32).toString("base64url")}`
+
+/** How long a sign-in link stays valid. */
+export const linkLifetimeMs = 15 * 60_000
+/** How long a browser session lasts. */
+export const sessionLifetimeMs = 12 * 60 * 60_000
+
+/** Fails with NotFound unless the user exists. */
+export const knownUser = Effect.fnUntraced(function* (userId: string) {
+  const user = yield* call("user", (store) => store.user(userId))
+  if (user === undefined) return yield* new NotFound({ kind: "user", id: userId, message: `user "${userId}" not found` })
+  return user
+})
+
+/** Creates a personal access token for a user; the token is returned once and only its hash is kept. */
+export const createToken = Effect.fnUntraced(function* (userId: string, lifetimeMs: number | null = null) {
+  const now = yield* Clock.currentTimeMillis
+  const token = newSecret("vcr_pat")
+  yield* call("add credential", (store) => store.access.addCredential({
+    hash: hashSecret(token), kind: "token", user_id: userId, created_at: now,
+    expires_at: lifetimeMs === null ? null : now + lifetimeMs, used_at: null, csrf_hash: null
+  }))
+  return token
+})
+
+/** Creates a one-time sign-in link secret for a user, valid 15 minutes. */
+export const createLoginLink = Effect.fnUntraced(function* (userId: string) {
+  const now = yield* Clock.currentTimeMillis
+  const secret = newSecret("vcr_link")
+  yield* call("add credential", (store) => store.access.addCredential({
+    hash: hashSecret(secret), kind: "login_link", user_id: userId, created_at: now, expires_at: now + linkLifetimeMs, used_at: null, csrf_hash: null
+  }))
+  return secret
+})
+
+/** Exchanges a sign-in link secret for a session; undefined when the link is unknown, used or expired. */
+export const redeemLoginLink = Effect.fnUntraced(function* (secret: string) {
+  const now = yield* Clock.currentTimeMillis
+  const link = yield* call("consume credential", (store) => store.access.consume(hashSecret(secret), now))
+  if (link === undefined || link.kind !== "login_link") return undefined
+  const session = newSecret("vcr_session")
+  const csrf = randomBytes(24).toString("base64url")
+  yield* call("add credential", (store) => store.access.addCredential({
+    hash: hashSecret(session), kind: "session", user_id: link.user_id, created_at: now, expires_at: now + sessionLifetimeMs,
+    used_at: null, csrf_hash: hashSecret(csrf)
+  }))
+  return { session, csrf, userId: link.user_id }
+})
+
+/** The actor of a user from the roles held now; undefined for an unknown user. */
+export const actorOf = Effect.fnUntraced(function* (userId: string) {
+  const now = yield* Clock.currentTimeMillis
+  const user = yield* call("user", (store) => store.user(userId))
+  const roles = yield* call("roles", (store) => store.rolesOf(userId))
+  const orgOf = new Map(roles.clinics.map((c) => [c.id, c.organisation_id]))
+  return Permissions.actorAt(user, roles.organisationRoles, roles.clinicRoles, (id) => orgOf.get(id), now)
+})

@@ -1,0 +1,105 @@
+/**
+ * The Files port: where the files of history entries are kept. In a folder (`Files.folder(dir)`: written
+ * atomically, one per entry) or in the database (`Files.database`: chunks beside the entry, so several machines
+ * need no shared disk). A file is named by its ref (a path, or `db:<entry>`), so files written under either
+ * setting stay readable and removable after a change of setting.
+ */
+import { Context, Effect, Layer } from "effect"
+import { Readable, Writable } from "node:stream"
+import { createReadStream } from "node:fs"
+import { rm, stat } from "node:fs/promises"
+import { join, resolve } from "node:path"
+import { writeFileAtomically } from "./atomic-file.ts"
+import { WriteError } from "./errors.ts"
+import type { Format } from "./formats.ts"
+import { Store, storeError } from "./Store.ts"
+import type { StoreError } from "@vcr/store"
+
+/** A stored file: its ref and size in bytes. */
+export interface StoredFile {
+  readonly ref: string
+  readonly size: number
+}
+
+export interface FilesApi {
+  readonly kind: "folder" | "database"
+  /** Stores the file of entry `id`: `write` renders into the stream it is given and ends it. All or nothing. */
+  save(id: string, format: Format, write: (out: Writable) => Promise<unknown>): Effect.Effect<StoredFile, WriteError | StoreError>
+  /** The bytes of a stored file as a stream, or undefined when it is no longer kept. */
+  open(id: string, ref: string): Effect.Effect<Readable | undefined, StoreError>
+  /** Destroys a stored file (nothing if it is already gone). */
+  remove(id: string, ref: string): Effect.Effect<void, StoreError>
+}
+
+const databasePrefix = "db:"
+
+/** A Writable that keeps what it is given in memory (a file on its way to the database). */
+const collector = () => {
+  const chunks: Array<Buffer> = []
+  const out = new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      chunks.push(chunk)
+      callback()
+    }
+  })
+  return { out, bytes: () => Buffer.concat(chunks) }
+}
+
+const make = (kind: "folder" | "database", folder: string, store: Store["Service"]): FilesApi => {
+  const save: FilesApi["save"] = (id, format, write) => {
+    if (kind === "folder") {
+      const path = join(folder, `${id}.${format}`)
+      return Effect.tryPromise({
+        try: async () => ({ ref: path, size: (await writeFileAtomically(path, write)).bytes }),
+        catch: (cause) => new WriteError({ target: path, message: `the report file could not be written: ${cause instanceof Error ? cause.message : String(cause)}`, cause })
+      })
+    }
+    return Effect.gen(function* () {
+      const sink = collector()
+      yield* Effect.tryPromise({
+        try: async () => {
+          await write(sink.out)
+          await new Promise<void>((done, fail) => (sink.out.writableFinished ? done() : sink.out.once("finish", done).once("error", fail)))
+        },
+        catch: (cause) => new WriteError({ target: `${databasePrefix}${id}`, message: `the report could not be rendered: ${cause instanceof Error ? cause.message : String(cause)}`, cause })
+      })
+      const bytes = sink.bytes()
+      yield* Effect.tryPromise({ try: () => store.jobs.putFile(id, bytes), catch: (cause) => storeError("store file", cause) })
+      return { ref: `${databasePrefix}${id}`, size: bytes.length }
+    })
+  }
+  const open: FilesApi["open"] = (id, ref) =>
+    ref.startsWith(databasePrefix)
+      ? Effect.tryPromise({ try: () => store.jobs.fileBytes(id), catch: (cause) => storeError("read file", cause) }).pipe(
+        Effect.map((bytes) => (bytes === undefined ? undefined : Readable.from([Buffer.from(bytes)])))
+      )
+      : Effect.promise(() => stat(ref).then(() => createReadStream(ref), () => undefined))
+  const remove: FilesApi["remove"] = (id, ref) =>
+    ref.startsWith(databasePrefix)
+      ? Effect.tryPromise({ try: () => store.jobs.removeFile(id), catch: (cause) => storeError("remove file", cause) })
+      : Effect.promise(() => rm(ref, { force: true }))
+  return { kind, save, open, remove }
+}
+
+/** Where history files are kept, as an Effect service. */
+export class Files extends Context.Service<Files, FilesApi>()("@vcr/engine/Files") {
+  /** Files in a folder (created when needed). */
+  static readonly folder = (dir: string): Layer.Layer<Files, never, Store> =>
+    Layer.effect(Files, Effect.map(Store, (store) => make("folder", resolve(dir), store)))
+
+  /** Files in the database, beside their entries (refs of older folder files still open and remove). */
+  static readonly database: Layer.Layer<Files, never, Store> = Layer.effect(Files, Effect.map(Store, (store) => make("database", "", store)))
+
+  /**
+   * The usual choice: `"database"`, or a folder; when `storage` is not given, the database on PostgreSQL (no
+   * shared disk between machines) and the folder on SQLite.
+   */
+  static readonly layer = (options: { readonly dir: string; readonly storage?: "folder" | "database" | undefined }): Layer.Layer<Files, never, Store> =>
+    Layer.effect(
+      Files,
+      Effect.map(Store, (store) => {
+        const storage = options.storage ?? (store.dialect === "postgres" ? "database" : "folder")
+        return make(storage, resolve(options.dir), store)
+      })
+    )
+}

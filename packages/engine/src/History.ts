@@ -1,0 +1,145 @@
+/**
+ * Report history (SPEC §9): an entry per report request, kept 24 hours, then a tombstone for a week. Creating
+ * one for a download (the file written now) or for an email (queued: the entry is the worker's durable job),
+ * listing what an actor may see, opening an entry's file, and expiring: files destroyed, rows deleted later.
+ */
+import { Definitions, Generation, NotFound, Permissions, type Actor, type ParametersJson, type Prepared, type ReportId } from "@vcr/core"
+import type { HistoryEntry, StoreError } from "@vcr/store"
+import { Clock, Effect } from "effect"
+import { randomBytes } from "node:crypto"
+import type { Readable } from "node:stream"
+import { EntryExpired, EntryNotReady } from "./errors.ts"
+import { Files } from "./Files.ts"
+import { fileName, render, type Format } from "./formats.ts"
+import { call, type Store } from "./Store.ts"
+
+/** How long a history entry and its file are kept (SPEC §9). */
+export const historyLifetimeMs = 24 * 60 * 60_000
+/** How long an expired entry stays as a tombstone that answers "expired" before its row is deleted. */
+export const tombstoneLifetimeMs = 7 * 24 * 60 * 60_000
+
+/** A report's title (R48) from core's definitions; an unknown id is shown as itself. */
+export const reportTitle = (id: string): string => (Generation.isReportId(id) ? Definitions.byId(id).title : id)
+
+/** A new queued history entry for a report request: an unguessable id, kept 24 hours from `now`. */
+export const newEntry = (o: {
+  readonly userId: string
+  readonly organisationId: string
+  readonly report: ReportId
+  readonly format: Format
+  readonly parameters: ParametersJson
+  readonly delivery: "download" | "email"
+  readonly now: number
+}): HistoryEntry => ({
+  id: randomBytes(16).toString("base64url"), user_id: o.userId, organisation_id: o.organisationId, clinic_id: o.parameters.clinic_id,
+  report: o.report, format: o.format, parameters: JSON.stringify(o.parameters), delivery: o.delivery, status: "queued", size: null,
+  file_name: fileName(o.report, o.parameters, o.format), file_ref: null, error: null, attempts: 0, created_at: o.now,
+  expires_at: o.now + historyLifetimeMs, completed_at: null, emailed_at: null
+})
+
+/** Who asks, for which organisation, and the prepared report. */
+export interface Request {
+  readonly userId: string
+  /** The organisation the entry belongs to; default the run's first organisation. */
+  readonly organisationId?: string | undefined
+  readonly prepared: Prepared
+  readonly format: Format
+}
+
+const entryFor = (request: Request, delivery: "download" | "email", now: number) => {
+  const parameters = request.prepared.context.parameters
+  return newEntry({
+    userId: request.userId, organisationId: request.organisationId ?? parameters.organisation_ids[0]!, report: request.prepared.context.report.id,
+    format: request.format, parameters, delivery, now
+  })
+}
+
+/** Writes the report's file now and records a ready entry (a download); returns the entry. */
+export const download = Effect.fnUntraced(function* (request: Request) {
+  const files = yield* Files
+  const now = yield* Clock.currentTimeMillis
+  const entry = entryFor(request, "download", now)
+  const file = yield* files.save(entry.id, request.format, (out) => render(request.prepared, request.format, out))
+  const completed = yield* Clock.currentTimeMillis
+  const done: HistoryEntry = { ...entry, status: "ready", size: file.size, file_ref: file.ref, completed_at: completed }
+  yield* call("add history", (store) => store.access.addHistory(done))
+  return done
+})
+
+/** Queues a report for background generation and email; the entry is the durable job any worker picks up. */
+export const queueEmail = Effect.fnUntraced(function* (request: Request) {
+  const now = yield* Clock.currentTimeMillis
+  const entry = entryFor(request, "email", now)
+  yield* call("add history", (store) => store.access.addHistory(entry))
+  return entry
+})
+
+/** Whether an entry's time is up at `now` (it answers "expired" from then on). */
+export const isExpired = (entry: Pick<HistoryEntry, "expires_at">, now: number): boolean => entry.expires_at <= now
+
+/** The entries of the actor's last 24 hours that it may still see, newest first, optionally narrowed to a scope. */
+export const list = Effect.fnUntraced(function* (actor: Actor, filter: { readonly organisationId?: string | undefined; readonly clinicId?: string | undefined } = {}) {
+  const now = yield* Clock.currentTimeMillis
+  const entries = yield* call("list history", (store) => store.access.historyOf(actor.userId, now - historyLifetimeMs))
+  const visible: Array<HistoryEntry> = []
+  for (const e of entries) {
+    if (isExpired(e, now)) continue
+    if (filter.organisationId !== undefined && e.organisation_id !== filter.organisationId) continue
+    if (filter.clinicId !== undefined && e.clinic_id !== filter.clinicId) continue
+    if (yield* maySee(actor, e)) visible.push(e)
+  }
+  return visible
+})
+
+const maySee = (actor: Actor, entry: HistoryEntry): Effect.Effect<boolean, StoreError, Store> =>
+  entry.clinic_id === null
+    ? Effect.succeed(Permissions.canSeeHistoryEntry(actor, entry, null))
+    : call("clinic", (store) => store.clinic(entry.clinic_id!)).pipe(Effect.map((clinic) => Permissions.canSeeHistoryEntry(actor, entry, clinic ?? null)))
+
+const notFound = (id: string) => new NotFound({ kind: "history entry", id, message: `history entry "${id}" not found` })
+
+/** An entry the actor may see now (expired ones included: they answer "expired"); else NotFound, as if missing. */
+export const entry = Effect.fnUntraced(function* (actor: Actor, id: string) {
+  const found = yield* call("history entry", (store) => store.access.historyEntry(id))
+  if (found === undefined || !(yield* maySee(actor, found))) return yield* notFound(id)
+  return found
+})
+
+const expired = (id: string) => new EntryExpired({ id, message: "this report has expired; reports are kept for 24 hours" })
+
+/**
+ * The file of an entry the actor may see: the entry and its bytes as a stream. Fails with EntryExpired after 24
+ * hours, EntryNotReady while there is no file (a failed email leaves a generated file downloadable).
+ */
+export const file = Effect.fnUntraced(function* (actor: Actor, id: string) {
+  const found = yield* entry(actor, id)
+  const now = yield* Clock.currentTimeMillis
+  if (isExpired(found, now)) return yield* expired(id)
+  if (found.file_ref === null || (found.status !== "ready" && found.status !== "failed")) {
+    return yield* new EntryNotReady({ id, status: found.status, message: `this report is ${found.status}; try again when it is ready` })
+  }
+  const files = yield* Files
+  const stream: Readable | undefined = yield* files.open(found.id, found.file_ref)
+  if (stream === undefined) return yield* new EntryExpired({ id, message: "this report's file is no longer kept" })
+  return { entry: found, stream }
+})
+
+/**
+ * Expiry (the sweeper's history part): destroys the files of entries past their 24 hours and marks them expired;
+ * deletes the rows of entries expired for a week; audits each destroyed file. Returns how many files it destroyed.
+ */
+export const expire = Effect.fnUntraced(function* () {
+  const files = yield* Files
+  const now = yield* Clock.currentTimeMillis
+  yield* call("remove expired history", (store) => store.access.removeExpiredHistory(now - tombstoneLifetimeMs))
+  const removed = yield* call("expire history", (store) => store.access.expireHistory(now))
+  for (const e of removed) {
+    if (e.file_ref !== null) yield* files.remove(e.id, e.file_ref)
+    yield* call("audit", (store) => store.access.audit({
+      at: now, user_id: e.user_id, action: "file_expired", outcome: "destroyed", organisation_id: e.organisation_id, clinic_id: e.clinic_id,
+      report: e.report, detail: JSON.stringify({ entry: e.id })
+    }))
+  }
+  return removed.length
+})
+

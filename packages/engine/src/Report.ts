@@ -1,0 +1,37 @@
+/**
+ * Running a report: validate and prepare it with core (one validator for every edge), then write it to a stream
+ * or atomically to a file; and the summary tiles of a short range. Time comes from Effect's Clock, data from
+ * the Store port; the rows are written by a plain loop (see formats.ts).
+ */
+import { Generation, type Prepared, type RunInput } from "@vcr/core"
+import { Clock, Effect } from "effect"
+import type { Writable } from "node:stream"
+import { writeFileAtomically } from "./atomic-file.ts"
+import { WriteError } from "./errors.ts"
+import { render, type Format } from "./formats.ts"
+import { Store } from "./Store.ts"
+
+/** Validates a report request and prepares it for writing, as of the Clock's now; nothing is written on any error. */
+export const prepare = Effect.fnUntraced(function* (reportId: string, input: RunInput, generatedBy: string) {
+  const store = yield* Store
+  const now = yield* Clock.currentTimeMillis
+  return yield* Generation.prepare(reportId, input, store, { now, generatedBy })
+})
+
+/** The summary tiles of a short range (a long one fails with RangeTooLongForTiles). */
+export const summary = Effect.fnUntraced(function* (input: RunInput, options: { readonly organisationsReportIds?: ReadonlyArray<string> } = {}) {
+  const store = yield* Store
+  const now = yield* Clock.currentTimeMillis
+  return yield* Generation.summary(input, store, now, options)
+})
+
+const writeError = (target: string) => (cause: unknown) =>
+  new WriteError({ target, message: `the report could not be written to ${target}: ${cause instanceof Error ? cause.message : String(cause)}`, cause })
+
+/** Writes a prepared report to a stream; `end: false` leaves it open (standard output). */
+export const toStream = (prepared: Prepared, format: Format, out: Writable, options: { readonly end?: boolean } = {}): Effect.Effect<void, WriteError> =>
+  Effect.tryPromise({ try: () => render(prepared, format, out, options), catch: writeError("stream") })
+
+/** Writes a prepared report to `path` atomically (temporary file beside it, fsync, rename); resolves with its size. */
+export const toFile = (prepared: Prepared, format: Format, path: string): Effect.Effect<number, WriteError> =>
+  Effect.tryPromise({ try: async () => (await writeFileAtomically(path, (out) => render(prepared, format, out))).bytes, catch: writeError(path) })

@@ -1,0 +1,162 @@
+/**
+ * The Promise facade for programs that do not use Effect: `createEngine({ database, files, mail })` builds the
+ * layers once (store, files, mailer, clock) and every method runs one use case on them. Failures reject with the
+ * same tagged error classes the Effect API has in its error channel (InvalidParameter, NotFound, StoreError…).
+ */
+import { InvalidParameter, NotFound, type Actor, type Prepared, type RunInput, type Summary } from "@vcr/core"
+import type { HistoryEntry, Store as StoreApi } from "@vcr/store"
+import { Effect, Layer, ManagedRuntime } from "effect"
+import type { Readable, Writable } from "node:stream"
+import { extname } from "node:path"
+import * as Access from "./Access.ts"
+import { clockLayer } from "./clock.ts"
+import { Files } from "./Files.ts"
+import { decodeFormat, type Format } from "./formats.ts"
+import * as History from "./History.ts"
+import * as Report from "./Report.ts"
+import { call, Store } from "./Store.ts"
+import * as Sweeper from "./Sweeper.ts"
+
+/** What the engine runs on. */
+export interface EngineOptions {
+  /** A database URL (`sqlite:<path>`, `sqlite::memory:`, `postgres://…`), or an open @vcr/store Store that the caller closes. */
+  readonly database: string | StoreApi
+  /** Bring the schema up to date when opening a URL (default true). */
+  readonly migrate?: boolean
+  /**
+   * Where history files go: a folder (default `vcr-files`) or the database. Without `storage`, the database on
+   * PostgreSQL and the folder on SQLite.
+   */
+  readonly files?: string | { readonly dir?: string; readonly storage?: "folder" | "database" | undefined }
+  /** The wall clock (default the system's); the CLI passes VCR_NOW through it, tests a movable clock. */
+  readonly now?: () => number
+}
+
+/** A report to run: the report id and the run parameters core validates. */
+export interface ReportRequest extends RunInput {
+  readonly report: string
+  /** xlsx, csv or json; default from `path`'s extension, else csv. */
+  readonly format?: string | undefined
+  /** Who generated it, shown in the workbook's parameters (default "vcr"). */
+  readonly generatedBy?: string | undefined
+}
+
+/** Where a report goes: a file written atomically, or a stream (ended unless `end` is false). */
+export type ReportTarget = { readonly path: string } | { readonly stream: Writable; readonly end?: boolean }
+
+/** A report written: its format, parameters as output, and the file's size when it went to a file. */
+export interface ReportWritten {
+  readonly format: Format
+  readonly parameters: Prepared["context"]["parameters"]
+  readonly bytes: number | undefined
+}
+
+const formatOf = (format: string | undefined, path: string | undefined): Effect.Effect<Format, InvalidParameter> => {
+  const raw = format ?? (path === undefined ? undefined : extname(path).slice(1).toLowerCase())
+  if (raw === undefined || (format === undefined && !["xlsx", "csv", "json"].includes(raw))) return Effect.succeed("csv")
+  const decoded = decodeFormat(raw)
+  return decoded instanceof InvalidParameter ? Effect.fail(decoded) : Effect.succeed(decoded)
+}
+
+const filesOptions = (files: EngineOptions["files"]) =>
+  typeof files === "string" ? { dir: files } : { dir: files?.dir ?? "vcr-files", storage: files?.storage }
+
+/** Builds the engine's layers from plain options (the facade's and the apps' composition root). */
+export const engineLayer = (options: EngineOptions) => {
+  const store = typeof options.database === "string" ? Store.layer(options.database, { migrate: options.migrate ?? true }) : Store.fromStore(options.database)
+  const base = Files.layer(filesOptions(options.files)).pipe(Layer.provideMerge(store))
+  return options.now === undefined ? base : Layer.merge(base, clockLayer(options.now))
+}
+
+/** Opens the engine: the store (migrated), the files and the clock. Rejects with InvalidParameter or StoreError. */
+export const createEngine = async (options: EngineOptions) => {
+  const runtime = ManagedRuntime.make(engineLayer(options))
+  const run = <A, E>(effect: Effect.Effect<A, E, Store | Files>): Promise<A> => runtime.runPromise(effect)
+  try {
+    await run(Effect.void)
+  } catch (error) {
+    await runtime.dispose()
+    throw error
+  }
+  const store = await run(Effect.map(Store, (s) => s))
+
+  return {
+    /** The open store (directory lookups, tokens and the like that are not use cases). */
+    store,
+
+    /** Validates and prepares a report without writing it (the HTTP app checks the range kind first). */
+    prepare: (report: string, input: RunInput, generatedBy = "vcr"): Promise<Prepared> => run(Report.prepare(report, input, generatedBy)),
+
+    /** Runs a report into a file (atomically) or a stream. Bad input rejects before any byte is written. */
+    report: (request: ReportRequest & ReportTarget): Promise<ReportWritten> =>
+      run(Effect.gen(function* () {
+        const path = "path" in request ? request.path : undefined
+        const format = yield* formatOf(request.format, path)
+        const prepared = yield* Report.prepare(request.report, request, request.generatedBy ?? "vcr")
+        const bytes = "path" in request
+          ? yield* Report.toFile(prepared, format, request.path)
+          : yield* Report.toStream(prepared, format, request.stream, { end: request.end ?? true }).pipe(Effect.as(undefined))
+        return { format, parameters: prepared.context.parameters, bytes }
+      })),
+
+    /** The summary tiles of a short range. */
+    summary: (input: RunInput, options: { readonly organisationsReportIds?: ReadonlyArray<string> } = {}): Promise<Summary> =>
+      run(Report.summary(input, options)),
+
+    /** Writes a prepared report's file now and records a ready history entry (a download). */
+    download: (request: History.Request): Promise<HistoryEntry> => run(History.download(request)),
+
+    /** Queues a prepared report for background generation and email; returns the queued entry. */
+    queueEmail: (request: History.Request): Promise<HistoryEntry> => run(History.queueEmail(request)),
+
+    /**
+     * Queues a report for a user who receives the link by email: checks the format and that the user exists and
+     * has an address, validates the run like any other, queues the entry and audits the request.
+     */
+    email: (request: ReportRequest & { readonly userId: string; readonly via?: string }): Promise<HistoryEntry> =>
+      run(Effect.gen(function* () {
+        const format = yield* formatOf(request.format ?? "xlsx", undefined)
+        const user = yield* call("user", (s) => s.user(request.userId))
+        if (user === undefined) return yield* new NotFound({ kind: "user", id: request.userId, message: `user "${request.userId}" not found` })
+        if (user.email === null) return yield* new InvalidParameter({ field: "user", code: "no_email", message: `user "${request.userId}" has no email address` })
+        const prepared = yield* Report.prepare(request.report, request, user.name ?? user.id)
+        const entry = yield* History.queueEmail({ userId: user.id, prepared, format })
+        yield* call("audit", (s) => s.access.audit({
+          at: entry.created_at, user_id: user.id, action: "email_requested", outcome: "ok", organisation_id: entry.organisation_id, clinic_id: entry.clinic_id,
+          report: entry.report, detail: JSON.stringify({ entry: entry.id, ...(request.via === undefined ? {} : { via: request.via }) })
+        }))
+        return entry
+      })),
+
+    history: {
+      /** The actor's entries of the last 24 hours it may still see, newest first. */
+      list: (actor: Actor, filter: { readonly organisationId?: string; readonly clinicId?: string } = {}): Promise<ReadonlyArray<HistoryEntry>> =>
+        run(History.list(actor, filter)),
+      /** One entry the actor may see (NotFound otherwise). */
+      entry: (actor: Actor, id: string): Promise<HistoryEntry> => run(History.entry(actor, id)),
+      /** An entry's file as a stream (EntryExpired, EntryNotReady, NotFound). */
+      file: (actor: Actor, id: string): Promise<{ entry: HistoryEntry; stream: Readable }> => run(History.file(actor, id))
+    },
+
+    access: {
+      /** A new personal access token for an existing user (shown once; only its hash is kept). */
+      token: (userId: string, lifetimeMs: number | null = null): Promise<string> =>
+        run(Effect.flatMap(Access.knownUser(userId), () => Access.createToken(userId, lifetimeMs))),
+      /** A one-time sign-in link secret for an existing user, valid 15 minutes. */
+      loginLink: (userId: string): Promise<string> => run(Effect.flatMap(Access.knownUser(userId), () => Access.createLoginLink(userId))),
+      /** Redeems a sign-in link secret for a session and its CSRF token; undefined when unknown, used or expired. */
+      redeemLoginLink: (secret: string) => run(Access.redeemLoginLink(secret)),
+      /** The actor of a user from the roles held now. */
+      actorOf: (userId: string) => run(Access.actorOf(userId))
+    },
+
+    /** Housekeeping once: expired files destroyed, dead sends marked, old credentials removed. Returns files destroyed. */
+    sweep: (): Promise<number> => run(Sweeper.sweep),
+
+    /** Releases the store (when the engine opened it). */
+    close: (): Promise<void> => runtime.dispose()
+  }
+}
+
+/** An open engine. */
+export type Engine = Awaited<ReturnType<typeof createEngine>>

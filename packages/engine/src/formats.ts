@@ -1,0 +1,53 @@
+/**
+ * The file formats of SPEC §8 and how a prepared report is written in each: XLSX through @vcr/xlsx, CSV and JSON
+ * through core's text writers. Writing is a plain loop over the row iterator (no Effect per row), honouring the
+ * destination's back-pressure.
+ */
+import { InvalidParameter, Output, type ParametersJson, type Prepared } from "@vcr/core"
+import { writeWorkbookToStream } from "@vcr/xlsx"
+import { once } from "node:events"
+import type { Writable } from "node:stream"
+
+export type Format = "xlsx" | "csv" | "json"
+/** The formats, in the order the API and the CLI list them. */
+export const formats: ReadonlyArray<Format> = ["xlsx", "csv", "json"]
+
+/** Media types of the formats. */
+export const mediaType: Record<Format, string> = {
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  csv: "text/csv; charset=utf-8",
+  json: "application/json; charset=utf-8"
+}
+
+/** Checks a format name; a bad one is an InvalidParameter naming the field `format`. */
+export const decodeFormat = (raw: string): Format | InvalidParameter =>
+  (formats as ReadonlyArray<string>).includes(raw)
+    ? (raw as Format)
+    : new InvalidParameter({ field: "format", code: "invalid_format", message: `format must be one of ${formats.join(", ")} (got "${raw}")` })
+
+/** A download's file name: report, scope and dates, safe in a header. */
+export const fileName = (report: string, parameters: Pick<ParametersJson, "from" | "to" | "clinic_id">, format: Format): string =>
+  `${report}${parameters.clinic_id === null ? "" : `-${parameters.clinic_id}`}-${parameters.from}-to-${parameters.to}.${format}`.replace(/[^A-Za-z0-9._-]/g, "_")
+
+/** The text chunks of a CSV or JSON report. */
+export const textChunks = (prepared: Prepared, format: "csv" | "json"): AsyncIterable<string> =>
+  format === "json" ? Output.json(prepared.context, prepared.rows) : Output.csv(prepared.context, prepared.rows)
+
+/** Writes text chunks to a stream, waiting whenever it asks to. */
+export const pipeChunks = async (chunks: AsyncIterable<string>, out: Writable): Promise<void> => {
+  for await (const chunk of chunks) if (!out.write(chunk)) await once(out, "drain")
+}
+
+/**
+ * Writes a prepared report to `out` in `format`. With `end` (the default) the stream is ended when the report is
+ * complete; standard output is left open. On failure the stream is left as it is for the caller to destroy.
+ */
+export const render = async (prepared: Prepared, format: Format, out: Writable, options: { readonly end?: boolean } = {}): Promise<void> => {
+  if (format === "xlsx") {
+    // The workbook writer always ends its stream (the zip's central directory is the last write).
+    await writeWorkbookToStream({ context: prepared.context, rows: prepared.rows, stream: out })
+    return
+  }
+  await pipeChunks(textChunks(prepared, format), out)
+  if (options.end ?? true) out.end()
+}
