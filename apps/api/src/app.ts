@@ -6,13 +6,17 @@
 import type { HistoryEntry, Store } from "@vcr/store"
 import express, { Router } from "express"
 import helmet from "helmet"
+import { tmpdir } from "node:os"
 import { resolve } from "node:path"
 import { createAudit } from "./audit.ts"
 import { authenticate } from "./auth-middleware.ts"
 import { errorHandler, unknownRoute } from "./errors.ts"
+import { INGEST_LIMIT_BYTES } from "./ingest.ts"
+import { createIngestSlots } from "./ingest-slots.ts"
 import { createRateLimit } from "./rate-limit.ts"
 import { requestLog, stderrLog, type Log } from "./request-log.ts"
 import { configurationRouter } from "./routes/configuration.ts"
+import { eventsRouter } from "./routes/events.ts"
 import { healthRouter } from "./routes/health.ts"
 import { historyRouter } from "./routes/history.ts"
 import { meRouter } from "./routes/me.ts"
@@ -34,6 +38,11 @@ export interface AppOptions {
   readonly limits?: { readonly signIn?: number; readonly downloads?: number }
   /** Called after an emailed report is queued (wakes an in-process worker); the entry itself is the durable job. */
   readonly enqueueEmail?: (entry: HistoryEntry) => Promise<void>
+  /**
+   * Receiving events (SPEC §11.6): how many pushes import at once (default 2), how many more may wait for a slot
+   * before 429 (default 16), where bodies are staged (default the system's temporary folder), the body limit.
+   */
+  readonly ingest?: { readonly concurrent?: number; readonly queued?: number; readonly stagingDir?: string; readonly limitBytes?: number }
   /** Also print the cause of a 500 on stderr (VCR_DEBUG). */
   readonly debug?: boolean
 }
@@ -50,6 +59,12 @@ export const createApp = (options: AppOptions) => {
   const api = Router()
     .use(authenticate(deps))
     .use(sessionRouter(deps), openApiRouter(), meRouter(deps), tilesRouter(deps), historyRouter(deps), configurationRouter(deps))
+    .use(eventsRouter({
+      ...deps,
+      slots: createIngestSlots({ concurrent: options.ingest?.concurrent ?? 2, queued: options.ingest?.queued ?? 16 }),
+      stagingDir: options.ingest?.stagingDir ?? tmpdir(),
+      limitBytes: options.ingest?.limitBytes ?? INGEST_LIMIT_BYTES
+    }))
     .use(reportsRouter({
       ...deps, filesDir: resolve(options.filesDir), rateLimit, downloadsPerMinute: options.limits?.downloads ?? 30, enqueueEmail: options.enqueueEmail
     }))

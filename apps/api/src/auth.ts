@@ -1,7 +1,7 @@
 /**
- * Sign-in: personal access tokens (bearer), one-time sign-in links that open a browser session (HttpOnly,
- * SameSite cookie) and a CSRF token for that session (double submit: a readable cookie echoed in a header).
- * Only SHA-256 hashes of secrets are stored; roles are read again at every request.
+ * Sign-in: personal access tokens (bearer), service tokens of platforms (bearer, one scope), one-time sign-in links
+ * that open a browser session (HttpOnly, SameSite cookie) and a CSRF token for that session (double submit: a
+ * readable cookie echoed in a header). Only SHA-256 hashes of secrets are stored; roles are read at every request.
  */
 import { Permissions, type Actor } from "@vcr/core"
 import type { Store } from "@vcr/store"
@@ -26,6 +26,19 @@ export const createToken = async (store: Store, userId: string, now: number, lif
   await store.access.addCredential({
     hash: hashSecret(token), kind: "token", user_id: userId, created_at: now,
     expires_at: lifetimeMs === null ? null : now + lifetimeMs, used_at: null, csrf_hash: null
+  })
+  return token
+}
+
+/** The scopes a service token may hold: `ingest` posts events (SPEC §11.6) and reads nothing. */
+export const serviceScopes = ["ingest"] as const
+export type ServiceScope = (typeof serviceScopes)[number]
+
+/** Creates a service token for a platform (shown once; only its hash is kept). */
+export const createServiceToken = async (store: Store, service: string, scope: ServiceScope, now: number): Promise<string> => {
+  const token = newSecret("vcr_svc")
+  await store.access.addCredential({
+    hash: hashSecret(token), kind: "service", user_id: service, created_at: now, expires_at: null, used_at: null, csrf_hash: null, scope
   })
   return token
 }
@@ -76,18 +89,43 @@ const cookieValue = (header: string | undefined, name: string): string | undefin
   return undefined
 }
 
-/** Resolves the caller of a request from its bearer token or session cookie. */
-export const callerOf = async (
-  store: Store,
-  headers: { authorization?: string | undefined; cookie?: string | undefined },
-  now: number
-): Promise<Caller | undefined> => {
+/** A platform calling with a service token: its name and scope; it is no account and holds no roles. */
+export interface ServiceCaller {
+  readonly service: string
+  readonly scope: string | null
+}
+
+type Headers = { authorization?: string | undefined; cookie?: string | undefined }
+
+/** The valid credential a request carries (bearer token, else session cookie), with its hash. */
+const credentialOfRequest = async (store: Store, headers: Headers, now: number) => {
   const bearer = headers.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1]
   const secret = bearer ?? cookieValue(headers.cookie, sessionCookie)
   if (secret === undefined) return undefined
   const hash = hashSecret(secret)
   const credential = await store.access.credential(hash, now)
-  if (credential === undefined || credential.kind !== (bearer !== undefined ? "token" : "session")) return undefined
+  const allowed = bearer !== undefined ? ["token", "service"] : ["session"]
+  return credential === undefined || !allowed.includes(credential.kind) ? undefined : { credential, hash }
+}
+
+/** Resolves who calls: an account (bearer token or session cookie) or a service (service token). */
+export const requesterOf = async (store: Store, headers: Headers, now: number): Promise<Caller | ServiceCaller | undefined> => {
+  const found = await credentialOfRequest(store, headers, now)
+  if (found?.credential.kind === "service") return { service: found.credential.user_id, scope: found.credential.scope ?? null }
+  return callerOfCredential(store, found, now)
+}
+
+/** Resolves the account calling from its bearer token or session cookie (a service token is no account). */
+export const callerOf = async (store: Store, headers: Headers, now: number): Promise<Caller | undefined> => {
+  const found = await credentialOfRequest(store, headers, now)
+  return found?.credential.kind === "service" ? undefined : callerOfCredential(store, found, now)
+}
+
+const callerOfCredential = async (
+  store: Store, found: Awaited<ReturnType<typeof credentialOfRequest>>, now: number
+): Promise<Caller | undefined> => {
+  if (found === undefined) return undefined
+  const { credential, hash } = found
   const actor = await actorOf(store, credential.user_id, now)
   if (actor === undefined) return undefined
   return { actor, via: credential.kind === "token" ? "token" : "session", credentialHash: hash, csrfHash: credential.csrf_hash }

@@ -3,7 +3,8 @@
  * Routes throw core's errors or these; only `answerOf` picks a status, so two routes cannot disagree. Anything
  * unrecognised is a 500 whose details go to the log, never to the caller.
  */
-import { InvalidParameter, NotFound, RangeTooLongForTiles } from "@vcr/core"
+import { InvalidParameter, MalformedLine, NotFound, RangeTooLongForTiles } from "@vcr/core"
+import { isEventConflict } from "@vcr/store"
 import { Schema } from "effect"
 import type { ErrorRequestHandler, RequestHandler } from "express"
 import type { Log } from "./request-log.ts"
@@ -28,14 +29,27 @@ export class Expired extends Schema.TaggedError<Expired>()("Expired", { message:
 /** A request body over the limit. */
 export class PayloadTooLarge extends Schema.TaggedError<PayloadTooLarge>()("PayloadTooLarge", { message: Schema.String }) {}
 
-/** Too many requests of one kind in a minute. */
-export class TooManyRequests extends Schema.TaggedError<TooManyRequests>()("TooManyRequests", { message: Schema.String }) {}
+/** Too many requests of one kind in a minute, or too many at once; `retryAfter` (seconds) becomes `Retry-After`. */
+export class TooManyRequests extends Schema.TaggedError<TooManyRequests>()("TooManyRequests", {
+  message: Schema.String, retryAfter: Schema.optional(Schema.Number)
+}) {}
+
+/** An authenticated caller that may not use this route at all (a user's credential posting events). */
+export class Forbidden extends Schema.TaggedError<Forbidden>()("Forbidden", { code: Schema.String, message: Schema.String }) {}
+
+/** A request body in a media type the route does not take. */
+export class UnsupportedMediaType extends Schema.TaggedError<UnsupportedMediaType>()("UnsupportedMediaType", { message: Schema.String }) {}
 
 /** A missing thing, or one outside the caller's roles: both answer the same 404 (R29). */
 export const notFound = (kind: string, id: string) => new NotFound({ kind, id, message: `${kind} "${id}" not found` })
 
-type Tagged = BadRequest | InvalidParameter | Unauthenticated | CsrfRejected | NotFound | Conflict | RangeTooLongForTiles | Expired | PayloadTooLarge | TooManyRequests
-const taggedClasses = [BadRequest, InvalidParameter, Unauthenticated, CsrfRejected, NotFound, Conflict, RangeTooLongForTiles, Expired, PayloadTooLarge, TooManyRequests]
+type Tagged =
+  | BadRequest | InvalidParameter | Unauthenticated | CsrfRejected | NotFound | Conflict | RangeTooLongForTiles | Expired | PayloadTooLarge
+  | TooManyRequests | Forbidden | UnsupportedMediaType | MalformedLine
+const taggedClasses = [
+  BadRequest, InvalidParameter, Unauthenticated, CsrfRejected, NotFound, Conflict, RangeTooLongForTiles, Expired, PayloadTooLarge, TooManyRequests,
+  Forbidden, UnsupportedMediaType, MalformedLine
+]
 
 /** An HTTP answer: status and the body's fields. */
 export interface HttpAnswer {
@@ -43,6 +57,8 @@ export interface HttpAnswer {
   readonly code: string
   readonly message: string
   readonly field: string | null
+  /** Seconds for a `Retry-After` header. */
+  readonly retryAfter?: number
 }
 
 const answer = (status: number, code: string, message: string, field: string | null = null): HttpAnswer => ({ status, code, message, field })
@@ -70,7 +86,11 @@ export const answerOf = (raw: unknown): HttpAnswer => {
     case "RangeTooLongForTiles": return answer(409, "range_too_long_for_tiles", e.message)
     case "Expired": return answer(410, "expired", e.message)
     case "PayloadTooLarge": return answer(413, "payload_too_large", e.message)
-    case "TooManyRequests": return answer(429, "too_many_requests", e.message)
+    case "TooManyRequests": return e.retryAfter === undefined ? answer(429, "too_many_requests", e.message) : { ...answer(429, "too_many_requests", e.message), retryAfter: e.retryAfter }
+    case "Forbidden": return answer(403, e.code, e.message)
+    case "UnsupportedMediaType": return answer(415, "unsupported_media_type", e.message)
+    // An import line: a malformed one is the request's fault (400); an event id used for another event is a conflict.
+    case "MalformedLine": return isEventConflict(e) ? answer(409, "event_conflict", e.message, "id") : answer(400, "malformed_line", e.message)
   }
 }
 
@@ -85,6 +105,7 @@ export const errorHandler = (o: { readonly log: Log; readonly now: () => number;
       o.log({ at: new Date(o.now()).toISOString(), level: "error", error: error instanceof Error ? error.name : "unknown" })
       if (o.debug) console.error(error)
     }
+    if (!res.headersSent && http.retryAfter !== undefined) res.set("Retry-After", String(http.retryAfter))
     if (!res.headersSent) res.status(http.status).json({ error: { code: http.code, message: http.message, field: http.field } })
     else res.destroy()
   }

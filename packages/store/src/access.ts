@@ -6,17 +6,37 @@
 import { sql, type Kysely, type Migration } from "kysely"
 import type { StoreDialect } from "./dialect.ts"
 
-/** A stored credential; `hash` is a SHA-256 of the secret, never the secret itself. */
+/**
+ * A stored credential; `hash` is a SHA-256 of the secret, never the secret itself. A `service` token belongs to a
+ * platform, not a person: its `user_id` holds the service's name and `scope` what it may do (`ingest`).
+ */
 export interface Credential {
   readonly hash: string
-  readonly kind: "token" | "login_link" | "session"
+  readonly kind: "token" | "login_link" | "session" | "service"
   readonly user_id: string
   readonly created_at: number
   readonly expires_at: number | null
   readonly used_at: number | null
   /** For sessions: SHA-256 of the CSRF token the page must echo on state-changing requests. */
   readonly csrf_hash: string | null
+  /** For service tokens: the one scope the token holds; null (or absent) for every other credential. */
+  readonly scope?: string | null
 }
+
+/** A token as `vcr token list` shows it: never the secret nor the whole hash. */
+export interface TokenListing {
+  /** The first characters of the hash, enough to name the token for `vcr token revoke`. */
+  readonly id: string
+  readonly kind: "token" | "service"
+  /** The user of a personal token, the name of a service token. */
+  readonly owner: string
+  readonly scope: string | null
+  readonly created_at: number
+  readonly expires_at: number | null
+}
+
+/** Length of a token's listed id (hex characters of its hash). */
+export const TOKEN_ID_LENGTH = 12
 
 export type HistoryStatus = "queued" | "generating" | "ready" | "failed" | "expired"
 
@@ -60,6 +80,7 @@ export interface AuditRecord {
 export interface AccessTables {
   credentials: {
     hash: string; kind: string; user_id: string; created_at: number; expires_at: number | null; used_at: number | null; csrf_hash: string | null
+    scope: string | null
   }
   history: {
     id: string; user_id: string; organisation_id: string; clinic_id: string | null; report: string; format: string; parameters: string
@@ -127,9 +148,17 @@ export const accessMigration = (dialect: StoreDialect): Migration => ({
   }
 })
 
+/** Service tokens carry a scope; the credentials table gains the column. */
+export const serviceTokensMigration = (dialect: StoreDialect): Migration => ({
+  async up(db: Kysely<any>) {
+    await db.schema.alterTable("credentials").addColumn("scope", dialect.text).execute()
+  }
+})
+
 const credentialOf = (r: AccessTables["credentials"]): Credential => ({
   hash: r.hash, kind: r.kind as Credential["kind"], user_id: r.user_id, created_at: Number(r.created_at),
-  expires_at: r.expires_at === null ? null : Number(r.expires_at), used_at: r.used_at === null ? null : Number(r.used_at), csrf_hash: r.csrf_hash
+  expires_at: r.expires_at === null ? null : Number(r.expires_at), used_at: r.used_at === null ? null : Number(r.used_at), csrf_hash: r.csrf_hash,
+  scope: r.scope ?? null
 })
 const num = (v: number | null) => (v === null ? null : Number(v))
 const entryOf = (r: AccessTables["history"]): HistoryEntry => ({
@@ -164,6 +193,28 @@ export class Access {
     if (Number(result.numUpdatedRows) !== 1) return undefined
     const r = await this.db.selectFrom("credentials").selectAll().where("hash", "=", hash).executeTakeFirst()
     return r === undefined ? undefined : credentialOf(r)
+  }
+
+  /** Personal and service tokens, oldest first (expired ones included until housekeeping removes them). */
+  async tokens(): Promise<Array<TokenListing>> {
+    const rows = await this.db.selectFrom("credentials").selectAll().where("kind", "in", ["token", "service"])
+      .orderBy("created_at").orderBy("hash").execute()
+    return rows.map((r) => ({
+      id: r.hash.slice(0, TOKEN_ID_LENGTH), kind: r.kind as TokenListing["kind"], owner: r.user_id, scope: r.scope ?? null,
+      created_at: Number(r.created_at), expires_at: r.expires_at === null ? null : Number(r.expires_at)
+    }))
+  }
+
+  /**
+   * Revokes the one personal or service token whose hash starts with `id` (as listed); answers how many tokens
+   * matched, and revokes nothing unless exactly one did.
+   */
+  async revokeToken(id: string): Promise<number> {
+    if (!/^[0-9a-f]{4,64}$/.test(id)) return 0
+    const matches = await this.db.selectFrom("credentials").select("hash").where("kind", "in", ["token", "service"])
+      .where("hash", ">=", id).where("hash", "<", `${id}g`).execute()
+    if (matches.length === 1) await this.db.deleteFrom("credentials").where("hash", "=", matches[0]!.hash).execute()
+    return matches.length
   }
 
   async removeCredential(hash: string): Promise<void> {

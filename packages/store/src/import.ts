@@ -89,6 +89,30 @@ const directoryRow = (r: Exclude<InputRecord, CallEvent | Records.Login>): { tab
   }
 }
 
+/** The failures that are an event id already used for another event (R13), told apart from malformed lines. */
+const conflicts = new WeakSet<object>()
+
+const eventConflict = (line: number, id: string): MalformedLine => {
+  const error = malformed(line, `event "${id}" is already stored with different content (R13)`)
+  conflicts.add(error)
+  return error
+}
+
+/**
+ * Whether an import failed on an event id already used for a different event (R13): still core's MalformedLine
+ * naming the line (as `vcr import` reports it), but the HTTP API answers it with 409 rather than 400.
+ */
+export const isEventConflict = (error: unknown): boolean => typeof error === "object" && error !== null && conflicts.has(error)
+
+/**
+ * Whether a write failed only because another writer held the database (SQLite busy past its timeout, a
+ * PostgreSQL serialisation failure, deadlock or lock timeout): an all-or-nothing import can simply run again.
+ */
+export const isWriteContention = (error: unknown): boolean => {
+  const code = typeof error === "object" && error !== null ? (error as { code?: unknown }).code : undefined
+  return typeof code === "string" && (code.startsWith("SQLITE_BUSY") || code === "SQLITE_LOCKED" || ["40001", "40P01", "55P03"].includes(code))
+}
+
 /** One item of a batch's grouping: a new event's link keys, or a stored link tying its key to its component. */
 type Linked = { readonly keys: ReadonlyArray<string>; readonly event?: number; readonly component?: number }
 
@@ -186,7 +210,7 @@ class Importer {
       } else if (known === event.identity) {
         this.duplicates++
       } else {
-        throw malformed(line, `event "${event.id}" is already stored with different content (R13)`)
+        throw eventConflict(line, event.id)
       }
     }
     this.progress()

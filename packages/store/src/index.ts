@@ -9,7 +9,8 @@ import type { Store } from "./store.ts"
 
 export type { Store } from "./store.ts"
 export type { ImportOptions, ImportProgress, ImportSummary } from "./import.ts"
-export type { Access, AuditRecord, Credential, HistoryEntry, HistoryStatus } from "./access.ts"
+export { isEventConflict, isWriteContention } from "./import.ts"
+export type { Access, AuditRecord, Credential, HistoryEntry, HistoryStatus, TokenListing } from "./access.ts"
 export type { Jobs, OutboxRow } from "./jobs.ts"
 
 /** Where a store lives, parsed from a database URL. */

@@ -330,10 +330,11 @@ export const contract = (name: string, fresh: () => Promise<string>): void => {
     it("fills each room call's host attendance when migrating a store whose room calls were stored without it", async () => {
       const store = await imported(smallLines())
       const before = await dump(store)
-      // Back to the schema before 0004: the column gone and the migration not yet applied.
+      // Back to the schema before 0004: the columns of 0004 and later gone and those migrations not yet applied.
       const db = (store as KyselyStore).db
       await db.schema.alterTable("room_calls").dropColumn("hosts_json").execute()
-      await db.deleteFrom("kysely_migration" as any).where("name", "=", "0004_room_call_hosts").execute()
+      await db.schema.alterTable("credentials").dropColumn("scope").execute()
+      await db.deleteFrom("kysely_migration" as any).where("name", ">=", "0004_room_call_hosts").execute()
       await store.migrate()
       expect(await dump(store)).toEqual(before)
       const calls = await collect(store.roomCalls({ ...everything, roomIds: ["room-1", "room-2", "room-3"] }))
@@ -438,6 +439,24 @@ export const contract = (name: string, fresh: () => Promise<string>): void => {
       expect(await store.access.credential("h-1", 1600)).toBeUndefined()
       expect(await store.access.consume("h-2", 2000)).toBeUndefined()
       expect(await store.access.removeExpiredCredentials(6000)).toBe(2)
+    })
+
+    it("lists personal and service tokens by a short id with their scope, and revokes exactly one by it", async () => {
+      const store = await newStore()
+      const base = { created_at: 1000, expires_at: null, used_at: null, csrf_hash: null }
+      await store.access.addCredential({ ...base, hash: "aaaa1".padEnd(64, "0"), kind: "token", user_id: "u-1" })
+      await store.access.addCredential({ ...base, hash: "aaaa2".padEnd(64, "0"), kind: "service", user_id: "video-platform", scope: "ingest", created_at: 2000 })
+      await store.access.addCredential({ ...base, hash: "bb".padEnd(64, "0"), kind: "session", user_id: "u-1" })
+      expect(await store.access.tokens()).toEqual([
+        { id: "aaaa10000000", kind: "token", owner: "u-1", scope: null, created_at: 1000, expires_at: null },
+        { id: "aaaa20000000", kind: "service", owner: "video-platform", scope: "ingest", created_at: 2000, expires_at: null }
+      ])
+      expect(await store.access.credential("aaaa2".padEnd(64, "0"), 3000)).toMatchObject({ kind: "service", scope: "ingest" })
+      expect(await store.access.revokeToken("aaaa")).toBe(2)
+      expect(await store.access.revokeToken("aaaa3")).toBe(0)
+      expect(await store.access.revokeToken("aaaa2")).toBe(1)
+      expect(await store.access.revokeToken("bb0000")).toBe(0)
+      expect((await store.access.tokens()).map((t) => t.owner)).toEqual(["u-1"])
     })
 
     it("keeps history entries, lets one caller claim a transition, and removes expired entries", async () => {
