@@ -6,7 +6,7 @@
  *   - the summary tiles for a two-month-minus-a-day range.
  *   node --import tsx bench/reports.ts [participantRows ...]     (default: 100000 1000000)
  */
-import { Generation, Output, Parameters, type Row } from "@vcr/core"
+import { Generation, Output, Parameters } from "@vcr/core"
 import * as Demo from "@vcr/demo"
 import { openStore } from "@vcr/store"
 import { Effect } from "effect"
@@ -40,7 +40,7 @@ const measureOne = async (kind: string, rows: number): Promise<Measurement> => {
     }
   } else if (kind === "csv" || kind === "json") {
     const prepared = await Effect.runPromise(Generation.prepare("consultations", whole(rows), store, { now, generatedBy: "bench" }))
-    async function* counted(): AsyncGenerator<Row> {
+    async function* counted(): AsyncGenerator<unknown> {
       for await (const r of prepared.rows) {
         count++
         yield r

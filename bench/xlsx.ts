@@ -11,7 +11,7 @@
  * On a shared or busy machine use --repeat: every measurement runs n times, interleaved, and the table
  * keeps the fastest time and the highest peak RSS of each.
  */
-import type { RenderContext, ReportDefinition, Row } from "@vcr/core"
+import type { Cell, RenderContext, ReportDefinition } from "@vcr/core"
 import { createWriteStream } from "node:fs"
 import { mkdtemp, rm, stat } from "node:fs/promises"
 import { tmpdir } from "node:os"
@@ -29,15 +29,19 @@ type Writer = (typeof writers)[number]
 // Synthetic rows: deterministic (a seeded PRNG), shaped like the consultations report. The definition is a
 // literal so the CSV children load nothing but Node; only the XLSX child loads @vcr/xlsx (and core).
 
+/** A synthetic row: cells by column key, instants as epoch milliseconds (as core's report rows carry them). */
+type Row = Readonly<Record<string, Cell>>
+
 const column = (type: ReportDefinition["columns"][number]["type"]) => (key: string, header: string, description: string) => ({
   key,
   header,
   type,
-  description
+  description,
+  read: (row: Row): Cell => row[key] ?? null
 })
 const [text, integer, seconds, instant, date, boolean] = (["string", "integer", "seconds", "instant", "date", "boolean"] as const).map(column)
 
-export const report: ReportDefinition = {
+export const report: ReportDefinition<Row> = {
   id: "consultations",
   title: "Consultations (benchmark)",
   category: "activities",
@@ -71,7 +75,7 @@ export const report: ReportDefinition = {
   ]
 }
 
-export const context: RenderContext = {
+export const context: RenderContext<Row> = {
   report,
   parameters: {
     organisation_ids: ["org-1", "org-2"],
@@ -99,7 +103,7 @@ const firstNames = ["Alex", "Sam", "Jordan", "Priya", "Mei", "Oliver", "Aroha", 
 const lastNames = ["Smith", "O'Brien", "Nguyen", "Patel", "Williams", "Brown", "Jones", "Taylor", "García", "Lee"]
 const clinics = ["Northside Physio", "Telehealth, Mental Health", 'Paediatrics "East"', "Cardiology & Vascular", "GP After Hours"]
 
-/** "2026-03-02T09:00:00+11:00" for a UTC epoch second, shown at a fixed +11:00 (the bench needs no zones). */
+/** "2026-03-02T09:00:00+11:00" for a UTC epoch second, shown at a fixed +11:00 (the reference CSV needs no zones). */
 const iso = (epochSeconds: number): string =>
   new Date((epochSeconds + 11 * 3600) * 1000).toISOString().slice(0, 19) + "+11:00"
 
@@ -110,6 +114,7 @@ export const makePool = (size: number): ReadonlyArray<Row> => {
   const hex = (n: number) => Math.floor(random() * 16 ** n).toString(16).padStart(n, "0")
   const base = Date.UTC(2026, 0, 1) / 1000
   const pool: Array<Row> = []
+  const ms = (epochSeconds: number) => epochSeconds * 1000
   for (let i = 0; i < size; i++) {
     const started = base + Math.floor(random() * 90 * 86_400)
     const wait = Math.floor(random() * 1_800)
@@ -130,10 +135,10 @@ export const makePool = (size: number): ReadonlyArray<Row> => {
       call_type: random() < 0.8 ? "video" : "phone",
       status: answered ? "completed" : "abandoned",
       date: iso(started).slice(0, 10),
-      started_time: iso(started),
-      answered_time: answered ? iso(started + wait) : null,
-      ended_time: iso(started + wait + duration),
-      first_joined_time: answered ? iso(started + wait + Math.floor(random() * 30)) : null,
+      started_time: ms(started),
+      answered_time: answered ? ms(started + wait) : null,
+      ended_time: ms(started + wait + duration),
+      first_joined_time: answered ? ms(started + wait + Math.floor(random() * 30)) : null,
       wait_duration: wait,
       consultation_duration: duration,
       hold_duration: Math.floor(random() * 120),
@@ -161,13 +166,25 @@ const csvField = (value: unknown): string => {
   return /[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell
 }
 
+// The rows hold instants as epoch ms; the reference shows them as ISO text, memoised (the pool repeats them).
+const isoText = new Map<number, string>()
+const instantText = (ms: number): string => {
+  let text = isoText.get(ms)
+  if (text === undefined) isoText.set(ms, (text = iso(ms / 1000)))
+  return text
+}
+
 const writeCsv = async (target: Writable, rows: Iterable<Row>): Promise<void> => {
   const keys = report.columns.map((c) => c.key)
+  const instants = report.columns.map((c) => c.type === "instant")
   let chunk = report.columns.map((c) => csvField(c.header)).join(",") + "\r\n"
   let n = 0
   for (const row of rows) {
     let line = ""
-    for (let c = 0; c < keys.length; c++) line += (c === 0 ? "" : ",") + csvField(row[keys[c]!])
+    for (let c = 0; c < keys.length; c++) {
+      const value = row[keys[c]!]
+      line += (c === 0 ? "" : ",") + csvField(instants[c] && typeof value === "number" ? instantText(value) : value)
+    }
     chunk += line + "\r\n"
     if (++n % 1_000 === 0) {
       if (!target.write(chunk)) await new Promise((resolve) => target.once("drain", resolve))

@@ -1,43 +1,56 @@
 /**
- * Columns of a report: a stable snake_case key (API), a header and description for people, and a kind
- * that every renderer switches on exhaustively. Values in rows are "plain": the JSON shape of SPEC §8.
+ * Columns of a report: a kind that every renderer switches on exhaustively, and the English header and
+ * description (other locales are looked up by the column's key, see `Report.text`). A row holds, per kind:
+ * text, whole numbers, whole seconds, instants as epoch milliseconds, `YYYY-MM-DD` dates, booleans; blank is null.
  */
+import type { EpochMs } from "./Instant.ts"
 
 /** The kinds of column of SPEC §6. */
 export type ColumnKind = "string" | "integer" | "seconds" | "instant" | "date" | "boolean"
 
-/** One column of a report definition. */
-export interface Column {
+/** What a row holds for a column of each kind (null is a blank). Instants are never text in a row. */
+export interface Values {
+  readonly string: string
+  readonly integer: number
+  readonly seconds: number
+  readonly instant: EpochMs
+  readonly date: string
+  readonly boolean: boolean
+}
+
+/** A cell as a renderer reads it from a row: instants are epoch milliseconds, shown in the run's zone by the renderer. */
+export type Cell = string | number | boolean | null
+
+/** A column's text for people, in one locale. */
+export interface Text {
+  readonly header: string
+  readonly description: string
+}
+
+/** A column as a report definition declares it: its kind and its English text. */
+export interface Spec<K extends ColumnKind = ColumnKind> extends Text {
+  readonly type: K
+}
+
+/** One column of a report resolved for a run: key, text in the run's locale, kind, and how to read its cell. */
+export interface Column<R = unknown> {
   readonly key: string
   readonly header: string
   readonly type: ColumnKind
   readonly description: string
+  /** The cell of this column in a row (a method, so a column of typed rows serves where any row is read). */
+  read(row: R): Cell
 }
 
-/**
- * A cell value as the JSON output shows it (R71): strings, integers (counts, whole seconds, kbps),
- * instants as ISO strings with offset in the run's timezone (`2026-03-02T09:00:00+11:00`), dates as
- * `YYYY-MM-DD`, booleans, and `null` for a blank.
- */
-export type Cell = string | number | boolean | null
-
-/** A report row: every column key to its cell. */
-export type Row = Readonly<Record<string, Cell>>
-
-const make = (type: ColumnKind) => (key: string, header: string, description: string): Column => ({
-  key,
-  header,
-  type,
-  description
-})
+const spec = <K extends ColumnKind>(type: K) => (text: Text): Spec<K> => ({ type, header: text.header, description: text.description })
 
 /** Column constructors, one per kind. */
-export const string = make("string")
-export const integer = make("integer")
-export const seconds = make("seconds")
-export const instant = make("instant")
-export const date = make("date")
-export const boolean = make("boolean")
+export const string = spec("string")
+export const integer = spec("integer")
+export const seconds = spec("seconds")
+export const instant = spec("instant")
+export const date = spec("date")
+export const boolean = spec("boolean")
 
 /** Exhaustiveness helper for switches over `ColumnKind`. */
 export const absurd = (kind: never): never => {

@@ -4,7 +4,6 @@
  * Effect whose error channel names what can go wrong; the row loops themselves stay plain iterators.
  */
 import { Effect } from "effect"
-import type { Row } from "./Column.ts"
 import { InvalidParameter, type NotFound, RangeTooLongForTiles } from "./Errors.ts"
 import * as Parameters from "./Parameters.ts"
 import { type RenderContext, type ReportId, reportIds } from "./Report.ts"
@@ -13,11 +12,11 @@ import * as Run from "./reports/Run.ts"
 import type { ReportSource } from "./Source.ts"
 import * as Tiles from "./Tiles.ts"
 
-/** A report ready to render. */
+/** A report ready to render: its rows are read through `context.report.columns` (each column's `read`). */
 export interface Prepared {
   readonly run: Run.RunContext
   readonly context: RenderContext
-  readonly rows: AsyncIterable<Row>
+  readonly rows: AsyncIterable<unknown>
 }
 
 /** Whether a string is a report id (R48). */

@@ -76,6 +76,22 @@ const offsetText = (offsetMs: number): string => {
   return `${sign}${pad2(h)}:${pad2(m)}${s === 0 ? "" : ":" + pad2(s)}`
 }
 
+/** An instant's wall time in a zone: whole seconds since 1970-01-01T00:00:00 on that zone's clock, and the offset then. */
+export interface WallTime {
+  readonly seconds: number
+  /** `+11:00`, `-03:30`, or with seconds for old local mean times. */
+  readonly offset: string
+}
+
+/** `2026-03-02T09:00:00+11:00`: ISO 8601 text of a wall time, with its offset. */
+export const isoText = (wall: WallTime): string => {
+  const local = wall.seconds
+  const days = Math.floor(local / 86400)
+  const secs = local - days * 86400
+  const [y, mo, d] = civilFromDays(days)
+  return `${pad4(y)}-${pad2(mo)}-${pad2(d)}T${pad2(Math.floor(secs / 3600))}:${pad2(Math.floor((secs % 3600) / 60))}:${pad2(secs % 60)}${wall.offset}`
+}
+
 /** Offsets of one timezone, cached per interval between transitions. */
 export class ZoneClock {
   private readonly intervals: Array<Interval> = []
@@ -107,14 +123,19 @@ export class ZoneClock {
     return this.interval(ms).offsetMs
   }
 
+  /**
+   * The wall time of an instant in this zone, to the second (R69): the one conversion every renderer uses,
+   * to ISO text with offset (`format`, JSON and CSV) or to an Excel serial (XLSX). DST-exact: the offset
+   * is Temporal's, cached per interval between transitions, so no Temporal object is made per instant.
+   */
+  wallTime(ms: EpochMs): WallTime {
+    const i = this.interval(ms)
+    return { seconds: Math.floor((ms + i.offsetMs) / 1000), offset: i.offsetText }
+  }
+
   /** `2026-03-02T09:00:00+11:00`: the wall time in this zone to the second, milliseconds dropped (R69). */
   format(ms: EpochMs): string {
-    const i = this.interval(ms)
-    const local = Math.floor((ms + i.offsetMs) / 1000)
-    const days = Math.floor(local / 86400)
-    const secs = local - days * 86400
-    const [y, mo, d] = civilFromDays(days)
-    return `${pad4(y)}-${pad2(mo)}-${pad2(d)}T${pad2(Math.floor(secs / 3600))}:${pad2(Math.floor((secs % 3600) / 60))}:${pad2(secs % 60)}${i.offsetText}`
+    return isoText(this.wallTime(ms))
   }
 
   /** The local calendar date (`YYYY-MM-DD`) of an instant in this zone. */

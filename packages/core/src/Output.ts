@@ -1,14 +1,16 @@
 /**
- * The machine outputs of SPEC §8 as text chunks: JSON (R70, R71) and CSV (RFC 4180, UTF-8). Both write
- * every row's cells in column order and stream: a report of any size never sits in memory.
+ * The machine outputs of SPEC §8 as text chunks: JSON (R70, R71) and CSV (RFC 4180, UTF-8). Both read each
+ * row's cells through the report's columns, show instants in the run's zone with their offset (R69), and
+ * stream: a report of any size never sits in memory.
  */
-import { absurd, type Cell, type Column, type Row } from "./Column.ts"
+import { absurd, type Cell, type Column } from "./Column.ts"
 import { neutralise } from "./FormulaLike.ts"
+import { ZoneClock } from "./Instant.ts"
 import type { RenderContext } from "./Report.ts"
 import * as Report from "./Report.ts"
 
-/** The JSON report document, as chunks: header, then one row per chunk, then the closing. */
-export async function* json(context: RenderContext, rows: AsyncIterable<Row> | Iterable<Row>): AsyncGenerator<string> {
+/** The JSON report document, as chunks: header, then rows in batches, then the closing. */
+export async function* json<R>(context: RenderContext<R>, rows: AsyncIterable<R> | Iterable<R>): AsyncGenerator<string> {
   const head = {
     report: context.report.id,
     title: context.report.title,
@@ -18,16 +20,17 @@ export async function* json(context: RenderContext, rows: AsyncIterable<Row> | I
   }
   const opening = JSON.stringify(head)
   const columns = context.report.columns
+  const clock = new ZoneClock(context.parameters.timezone)
   // Each row is written in column order from precomputed `"key":` prefixes: no intermediate objects.
   const prefixes = columns.map((c, i) => (i === 0 ? "{" : ",") + JSON.stringify(c.key) + ":")
-  const keys = columns.map((c) => c.key)
+  const instants = columns.map((c) => c.type === "instant")
   let batch = `${opening.slice(0, -1)},"rows":[`
   let n = 0
   for await (const row of rows) {
     let line = n === 0 ? "\n" : ",\n"
-    for (let i = 0; i < keys.length; i++) {
-      const v = row[keys[i]!]
-      line += prefixes[i]! + (v === null || v === undefined ? "null" : typeof v === "string" ? JSON.stringify(v) : String(v))
+    for (let i = 0; i < columns.length; i++) {
+      const v = columns[i]!.read(row)
+      line += prefixes[i]! + (v === null ? "null" : instants[i] ? `"${clock.format(v as number)}"` : typeof v === "string" ? JSON.stringify(v) : String(v))
     }
     batch += line + "}"
     if (++n % 256 === 0) {
@@ -40,15 +43,16 @@ export async function* json(context: RenderContext, rows: AsyncIterable<Row> | I
 
 const csvField = (text: string): string => (/[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text)
 
-/** One CSV cell: blanks empty, booleans true/false, text neutralised against formula injection. */
-const csvCell = (column: Column, value: Cell): string => {
-  if (value === null || value === undefined) return ""
+/** One CSV cell: blanks empty, instants in the run's zone, booleans true/false, text neutralised (R74). */
+const csvCell = (column: Column<never>, value: Cell, clock: ZoneClock): string => {
+  if (value === null) return ""
   switch (column.type) {
     case "string":
       return csvField(neutralise(String(value)))
+    case "instant":
+      return clock.format(value as number)
     case "integer":
     case "seconds":
-    case "instant":
     case "date":
       return csvField(String(value))
     case "boolean":
@@ -59,8 +63,9 @@ const csvCell = (column: Column, value: Cell): string => {
 }
 
 /** The CSV document (RFC 4180: CRLF, quoted when needed), header row of column headers, neutralised like cells (R74). */
-export async function* csv(context: RenderContext, rows: AsyncIterable<Row> | Iterable<Row>): AsyncGenerator<string> {
+export async function* csv<R>(context: RenderContext<R>, rows: AsyncIterable<R> | Iterable<R>): AsyncGenerator<string> {
   const columns = context.report.columns
+  const clock = new ZoneClock(context.parameters.timezone)
   yield columns.map((c) => csvField(neutralise(c.header))).join(",") + "\r\n"
   let batch = ""
   let n = 0
@@ -68,7 +73,7 @@ export async function* csv(context: RenderContext, rows: AsyncIterable<Row> | It
     let line = ""
     for (let i = 0; i < columns.length; i++) {
       const c = columns[i]!
-      line += (i === 0 ? "" : ",") + csvCell(c, row[c.key] ?? null)
+      line += (i === 0 ? "" : ",") + csvCell(c, c.read(row), clock)
     }
     batch += line + "\r\n"
     if (++n % 256 === 0) {

@@ -1,6 +1,6 @@
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
-import { Column, FormulaLike, Output, type RenderContext } from "../src/index.ts"
+import { Column, FormulaLike, Output, Report, type RenderContext } from "../src/index.ts"
 
 const starters = ["=", "+", "-", "@", "\t", "\r", "\n", "\uFF1D", "\uFF0B", "\uFF0D", "\uFF20"]
 // Leading whitespace of R74: spaces, no-break spaces and every other Unicode space separator (Zs).
@@ -35,11 +35,12 @@ describe("the formula-like rule (R74)", () => {
 })
 
 describe("CSV output and the formula-like rule", () => {
-  const context = (header: string): RenderContext => ({
-    report: {
-      id: "clinics", title: "Clinics", category: "entities", grain: "g",
-      columns: [Column.string("clinic_id", "Clinic ID", "d"), Column.string("tag:x", header, "d"), Column.integer("n", "N", "d")]
-    },
+  const Little = Report.make({
+    id: "clinics", title: "Clinics", category: "entities", grain: "g", tags: true,
+    columns: { clinic_id: Column.string({ header: "Clinic ID", description: "d" }), n: Column.integer({ header: "N", description: "d" }) }
+  })
+  const context = (label: string): RenderContext<Report.RowOf<typeof Little>> => ({
+    report: Report.resolve(Little, { bandwidth: false, tags: [{ key: "x", label }] }),
     parameters: {
       organisation_ids: ["o"], clinic_id: null, from: "2026-03-02", to: "2026-03-02", timezone: "UTC", minimum_duration_minutes: 0,
       range_start: "2026-03-02T00:00:00+00:00", range_end: "2026-03-03T00:00:00+00:00", range_kind: "short"
@@ -47,7 +48,7 @@ describe("CSV output and the formula-like rule", () => {
     generatedAt: "2026-03-03T00:00:00+00:00",
     generatedBy: "test"
   })
-  const csv = async (header: string, rows: ReadonlyArray<Record<string, string | number | null>>) => {
+  const csv = async (header: string, rows: ReadonlyArray<Report.RowOf<typeof Little>>) => {
     let text = ""
     for await (const chunk of Output.csv(context(header), rows)) text += chunk
     return text
@@ -55,11 +56,11 @@ describe("CSV output and the formula-like rule", () => {
 
   it("escapes a tag label that looks like a formula in the header row", async () => {
     const text = await csv('=HYPERLINK("http://evil.example","Region")', [])
-    expect(text).toBe(`Clinic ID,"'=HYPERLINK(""http://evil.example"",""Region"")",N\r\n`)
+    expect(text).toBe(`Clinic ID,N,"'=HYPERLINK(""http://evil.example"",""Region"")"\r\n`)
   })
 
   it("escapes formula-like data cells, full-width forms included, and leaves numbers alone", async () => {
-    const text = await csv("Region", [{ clinic_id: "\uFF0Bcmd", "tag:x": " -2", n: -3 }, { clinic_id: "ok", "tag:x": null, n: 1 }])
-    expect(text).toBe("Clinic ID,Region,N\r\n'\uFF0Bcmd,' -2,-3\r\nok,,1\r\n")
+    const text = await csv("Region", [{ clinic_id: "\uFF0Bcmd", n: -3, tags: { x: " -2" } }, { clinic_id: "ok", n: 1, tags: {} }])
+    expect(text).toBe("Clinic ID,N,Region\r\n'\uFF0Bcmd,-3,' -2\r\nok,1,\r\n")
   })
 })

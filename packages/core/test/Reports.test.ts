@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs"
 import { join } from "node:path"
 import { Effect } from "effect"
 import { describe, expect, it } from "vitest"
-import { Generation, type InputRecord, MemorySource, NotFound, reportIds, type Row, type RunInput } from "../src/index.ts"
+import { type Cell, Generation, type InputRecord, Instant, MemorySource, NotFound, Report, reportIds, type RunInput } from "../src/index.ts"
 import { decodeLine } from "../src/Records.ts"
 
 const acceptance = readFileSync(join(import.meta.dirname, "fixtures/three-clinic-transfer/input.ndjson"), "utf8")
@@ -37,8 +37,9 @@ const day = { from: "2026-03-02", to: "2026-03-02", timezone: "Australia/Sydney"
 
 const rowsOf = async (id: string, input: Parameters<typeof Generation.prepare>[1]) => {
   const prepared = await Effect.runPromise(Generation.prepare(id, input, source(), { now, generatedBy: "test" }))
-  const rows: Array<Row> = []
-  for await (const r of prepared.rows) rows.push(r)
+  // Rows as the JSON shows them, keyed by column (bandwidth and tag columns included; instants as epoch ms).
+  const rows: Array<Readonly<Record<string, Cell>>> = []
+  for await (const r of prepared.rows) rows.push(Report.cells(prepared.context.report, r))
   return { rows, columns: prepared.context.report.columns.map((c) => c.key), parameters: prepared.context.parameters }
 }
 
@@ -102,7 +103,7 @@ describe("empty ranges", () => {
     expect((await rowsOf("organisations", input)).rows[0]).toMatchObject({ consultations: 0, consultation_duration: 0 })
     const clinics = (await rowsOf("clinics", input)).rows
     expect(clinics.map((r) => [r.consultations, r.average_wait_duration, r.last_consultation_time])).toEqual([
-      [0, null, "2026-03-02T11:01:00+11:00"], [0, null, "2026-03-02T13:02:00+11:00"], [0, null, "2026-03-02T14:01:00+11:00"]
+      [0, null, Instant.parse("2026-03-02T11:01:00+11:00")], [0, null, Instant.parse("2026-03-02T13:02:00+11:00")], [0, null, Instant.parse("2026-03-02T14:01:00+11:00")]
     ])
   })
 })

@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs"
 import { join } from "node:path"
 import { Effect } from "effect"
 import { describe, expect, it } from "vitest"
-import { Generation, type InputRecord, MemorySource, Projection, type Row } from "../src/index.ts"
+import { type Cell, Generation, type InputRecord, MemorySource, Projection, Report } from "../src/index.ts"
 import { decodeLine } from "../src/Records.ts"
 import { roomJoins, roomLeaves } from "./fixtures.ts"
 
@@ -27,8 +27,8 @@ const serviceProviders = async (clinicId?: string) => {
   const prepared = await Effect.runPromise(
     Generation.prepare("service-providers", input, source(), { now: Date.parse("2026-11-26T00:00:00Z"), generatedBy: "test" })
   )
-  const rows: Array<Row> = []
-  for await (const r of prepared.rows) rows.push(r)
+  const rows: Array<Readonly<Record<string, Cell>>> = []
+  for await (const r of prepared.rows) rows.push(Report.cells(prepared.context.report, r))
   return rows.map((r) => [r.user_id, r.clinic_id, r.room_calls, r.room_call_duration])
 }
 

@@ -1,6 +1,6 @@
 import { Effect } from "effect"
 import { describe, expect, it } from "vitest"
-import { Generation, type InputRecord, MemorySource, Records, type Row, type RunInput } from "@vcr/core"
+import { type Cell, Generation, type InputRecord, MemorySource, Records, Report, type RunInput } from "@vcr/core"
 import * as Demo from "../src/index.ts"
 
 // A small demo organisation over months that cross the October DST change.
@@ -17,9 +17,10 @@ const source = MemorySource.fromRecords(records)
 const rowsOf = async (report: string, input: RunInput) => {
   const p = await Effect.runPromise(Generation.prepare(report, input, source, { now: Date.parse(now), generatedBy: "test" }))
   const rows: Array<Row> = []
-  for await (const r of p.rows) rows.push(r)
+  for await (const r of p.rows) rows.push(Report.cells(p.context.report, r))
   return rows
 }
+type Row = Readonly<Record<string, Cell>>
 const sum = (rows: Array<Row>, key: string) => rows.reduce((s, r) => s + Number(r[key] ?? 0), 0)
 const distinct = <T>(xs: Array<T>) => [...new Set(xs)]
 

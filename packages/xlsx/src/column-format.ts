@@ -3,9 +3,9 @@
  * a number is written, the number format and a width guessed from the header and the kind. Decided once
  * per column, so styles are per column and the per-cell work is one small function.
  */
-import type { Cell } from "@vcr/core"
+import type { Cell, Instant } from "@vcr/core"
 import { Column } from "@vcr/core"
-import { dateSerial, secondsAsDaysText, wallTimeSeconds } from "./excel-serial.ts"
+import { dateSerial, instantSeconds, secondsAsDaysText } from "./excel-serial.ts"
 import { InvalidCellValue } from "./invalid-cell-value.ts"
 import { safeText } from "./safe-text.ts"
 
@@ -60,8 +60,8 @@ const reject = (column: ColumnType, row: number, value: unknown, expected: strin
 const width = (column: ColumnType, least: number, most = 60): number =>
   Math.min(most, Math.max(least, column.header.length + 4)) // + room for the filter button
 
-/** The format of one column; exhaustive over the column kinds, so a new kind fails the build. */
-export const columnFormat = (column: ColumnType): ColumnFormat => {
+/** The format of one column, instants shown on `clock` (the run's zone); exhaustive over the column kinds. */
+export const columnFormat = (column: ColumnType, clock: Instant.ZoneClock): ColumnFormat => {
   const kind = column.type
   switch (kind) {
     case "string":
@@ -108,10 +108,8 @@ export const columnFormat = (column: ColumnType): ColumnFormat => {
         numberText: secondsAsDaysText,
         toCell: (value, row) => {
           if (value === null || value === undefined) return null
-          const seconds = typeof value === "string" ? wallTimeSeconds(value) : Number.NaN
-          return Number.isNaN(seconds)
-            ? reject(column, row, value, 'an ISO date-time such as "2026-03-02T09:00:00+11:00"')
-            : seconds
+          const seconds = typeof value === "number" && Number.isFinite(value) ? instantSeconds(clock, value) : Number.NaN
+          return Number.isNaN(seconds) ? reject(column, row, value, "an instant in epoch milliseconds from 1900-03-01") : seconds
         }
       }
     case "date":

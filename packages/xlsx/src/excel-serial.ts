@@ -1,8 +1,8 @@
 /**
- * Excel serial numbers: days since 1899-12-30, the time of day as the fraction. Instants are read as their
- * wall time (the first 19 characters of "2026-03-02T09:00:00+11:00", already in the run's timezone) with
- * UTC arithmetic only, so the process timezone never matters; durations are days too, shown as [h]:mm:ss.
- * Values are whole seconds since the Excel epoch until they are written, as text with ten decimals.
+ * Excel serial numbers: days since 1899-12-30, the time of day as the fraction. Instants are shown as their
+ * wall time in the run's zone, from core's one wall-time conversion (the same as the ISO text of JSON and
+ * CSV), so the process timezone never matters; durations are days too, shown as [h]:mm:ss. Values are
+ * whole seconds since the Excel epoch until they are written, as text with ten decimals.
  */
 import { Instant } from "@vcr/core"
 
@@ -21,7 +21,7 @@ const number4 = (text: string, at: number) => number2(text, at) * 100 + number2(
 
 const { daysFromCivil, daysInMonth } = Instant
 
-/** Excel day serial of "YYYY-MM-DD" (the first ten characters of `text`), or NaN if malformed or < 1900-03-01. */
+/** Excel day serial of a date column's "YYYY-MM-DD" (dates, unlike instants, are calendar text), or NaN if malformed or < 1900-03-01. */
 export const dateSerial = (text: string): number => {
   if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return Number.NaN
   const y = number4(text, 0)
@@ -35,19 +35,12 @@ export const dateSerial = (text: string): number => {
 }
 
 /**
- * Whole seconds since the Excel epoch of the wall time of an ISO date-time ("2026-03-02T09:00:00+11:00"
- * is 09:00:00 on 2 March 2026 whatever its offset), or NaN if malformed.
+ * Whole seconds since the Excel epoch of an instant's wall time on `clock` (09:00:00 on 2 March 2026 in
+ * Sydney for 2026-03-01T22:00:00Z), or NaN before 1900-03-01, where Excel's serials are off by a day.
  */
-export const wallTimeSeconds = (text: string): number => {
-  if (text.length < 19 || text.charCodeAt(10) !== 84 || text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) {
-    return Number.NaN
-  }
-  const day = dateSerial(text)
-  const h = number2(text, 11)
-  const mi = number2(text, 14)
-  const s = number2(text, 17)
-  if (!(h >= 0 && h <= 23 && mi >= 0 && mi <= 59 && s >= 0 && s <= 59)) return Number.NaN
-  return day * secondsPerDay + h * 3600 + mi * 60 + s
+export const instantSeconds = (clock: Instant.ZoneClock, ms: number): number => {
+  const seconds = clock.wallTime(ms).seconds + unixEpochSerial * secondsPerDay
+  return seconds >= firstExactSerial * secondsPerDay ? seconds : Number.NaN
 }
 
 /** Second of the day to ".822071759259": s/86400 to ten decimals, trailing zeros dropped ("" for 0). */

@@ -4,7 +4,7 @@
  * each with its header) hold at most `maxRowsPerSheet` rows; "Field descriptions" comes last, once the row
  * count is known. Memory stays flat: the writer waits whenever the compressor or destination falls behind.
  */
-import type { RenderContext, Row } from "@vcr/core"
+import { Instant, type RenderContext } from "@vcr/core"
 import ExcelJS from "exceljs"
 import type { Writable } from "node:stream"
 import { columnFormat, textFormat, type ColumnFormat, type ExcelValue } from "./column-format.ts"
@@ -17,10 +17,11 @@ import { columnLetter, RowWriter } from "./sheet-xml.ts"
 export const defaultMaxRowsPerSheet = 1_048_575
 
 /** What to render. */
-export interface WorkbookInput {
-  readonly context: RenderContext
+export interface WorkbookInput<R = unknown> {
+  /** The report (its columns read each row's cells) and the run's parameters (instants are shown in its timezone). */
+  readonly context: RenderContext<R>
   /** The report rows in order; an async source (a database cursor) is consumed as it produces. */
-  readonly rows: AsyncIterable<Row> | Iterable<Row>
+  readonly rows: AsyncIterable<R> | Iterable<R>
   /** Data rows per sheet before the data continues on "Data 2"...; Excel's limit unless testing. */
   readonly maxRowsPerSheet?: number
   /** zlib level of the zip entries, 0 (stored) to 9; 1, the fastest that compresses, unless set. */
@@ -75,7 +76,7 @@ const bufferedBytes = (stream: Writable): number =>
   stream.writableLength ?? (stream as unknown as { _writableState?: { length: number } })._writableState?.length ?? 0
 
 /** The options with their defaults, or a RangeError before anything is written. */
-const checkedOptions = (input: WorkbookInput) => {
+const checkedOptions = <R>(input: WorkbookInput<R>) => {
   const maxRows = input.maxRowsPerSheet ?? defaultMaxRowsPerSheet
   if (!Number.isInteger(maxRows) || maxRows < 1 || maxRows > defaultMaxRowsPerSheet) {
     throw new RangeError(`maxRowsPerSheet must be an integer from 1 to ${defaultMaxRowsPerSheet}, got ${maxRows}`)
@@ -162,12 +163,13 @@ class SheetRows {
  * ended). On failure the archive is detached and abandoned, the stream is left open for the caller to
  * destroy (so an HTTP response is aborted, not ended as if complete), and the error is rethrown.
  */
-export const writeWorkbookToStream = async (
-  input: WorkbookInput & { readonly stream: Writable }
+export const writeWorkbookToStream = async <R>(
+  input: WorkbookInput<R> & { readonly stream: Writable }
 ): Promise<WorkbookSummary> => {
   const { maxRows, level } = checkedOptions(input)
   const { context, stream } = input
-  const formats: ReadonlyArray<ColumnFormat> = context.report.columns.map(columnFormat)
+  const clock = new Instant.ZoneClock(context.parameters.timezone)
+  const formats: ReadonlyArray<ColumnFormat> = context.report.columns.map((column) => columnFormat(column, clock))
   const columnCount = formats.length
 
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
@@ -235,7 +237,7 @@ export const writeWorkbookToStream = async (
   const values: Array<ExcelValue> = new Array(columnCount)
   let sinceYield = 0
   /** Writes one row; true when the writer should `relieve`. */
-  const writeRow = (row: Row): boolean => {
+  const writeRow = (row: R): boolean => {
     if (current === undefined || current.rowNumber > maxRows) {
       current?.commit(columnCount)
       current = openDataSheet()
@@ -244,7 +246,7 @@ export const writeWorkbookToStream = async (
     if (row === null || typeof row !== "object") throw new TypeError(`data row ${total} is not an object`)
     for (let c = 0; c < columnCount; c++) {
       const format = formats[c]!
-      values[c] = format.toCell(row[format.column.key], total)
+      values[c] = format.toCell(format.column.read(row), total)
     }
     if (current.add(dataRow, values) || ++sinceYield === yieldEvery) {
       sinceYield = 0

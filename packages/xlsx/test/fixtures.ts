@@ -2,8 +2,8 @@
  * Test support: a small made-up report with one column of every kind, its render context, a scratch
  * directory per test, and a minimal zip reader (central directory + inflateRaw) to look at the raw XML.
  */
-import type { RenderContext, ReportDefinition, Row } from "@vcr/core"
-import { Column } from "@vcr/core"
+import type { RenderContext, ReportDefinition } from "@vcr/core"
+import { Column, Instant, Report } from "@vcr/core"
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises"
 import { Writable } from "node:stream"
 import { writeWorkbookToStream, type WorkbookInput, type WorkbookSummary } from "../src/index.ts"
@@ -11,24 +11,31 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { inflateRawSync } from "node:zlib"
 
-export const report: ReportDefinition = {
+/** The made-up report's definition. */
+export const Test = Report.make({
   id: "consultations",
   title: "Consultations (test)",
   category: "activities",
   grain: "One row per consultation",
-  columns: [
-    Column.string("consultation_id", "Consultation ID", "Stable identifier of the consultation"),
-    Column.string("clinic_name", "Clinic", "Name of the clinic at the time"),
-    Column.integer("participant_count", "Participants", "People who joined"),
-    Column.seconds("wait_duration", "Wait", "Time from arrival to answer"),
-    Column.instant("started_time", "Started", "When the caller arrived, in the run's timezone"),
-    Column.date("date", "Date", "Local date of the start"),
-    Column.boolean("abandoned", "Abandoned", "The caller left before an answer"),
-    Column.string("notes", "Notes", "Free text entered by the provider")
-  ]
-}
+  columns: {
+    consultation_id: Column.string({ header: "Consultation ID", description: "Stable identifier of the consultation" }),
+    clinic_name: Column.string({ header: "Clinic", description: "Name of the clinic at the time" }),
+    participant_count: Column.integer({ header: "Participants", description: "People who joined" }),
+    wait_duration: Column.seconds({ header: "Wait", description: "Time from arrival to answer" }),
+    started_time: Column.instant({ header: "Started", description: "When the caller arrived, in the run's timezone" }),
+    date: Column.date({ header: "Date", description: "Local date of the start" }),
+    abandoned: Column.boolean({ header: "Abandoned", description: "The caller left before an answer" }),
+    notes: Column.string({ header: "Notes", description: "Free text entered by the provider" })
+  }
+})
+export type Row = Report.RowOf<typeof Test>
 
-export const context: RenderContext = {
+export const report: ReportDefinition<Row> = Report.resolve(Test, { bandwidth: false, tags: [] })
+
+/** Epoch milliseconds of an ISO instant written in a test. */
+export const at = (iso: string): number => Instant.parse(iso)!
+
+export const context: RenderContext<Row> = {
   report,
   parameters: {
     organisation_ids: ["org-1", "org-2"],
@@ -46,12 +53,12 @@ export const context: RenderContext = {
 }
 
 /** A row with every column filled; `n` varies the id. */
-export const row = (n: number, overrides: Partial<Record<string, Row[string]>> = {}): Row => ({
+export const row = (n: number, overrides: Partial<Row> = {}): Row => ({
   consultation_id: `c-${n}`,
   clinic_name: "Northside",
   participant_count: 2,
   wait_duration: 3_725,
-  started_time: "2026-03-02T09:00:00+11:00",
+  started_time: at("2026-03-02T09:00:00+11:00"),
   date: "2026-03-02",
   abandoned: false,
   notes: null,
@@ -101,7 +108,7 @@ export const worksheetXml = (entries: Map<string, string>): Array<string> =>
  * Renders a workbook in memory and writes it to `path` only when it is complete (so a failure leaves nothing).
  * Atomic files are the engine's business; here the tests only need the bytes on disk to read them back.
  */
-export const writeWorkbook = async (input: WorkbookInput & { readonly path: string }): Promise<WorkbookSummary> => {
+export const writeWorkbook = async <R>(input: WorkbookInput<R> & { readonly path: string }): Promise<WorkbookSummary> => {
   const chunks: Array<Buffer> = []
   const stream = new Writable({
     write(chunk: Buffer, _encoding, callback) {

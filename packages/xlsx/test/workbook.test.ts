@@ -4,7 +4,7 @@ import { join } from "node:path"
 import { PassThrough, Writable } from "node:stream"
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
 import { InvalidCellValue, truncationMarker, writeWorkbookToStream } from "../src/index.ts"
-import { context, report, row, scratch, writeWorkbook } from "./fixtures.ts"
+import { at, context, report, row, scratch, writeWorkbook } from "./fixtures.ts"
 
 let directory = ""
 let remove = async () => {}
@@ -38,7 +38,7 @@ describe("writeWorkbook", () => {
         clinic_name: 'Clinic & <Co> "quoted"',
         participant_count: 0,
         wait_duration: 0,
-        started_time: "2026-10-04T02:30:00+11:00",
+        started_time: at("2026-10-04T03:30:00+11:00"),
         date: "2026-12-31",
         abandoned: true,
         notes: "line one\nline two, with trailing space "
@@ -52,7 +52,7 @@ describe("writeWorkbook", () => {
         abandoned: null,
         notes: null
       }),
-      row(4, { wait_duration: 90_061, started_time: "2026-03-02T23:59:59-03:00", participant_count: 123_456 })
+      row(4, { wait_duration: 90_061, started_time: at("2026-03-03T01:59:59-11:00"), participant_count: 123_456 })
     ]
     const summary = await writeWorkbook({ context, rows, path })
     expect(summary).toEqual({ rows: 4, sheets: 1, bytes: (await readFile(path)).length })
@@ -82,7 +82,7 @@ describe("writeWorkbook", () => {
     expect(second.getCell(2).value).toBe('Clinic & <Co> "quoted"')
     expect(second.getCell(3).value).toBe(0)
     expect(durationSeconds(second.getCell(4).value)).toBe(0)
-    expect(wall(second.getCell(5).value)).toBe("2026-10-04 02:30:00")
+    expect(wall(second.getCell(5).value)).toBe("2026-10-04 03:30:00") // the first hour of daylight saving
     expect(wall(second.getCell(6).value)).toBe("2026-12-31 00:00:00")
     expect(second.getCell(7).value).toBe("Yes")
     expect(second.getCell(8).value).toBe("line one\nline two, with trailing space ")
@@ -91,7 +91,7 @@ describe("writeWorkbook", () => {
 
     const fourth = data.getRow(5)
     expect(durationSeconds(fourth.getCell(4).value)).toBe(90_061) // 25:01:01, past a day
-    expect(wall(fourth.getCell(5).value)).toBe("2026-03-02 23:59:59") // the offset never shifts the wall time
+    expect(wall(fourth.getCell(5).value)).toBe("2026-03-03 23:59:59") // shown in the run's zone, whatever offset it was written with
     expect(fourth.getCell(3).value).toBe(123_456)
   })
 
@@ -258,7 +258,7 @@ describe("failures", () => {
     const path = join(directory, "report.xlsx")
     await writeFile(path, "previous")
     await expect(
-      writeWorkbook({ context, rows: [row(1), row(2, { participant_count: "two" })], path })
+      writeWorkbook({ context, rows: [row(1), row(2, { participant_count: "two" as never })], path })
     ).rejects.toBeInstanceOf(InvalidCellValue)
     expect(await readFile(path, "utf8")).toBe("previous")
     expect(await readdir(directory)).toEqual(["report.xlsx"])
