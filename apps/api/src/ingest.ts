@@ -1,9 +1,11 @@
 /**
  * Receiving events (SPEC §11.6) without holding the database while a client sends: the body is first staged to a
  * temporary file (bytes counted, so memory stays flat and an oversized body stops at the limit), then imported
- * from that file in one all-or-nothing transaction, run again if another writer held the database.
+ * from that file by the engine's `Ingest` use case (all or nothing, run again if another writer held the database).
  */
-import { isWriteContention, type ImportSummary, type Store } from "@vcr/store"
+import { Ingest, Store as StorePort } from "@vcr/engine"
+import type { ImportSummary, Store } from "@vcr/store"
+import { Effect } from "effect"
 import { createReadStream, createWriteStream } from "node:fs"
 import { mkdtemp, rm } from "node:fs/promises"
 import { join } from "node:path"
@@ -64,20 +66,8 @@ export const stageBody = async (body: Readable, options: { readonly dir: string;
 export const tooLarge = (limit: number) =>
   new PayloadTooLarge({ message: `the body is larger than ${limit / (1024 * 1024)} MB; send the events in several requests` })
 
-/** Attempts of an import that meets another writer holding the database. */
-const ATTEMPTS = 5
-
-/**
- * Imports the NDJSON lines of a file exactly like `vcr import` (all or nothing, repeats harmless); a run that
- * failed only on write contention is retried from the start of the file.
- */
-export const ingestFile = async (store: Store, path: string): Promise<ImportSummary> => {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await store.importLines(createInterface({ input: createReadStream(path), crlfDelay: Infinity }))
-    } catch (error) {
-      if (attempt >= ATTEMPTS || !isWriteContention(error)) throw error
-      await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt))
-    }
-  }
-}
+/** Imports the NDJSON lines of a staged file exactly like `vcr import` (all or nothing, repeats harmless). */
+export const ingestFile = (store: Store, path: string): Promise<ImportSummary> =>
+  Effect.runPromise(Ingest.ingest(() => createInterface({ input: createReadStream(path), crlfDelay: Infinity })).pipe(
+    Effect.provide(StorePort.fromStore(store))
+  ))

@@ -1,9 +1,11 @@
 /**
- * `vcr token create` and `vcr login-link`: sign-in secrets, printed once and stored only as hashes. The link's
- * host comes from VCR_PUBLIC_URL (never from a request).
+ * `vcr token create|list|revoke` and `vcr login-link`: sign-in secrets (personal tokens, service tokens of
+ * platforms, sign-in links), printed once and stored only as hashes. The link's host comes from VCR_PUBLIC_URL
+ * (never from a request).
  */
 import type { Engine } from "@vcr/engine"
 import { withEngine } from "./engine.ts"
+import { UsageError } from "./failure.ts"
 import type { GlobalOptions } from "./store.ts"
 
 /** The public base URL of the page (VCR_PUBLIC_URL, else the local address). */
@@ -12,9 +14,30 @@ export const publicUrl = (port = Number(process.env.PORT ?? 8080)) => (process.e
 /** A sign-in link for a user. */
 export const loginLinkFor = async (engine: Engine, userId: string, port?: number) => `${publicUrl(port)}/signin#token=${await engine.access.loginLink(userId)}`
 
-export const commandToken = async (globals: GlobalOptions, userId: string) => {
-  const token = await withEngine(globals, (engine) => engine.access.token(userId))
+/** `vcr token create`: a personal token (`--user`) or a service token (`--service` with `--scope`). */
+export const commandToken = async (globals: GlobalOptions, o: { readonly user?: string; readonly service?: string; readonly scope?: string }) => {
+  if ((o.user === undefined) === (o.service === undefined)) throw new UsageError("give either --user <id> (a personal token) or --service <name> --scope ingest (a service token)")
+  if (o.service !== undefined && o.scope === undefined) throw new UsageError("--service needs --scope ingest")
+  if (o.user !== undefined && o.scope !== undefined) throw new UsageError("--scope is for service tokens: a personal token has its user's roles")
+  const token = await withEngine(globals, (engine) =>
+    o.service !== undefined ? engine.access.serviceToken(o.service, o.scope!) : engine.access.token(o.user!))
   process.stdout.write(`${token}\n`)
+}
+
+/** `vcr token list`: one line per personal or service token (short id, kind, owner, scope, created), never a secret. */
+export const commandTokenList = async (globals: GlobalOptions) => {
+  const tokens = await withEngine(globals, (engine) => engine.access.tokens())
+  const rows = [["ID", "KIND", "OWNER", "SCOPE", "CREATED"], ...tokens.map((t) => [
+    t.id, t.kind === "service" ? "service" : "personal", t.owner, t.scope ?? "-", new Date(t.created_at).toISOString()
+  ])]
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)))
+  process.stdout.write(rows.map((r) => r.map((c, i) => c.padEnd(widths[i]!)).join("  ").trimEnd()).join("\n") + "\n")
+}
+
+/** `vcr token revoke <id>`: the token stops working at its next request. */
+export const commandTokenRevoke = async (globals: GlobalOptions, id: string) => {
+  await withEngine(globals, (engine) => engine.access.revokeToken(id))
+  process.stdout.write(`revoked token ${id}\n`)
 }
 
 export const commandLoginLink = async (globals: GlobalOptions, userId: string) => {

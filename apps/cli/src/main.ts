@@ -6,7 +6,8 @@
  * store, the HTTP app) when it runs, so `vcr --help` and `vcr --version` start fast.
  */
 import { Command, Option } from "commander"
-import { createReadStream } from "node:fs"
+import { constants, createReadStream } from "node:fs"
+import { access } from "node:fs/promises"
 import { createInterface } from "node:readline"
 import { describeFailure, UsageError } from "./failure.ts"
 import type { GlobalOptions } from "./store.ts"
@@ -55,23 +56,28 @@ program
   .description("import an NDJSON file (or - for standard input); all or nothing per file, safe to re-run")
   .argument("<file>", "path of the NDJSON file, or - for standard input")
   .action(async (file: string) => {
-    const { openConfiguredStore } = await import("./store.ts")
-    const store = await openConfiguredStore(globals())
-    try {
-      const input = file === "-" ? process.stdin : createReadStream(file)
-      const lines = createInterface({ input, crlfDelay: Infinity })
-      const progress = process.stderr.isTTY
-        ? (p: { lines: number; events: number }) => process.stderr.write(`\rimported ${p.lines} lines (${p.events} events)`)
-        : undefined
-      const summary = await store.importLines(lines, progress === undefined ? {} : { onProgress: progress })
-      if (progress !== undefined) process.stderr.write("\n")
-      process.stdout.write(
-        `imported ${summary.lines} lines: ${summary.events.inserted} new events, ${summary.events.duplicates} duplicates ignored, ` +
-          `${summary.directory} directory records, ${summary.logins} logins; ${summary.components} components projected\n`
-      )
-    } finally {
-      await store.close()
+    const { withEngine } = await import("./engine.ts")
+    if (file !== "-") {
+      await access(file, constants.R_OK).catch((error: unknown) => {
+        throw new UsageError(`cannot read the file "${file}": ${(error as NodeJS.ErrnoException).code ?? String(error)}`)
+      })
     }
+    const linesOf = (input: NodeJS.ReadableStream) => {
+      // Take the iterator at once: readline buffers lines only for an iterator that exists (the engine opens first).
+      const iterator = createInterface({ input, crlfDelay: Infinity })[Symbol.asyncIterator]()
+      return { [Symbol.asyncIterator]: () => iterator }
+    }
+    // A file can be read again if the import must be retried (another writer held the database); standard input cannot.
+    const lines = file === "-" ? linesOf(process.stdin) : () => linesOf(createReadStream(file))
+    const progress = process.stderr.isTTY
+      ? (p: { lines: number; events: number }) => process.stderr.write(`\rimported ${p.lines} lines (${p.events} events)`)
+      : undefined
+    const summary = await withEngine(globals(), (engine) => engine.ingest(lines, progress === undefined ? {} : { onProgress: progress }))
+    if (progress !== undefined) process.stderr.write("\n")
+    process.stdout.write(
+      `imported ${summary.lines} lines: ${summary.events.inserted} new events, ${summary.events.duplicates} duplicates ignored, ` +
+        `${summary.directory} directory records, ${summary.logins} logins; ${summary.components} components projected\n`
+    )
   })
 
 const runOptions = (command: Command) =>
@@ -164,14 +170,54 @@ program
     await commandWorker(globals(), { filesDir: o.files })
   })
 
-const token = program.command("token").description("personal access tokens for the API")
+const token = program.command("token").description("API tokens: personal tokens of users, service tokens of platforms")
 token
   .command("create")
-  .description("create a personal access token for a user (shown once; only its hash is stored)")
-  .requiredOption("--user <id>", "user id")
-  .action(async (o: { user: string }) => {
+  .description("create a personal token (--user) or a service token (--service --scope ingest); shown once, only its hash is stored")
+  .option("--user <id>", "a personal token for this user (it has the user's roles)")
+  .option("--service <name>", "a service token for this platform (no account; named in the audit log)")
+  .addOption(new Option("--scope <scope>", "what the service token may do: ingest posts events and reads nothing").choices(["ingest"]))
+  .action(async (o: { user?: string; service?: string; scope?: string }) => {
     const { commandToken } = await import("./access.ts")
-    await commandToken(globals(), o.user)
+    await commandToken(globals(), o)
+  })
+token
+  .command("list")
+  .description("list personal and service tokens (short id, kind, owner, scope, created); never the secrets")
+  .action(async () => {
+    const { commandTokenList } = await import("./access.ts")
+    await commandTokenList(globals())
+  })
+token
+  .command("revoke")
+  .description("revoke a token by the id vcr token list shows (or enough of its start to be unique)")
+  .argument("<id>", "token id")
+  .action(async (id: string) => {
+    const { commandTokenRevoke } = await import("./access.ts")
+    await commandTokenRevoke(globals(), id)
+  })
+
+program
+  .command("push")
+  .description("send an NDJSON file (or - for standard input) to a vcr server's POST /api/v1/events in chunks, with retries; safe to repeat")
+  .argument("<file>", "path of the NDJSON file, or - for standard input")
+  .requiredOption("--url <url>", "the server's base URL, e.g. https://reports.example.org")
+  .option("--token <token>", "a service token with the ingest scope (env VCR_TOKEN)")
+  .option("--chunk-bytes <bytes>", "largest request body in bytes (at most 52428800)", "8388608")
+  .option("--attempts <n>", "attempts per chunk on network failures, 429 and 5xx answers", "6")
+  .action(async (file: string, o: { url: string; token?: string; chunkBytes: string; attempts: string }) => {
+    const tokenValue = o.token ?? process.env.VCR_TOKEN
+    if (tokenValue === undefined || tokenValue === "") throw new UsageError("give --token <service token> (or set VCR_TOKEN)")
+    const attempts = Number(o.attempts)
+    if (!Number.isInteger(attempts) || attempts < 1 || attempts > 100) throw new UsageError(`--attempts must be a whole number from 1 to 100 (got "${o.attempts}")`)
+    const { push } = await import("./push.ts")
+    const progress = process.stderr.isTTY ? (p: { lines: number; requests: number }) => process.stderr.write(`\rpushed ${p.lines} lines (${p.requests} requests)`) : undefined
+    const s = await push(file, { url: o.url, token: tokenValue, chunkBytes: Number(o.chunkBytes), attempts, ...(progress === undefined ? {} : { progress }) })
+    if (progress !== undefined) process.stderr.write("\n")
+    process.stdout.write(
+      `pushed ${s.lines} lines in ${s.requests} requests: ${s.events.inserted} new events, ${s.events.duplicates} duplicates ignored, ` +
+        `${s.directory} directory records, ${s.logins} logins; ${s.components} components projected\n`
+    )
   })
 
 program

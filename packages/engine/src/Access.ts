@@ -3,7 +3,7 @@
  * browser session with its CSRF token, and the actor built from the roles held at this moment (SPEC §2: a
  * revoked role stops working at once). Only SHA-256 hashes of secrets are stored.
  */
-import { NotFound, Permissions } from "@vcr/core"
+import { InvalidParameter, NotFound, Permissions } from "@vcr/core"
 import { Clock, Effect } from "effect"
 import { createHash, randomBytes } from "node:crypto"
 import { call } from "./Store.ts"
@@ -35,6 +35,41 @@ export const createToken = Effect.fnUntraced(function* (userId: string, lifetime
     expires_at: lifetimeMs === null ? null : now + lifetimeMs, used_at: null, csrf_hash: null
   }))
   return token
+})
+
+/** The scopes a service token may hold: `ingest` posts events (SPEC §11.6) and reads nothing else. */
+export const serviceScopes = ["ingest"] as const
+export type ServiceScope = (typeof serviceScopes)[number]
+
+/**
+ * Creates a service token for a platform (`vcr token create --service <name> --scope ingest`): no account, one
+ * scope, returned once and kept only as a hash. The name is what the audit log shows for its requests.
+ */
+export const createServiceToken = Effect.fnUntraced(function* (service: string, scope: string) {
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(service)) {
+    return yield* new InvalidParameter({ field: "service", code: "invalid_service", message: `the service name must be 1 to 64 letters, digits, ".", "_" or "-" (got "${service}")` })
+  }
+  if (!(serviceScopes as ReadonlyArray<string>).includes(scope)) {
+    return yield* new InvalidParameter({ field: "scope", code: "invalid_scope", message: `scope must be one of ${serviceScopes.join(", ")} (got "${scope}")` })
+  }
+  const now = yield* Clock.currentTimeMillis
+  const token = newSecret("vcr_svc")
+  yield* call("add credential", (store) => store.access.addCredential({
+    hash: hashSecret(token), kind: "service", user_id: service, created_at: now, expires_at: null, used_at: null, csrf_hash: null, scope
+  }))
+  return token
+})
+
+/** Personal and service tokens as listed by `vcr token list` (a short id, never the secret). */
+export const tokens = call("list tokens", (store) => store.access.tokens())
+
+/** Revokes the one token whose listed id starts with `id`; NotFound when none or several match. */
+export const revokeToken = Effect.fnUntraced(function* (id: string) {
+  const matched = yield* call("revoke token", (store) => store.access.revokeToken(id.toLowerCase()))
+  if (matched === 1) return
+  return yield* new NotFound({
+    kind: "token", id, message: matched === 0 ? `token "${id}" not found (see vcr token list)` : `token id "${id}" matches ${matched} tokens; give more of it`
+  })
 })
 
 /** Creates a one-time sign-in link secret for a user, valid 15 minutes. */

@@ -4,7 +4,7 @@
  * same tagged error classes the Effect API has in its error channel (InvalidParameter, NotFound, StoreError…).
  */
 import { InvalidParameter, NotFound, type Actor, type Prepared, type RunInput, type Summary } from "@vcr/core"
-import type { HistoryEntry, Store as StoreApi } from "@vcr/store"
+import type { HistoryEntry, ImportOptions, ImportSummary, Store as StoreApi } from "@vcr/store"
 import { Effect, Layer, ManagedRuntime } from "effect"
 import type { Readable, Writable } from "node:stream"
 import { extname } from "node:path"
@@ -13,6 +13,7 @@ import { clockLayer } from "./clock.ts"
 import { Files } from "./Files.ts"
 import { decodeFormat, type Format } from "./formats.ts"
 import * as History from "./History.ts"
+import * as Ingest from "./Ingest.ts"
 import * as Report from "./Report.ts"
 import { call, Store } from "./Store.ts"
 import * as Sweeper from "./Sweeper.ts"
@@ -103,6 +104,13 @@ export const createEngine = async (options: EngineOptions) => {
     summary: (input: RunInput, options: { readonly organisationsReportIds?: ReadonlyArray<string> } = {}): Promise<Summary> =>
       run(Report.summary(input, options)),
 
+    /**
+     * Imports NDJSON lines all or nothing, exactly like `vcr import` of one file (SPEC §4, §11.6): rejects with
+     * MalformedLine naming the first bad line and stores nothing then; repeats are harmless. Pass a function
+     * returning the lines to have the import retried when another writer holds the database.
+     */
+    ingest: (lines: Ingest.Lines, options: ImportOptions = {}): Promise<ImportSummary> => run(Ingest.ingest(lines, options)),
+
     /** Writes a prepared report's file now and records a ready history entry (a download). */
     download: (request: History.Request): Promise<HistoryEntry> => run(History.download(request)),
 
@@ -142,6 +150,12 @@ export const createEngine = async (options: EngineOptions) => {
       /** A new personal access token for an existing user (shown once; only its hash is kept). */
       token: (userId: string, lifetimeMs: number | null = null): Promise<string> =>
         run(Effect.flatMap(Access.knownUser(userId), () => Access.createToken(userId, lifetimeMs))),
+      /** A new service token holding one scope (`ingest`): shown once, only its hash is kept. */
+      serviceToken: (service: string, scope: string): Promise<string> => run(Access.createServiceToken(service, scope)),
+      /** Personal and service tokens by short id (never the secrets). */
+      tokens: () => run(Access.tokens),
+      /** Revokes the one token whose listed id starts with `id` (NotFound when none or several match). */
+      revokeToken: (id: string): Promise<void> => run(Access.revokeToken(id)),
       /** A one-time sign-in link secret for an existing user, valid 15 minutes. */
       loginLink: (userId: string): Promise<string> => run(Effect.flatMap(Access.knownUser(userId), () => Access.createLoginLink(userId))),
       /** Redeems a sign-in link secret for a session and its CSRF token; undefined when unknown, used or expired. */
