@@ -20,11 +20,16 @@ export default tseslint.config(
     }
   },
   {
-    // Plain JavaScript scripts (scripts/*.mjs, bench/startup-probe.cjs) run in Node.
-    files: ["**/*.mjs", "**/*.cjs"],
+    // Plain JavaScript that runs in Node: scripts/*.mjs, bench/startup-probe.cjs, the examples.
+    files: ["**/*.mjs", "**/*.cjs", "examples/**/*.js"],
     languageOptions: { globals: { process: "readonly", console: "readonly" } }
   },
-  { files: ["**/*.cjs"], languageOptions: { sourceType: "commonjs" } },
+  {
+    // CommonJS files exist to be loaded by require() (examples/library-consumer/require.cjs checks exactly that).
+    files: ["**/*.cjs"],
+    languageOptions: { sourceType: "commonjs", globals: { require: "readonly", module: "writable" } },
+    rules: { "@typescript-eslint/no-require-imports": "off" }
+  },
   {
     files: ["packages/core/src/**/*.ts"],
     rules: {
