@@ -1,15 +1,14 @@
 /**
  * How a team uses the vcr packages (plain Node ESM; index.ts is its type-checked twin): NDJSON events in; the
- * consultations report as XLSX and CSV and the summary tiles out, computed once in memory (@vcr/core alone)
- * and once on SQLite (@vcr/store); the two must agree.
+ * consultations report as XLSX and CSV and the summary tiles out, computed once in memory (@vcr/core alone,
+ * Effect) and once on SQLite (@vcr/engine's Promise facade); they must agree.
  */
 import { Generation, MemorySource, Output, Records } from "@vcr/core"
-import { openStore } from "@vcr/store"
-import { writeWorkbook } from "@vcr/xlsx"
+import { createEngine } from "@vcr/engine"
 import { Effect } from "effect"
 import { deepStrictEqual } from "node:assert"
 import { createReadStream, readFileSync } from "node:fs"
-import { mkdir, writeFile } from "node:fs/promises"
+import { mkdir } from "node:fs/promises"
 import { createInterface } from "node:readline"
 
 const input = { organisationIds: ["org-harbour"], from: "2026-05-11", to: "2026-05-12", timezone: "Australia/Perth" }
@@ -34,24 +33,24 @@ const memory = MemorySource.fromRecords(records)
 const memoryCsv = await csvOf(await Effect.runPromise(Generation.prepare("consultations", input, memory, options)))
 const memoryTiles = await Effect.runPromise(Generation.summary(input, memory, now))
 
-// On SQLite: import the same file (all or nothing, safe to repeat), then the same calls on the store.
-await mkdir("out", { recursive: true })
-const store = await openStore("sqlite:out/vcr.db")
+// On SQLite through the engine: import the same file (all or nothing, safe to repeat), write the report to files
+// (atomically; the folder is created) and compute the tiles.
+await mkdir("out", { recursive: true }) // SQLite creates the database file, not its folder
+const engine = await createEngine({ database: "sqlite:out/vcr.db", files: "out/history", now: () => now })
 try {
-  await store.migrate()
-  const imported = await store.importLines(createInterface({ input: createReadStream("events.ndjson"), crlfDelay: Infinity }))
-  const forXlsx = await Effect.runPromise(Generation.prepare("consultations", input, store, options))
-  const workbook = await writeWorkbook({ context: forXlsx.context, rows: forXlsx.rows, path: "out/consultations.xlsx" })
-  const sqliteCsv = await csvOf(await Effect.runPromise(Generation.prepare("consultations", input, store, options)))
-  await writeFile("out/consultations.csv", sqliteCsv)
-  const sqliteTiles = await Effect.runPromise(Generation.summary(input, store, now))
+  const imported = await engine.store.importLines(createInterface({ input: createReadStream("events.ndjson"), crlfDelay: Infinity }))
+  const request = { report: "consultations", ...input, generatedBy: "library-consumer" }
+  const workbook = await engine.report({ ...request, path: "out/consultations.xlsx" })
+  const table = await engine.report({ ...request, path: "out/consultations.csv" })
+  const sqliteCsv = readFileSync("out/consultations.csv", "utf8")
+  const sqliteTiles = await engine.summary(input)
 
   deepStrictEqual(sqliteCsv, memoryCsv, "the report on SQLite differs from the report in memory")
   deepStrictEqual(sqliteTiles.tiles, memoryTiles.tiles, "the tiles on SQLite differ from the tiles in memory")
   console.log(`imported ${imported.lines} lines (${imported.events.inserted} new events) into out/vcr.db`)
-  console.log(`wrote out/consultations.xlsx (${workbook.rows} rows, ${workbook.bytes} bytes) and out/consultations.csv (${sqliteCsv.split("\r\n").length - 2} rows)`)
+  console.log(`wrote out/consultations.xlsx (${workbook.bytes} bytes) and out/consultations.csv (${table.bytes} bytes, ${sqliteCsv.split("\r\n").length - 2} rows)`)
   console.log(`tiles for ${input.from} to ${input.to} (${input.timezone}), the same in memory and on SQLite:`)
   console.log(tileLines(sqliteTiles).join("\n"))
 } finally {
-  await store.close()
+  await engine.close()
 }
