@@ -30,19 +30,6 @@ export const createToken = async (store: Store, userId: string, now: number, lif
   return token
 }
 
-/** The scopes a service token may hold: `ingest` posts events (SPEC §11.6) and reads nothing. */
-export const serviceScopes = ["ingest"] as const
-export type ServiceScope = (typeof serviceScopes)[number]
-
-/** Creates a service token for a platform (shown once; only its hash is kept). */
-export const createServiceToken = async (store: Store, service: string, scope: ServiceScope, now: number): Promise<string> => {
-  const token = newSecret("vcr_svc")
-  await store.access.addCredential({
-    hash: hashSecret(token), kind: "service", user_id: service, created_at: now, expires_at: null, used_at: null, csrf_hash: null, scope
-  })
-  return token
-}
-
 /** Creates a one-time sign-in link secret for a user. */
 export const createLoginLink = async (store: Store, userId: string, now: number): Promise<string> => {
   const secret = newSecret("vcr_link")

@@ -10,7 +10,8 @@ import { openStore, type Store } from "@vcr/store"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { freshPostgres, postgresAvailable } from "../../../test-support/postgres.ts"
 import { createIngestSlots } from "../src/ingest-slots.ts"
-import { createLoginLink, createServiceToken, createToken, serve } from "../src/index.ts"
+import { createEngine } from "@vcr/engine"
+import { createLoginLink, createToken, serve } from "../src/index.ts"
 import { acceptanceDir, day } from "./support.ts"
 
 const expected = (file: string) => JSON.parse(readFileSync(join(acceptanceDir, file), "utf8"))
@@ -60,7 +61,9 @@ const suite = (name: string, database: () => Promise<Database | undefined>) => {
       store = await openStore(db.url)
       await store.migrate()
       const now = Date.parse("2026-11-26T00:00:00Z")
-      ingest = await createServiceToken(store, "video-platform", "ingest", now)
+      const engine = await createEngine({ database: store, now: () => now })
+      ingest = await engine.access.serviceToken("video-platform", "ingest")
+      await engine.close()
       user.token = await createToken(store, "u-admin", now)
       const server = await serve({
         store, filesDir: join(dir, "files"), port: 0, now: () => now, log: () => undefined, limits: { downloads: 1000 },
