@@ -2,7 +2,8 @@
  * Excel serial numbers: days since 1899-12-30, the time of day as the fraction. Instants are shown as their
  * wall time in the run's zone, from core's one wall-time conversion (the same as the ISO text of JSON and
  * CSV), so the process timezone never matters; durations are days too, shown as [h]:mm:ss. Values are
- * whole seconds since the Excel epoch until they are written, as text with ten decimals.
+ * whole seconds since the Excel epoch until they are written, as the shortest text that reads back as the
+ * double nearest to seconds / 86400 (anything shorter lands a hair off, and readers that floor lose a second).
  */
 import { Instant } from "@vcr/core"
 
@@ -43,26 +44,9 @@ export const instantSeconds = (clock: Instant.ZoneClock, ms: number): number => 
   return seconds >= firstExactSerial * secondsPerDay ? seconds : Number.NaN
 }
 
-/** Second of the day to ".822071759259": s/86400 to ten decimals, trailing zeros dropped ("" for 0). */
-const fractions: Array<string | undefined> = new Array(secondsPerDay).fill(undefined) // packed, not sparse
-
-const fraction = (seconds: number): string => {
-  let text = fractions[seconds]
-  if (text === undefined) {
-    text = (seconds / secondsPerDay).toFixed(10).replace(/\.?0+$/, "").slice(1)
-    fractions[seconds] = text
-  }
-  return text
-}
-
 /**
- * The serial-day text of a number of seconds (a duration, or seconds since the Excel epoch). Ten decimals
- * of a day are 8.64 µs, so every second reads back exactly; the fraction table makes this far cheaper
- * than formatting a double, and its 86,400 entries bound its memory.
+ * The serial-day text of a number of seconds (a duration, or seconds since the Excel epoch): the shortest
+ * text that round-trips `seconds / 86400`, so a reader gets the nearest double to the exact value and
+ * `Math.round(v * 86400)` and `Math.floor(v * 86400 + 1e-9)` both give the seconds back.
  */
-export const secondsAsDaysText = (seconds: number): string => {
-  if (!Number.isInteger(seconds)) return String(seconds / secondsPerDay)
-  if (seconds < 0) return "-" + secondsAsDaysText(-seconds)
-  const days = Math.floor(seconds / secondsPerDay)
-  return String(days) + fraction((seconds - days * secondsPerDay) | 0)
-}
+export const secondsAsDaysText = (seconds: number): string => String(seconds / secondsPerDay)

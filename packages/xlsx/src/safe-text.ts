@@ -1,9 +1,9 @@
 /**
- * Text that is safe to put in a spreadsheet cell: never run as a formula (core's one rule, R74), legal in
- * XML 1.0, and no longer than a cell can hold. Every text cell of a workbook goes through `safeText`,
- * headers, field descriptions and the parameter block included.
+ * Text that is safe to put in a spreadsheet cell: legal in XML 1.0 and no longer than a cell can hold, the
+ * characters otherwise exact. A text cell is never evaluated as stored; formula-like text (core's one rule,
+ * R74) is protected against a later edit by its style's `quotePrefix`, chosen in `sheet-xml`, not by an added
+ * apostrophe. Every text cell of a workbook goes through `safeText`, headers and field descriptions included.
  */
-import { FormulaLike } from "@vcr/core"
 
 /** The most characters an Excel cell holds. */
 export const maxCellLength = 32_767
@@ -34,8 +34,5 @@ export const truncate = (text: string): string => {
   return text.slice(0, end) + truncationMarker
 }
 
-/** `text` as it is written to a cell: XML-legal, neutralised if formula-like, at most 32,767 characters. */
-export const safeText = (text: string): string => {
-  const legal = xmlLegal(text)
-  return truncate(FormulaLike.neutralise(legal))
-}
+/** `text` as it is written to a cell: XML-legal, at most 32,767 characters, otherwise unchanged. */
+export const safeText = (text: string): string => truncate(xmlLegal(text))

@@ -1,9 +1,12 @@
 /**
  * SpreadsheetML for worksheet rows, written directly: exceljs's per-value Row, Cell and style objects cost
  * several times everything else here. Text is a string value (`<c t="str"><v>`, as exceljs and SheetJS
- * write it without shared strings; never a formula element), numbers a `<v>`, blanks left out. Values come
- * converted by `column-format`, text made safe by `safe-text`.
+ * write it without shared strings; never a formula element), or an inline string with `xml:space="preserve"`
+ * when it starts or ends with whitespace (LibreOffice trims a `<v>`), numbers a `<v>`, blanks left out. Formula-like
+ * text (core's rule, R74) takes its column's quote-prefixed style, so editing the cell keeps it text.
+ * Values come converted by `column-format`, text made safe by `safe-text`.
  */
+import { FormulaLike } from "@vcr/core"
 import type { ExcelValue } from "./column-format.ts"
 
 /** Column letters of Excel ("A", "Z", "AA"...), 1-based. */
@@ -22,26 +25,41 @@ const entity = (c: string) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === 
 /** Text escaped for an XML text node: quotes need no escaping there; CR does, or XML reads it as LF. */
 export const escapeXmlText = (text: string): string => (specials.test(text) ? text.replace(specialsAll, entity) : text)
 
-/** How the cells of one column are written: the style id (0 for none) and how its numbers read. */
-export interface CellStyle {
-  readonly styleId: number
-  readonly numberText: (value: number) => string
+const space = /\s/
+
+/** Whether `text` starts or ends with whitespace, which a reader may trim unless told to preserve it. */
+const edgeSpace = (text: string): boolean => {
+  const first = text.charCodeAt(0)
+  const last = text.charCodeAt(text.length - 1)
+  if (first > 0x20 && first < 0x7f && last > 0x20 && last < 0x7f) return false
+  return space.test(text[0]!) || space.test(text[text.length - 1]!)
 }
 
-const plainNumber: CellStyle["numberText"] = String
+/** How the cells of one column are written: the style ids (0 for none) and how its numbers read. */
+export interface CellStyle {
+  readonly styleId: number
+  /** The same style with `quotePrefix`, for formula-like text. */
+  readonly quotedStyleId: number
+  readonly numberText: (value: number) => string
+}
 
 /** Serialises rows of a sheet whose columns each have one style; blanks (null) are left out. */
 export class RowWriter {
   readonly #open: ReadonlyArray<string>
   readonly #text: ReadonlyArray<string>
+  readonly #quotedText: ReadonlyArray<string>
+  readonly #inline: ReadonlyArray<string>
+  readonly #quotedInline: ReadonlyArray<string>
   readonly #number: ReadonlyArray<string>
   readonly #numberText: ReadonlyArray<CellStyle["numberText"]>
 
-  constructor(columns: ReadonlyArray<CellStyle | number>) {
-    const styles = columns.map((c) => (typeof c === "number" ? { styleId: c, numberText: plainNumber } : c))
+  constructor(styles: ReadonlyArray<CellStyle>) {
     const s = styles.map((c) => (c.styleId > 0 ? ` s="${c.styleId}"` : ""))
     this.#open = styles.map((_, i) => `<c r="${columnLetter(i + 1)}`)
     this.#text = s.map((attribute) => `"${attribute} t="str"><v>`)
+    this.#quotedText = styles.map((c) => `" s="${c.quotedStyleId}" t="str"><v>`)
+    this.#inline = s.map((attribute) => `"${attribute} t="inlineStr"><is><t xml:space="preserve">`)
+    this.#quotedInline = styles.map((c) => `" s="${c.quotedStyleId}" t="inlineStr"><is><t xml:space="preserve">`)
     this.#number = s.map((attribute) => `"${attribute}><v>`)
     this.#numberText = styles.map((c) => c.numberText)
   }
@@ -54,7 +72,14 @@ export class RowWriter {
       const value = values[c]
       if (value === null || value === undefined) continue
       if (typeof value === "string") {
-        xml += this.#open[c]! + r + this.#text[c]! + escapeXmlText(value) + "</v></c>"
+        const quoted = FormulaLike.isFormulaLike(value)
+        if (edgeSpace(value)) {
+          const open = quoted ? this.#quotedInline[c]! : this.#inline[c]!
+          xml += this.#open[c]! + r + open + escapeXmlText(value) + "</t></is></c>"
+        } else {
+          const open = quoted ? this.#quotedText[c]! : this.#text[c]!
+          xml += this.#open[c]! + r + open + escapeXmlText(value) + "</v></c>"
+        }
       } else {
         xml += this.#open[c]! + r + this.#number[c]! + this.#numberText[c]!(value) + "</v></c>"
       }

@@ -11,7 +11,7 @@ import { columnFormat, textFormat, type ColumnFormat, type ExcelValue } from "./
 import { fieldDescriptionHeader, fieldDescriptionLines, parameterLines } from "./field-descriptions.ts"
 import { safeText } from "./safe-text.ts"
 import { SheetNames } from "./sheet-names.ts"
-import { columnLetter, RowWriter } from "./sheet-xml.ts"
+import { type CellStyle, columnLetter, RowWriter } from "./sheet-xml.ts"
 
 /** Excel's row limit less the header row. */
 export const defaultMaxRowsPerSheet = 1_048_575
@@ -50,7 +50,16 @@ interface StreamingWorksheet {
 interface StreamingWorkbook {
   addWorksheet(name: string, options?: object): StreamingWorksheet
   commit(): Promise<unknown>
-  readonly styles: { addStyleModel(style: object): number }
+  readonly styles: {
+    addStyleModel(style: object): number
+    /** The registered `<xf>` elements by id, and ids by element (exceljs's StylesXform while writing). */
+    readonly model: { readonly styles: Array<string> }
+    readonly index: { readonly style: Record<string, number> }
+  }
+  /** The workbook views of workbook.xml's `<bookViews>`. */
+  views: Array<object>
+  /** The defined names written to workbook.xml (exceljs reads `.model` once, at commit). */
+  _definedNames: { readonly model: ReadonlyArray<DefinedName> }
   readonly zip: {
     pointer(): number
     abort(): unknown
@@ -58,6 +67,42 @@ interface StreamingWorkbook {
     on(event: "error", listener: (error: unknown) => void): unknown
   }
 }
+
+/** A workbook-level defined name as exceljs's workbook.xml writer takes it. */
+interface DefinedName {
+  readonly name: string
+  readonly localSheetId: number
+  readonly ranges: ReadonlyArray<string>
+}
+
+/**
+ * Registers a style and its twin with `quotePrefix="1"` (what Excel and LibreOffice set when a user types
+ * text starting with an apostrophe). exceljs's style model has no quotePrefix, so the twin's `<xf>` is the
+ * registered element with the attribute added, put in the same table.
+ */
+const cellStyle = (
+  workbook: StreamingWorkbook,
+  model: object,
+  numberText: CellStyle["numberText"] = String,
+  plain = true
+): CellStyle => {
+  const styles = workbook.styles
+  const id = styles.addStyleModel(model)
+  const quoted = styles.model.styles[id]!.replace(/^<xf /, '<xf quotePrefix="1" ')
+  let quotedStyleId = styles.index.style[quoted]
+  if (quotedStyleId === undefined) {
+    quotedStyleId = styles.index.style[quoted] = styles.model.styles.length
+    styles.model.styles.push(quoted)
+  }
+  return { styleId: plain ? id : 0, quotedStyleId, numberText }
+}
+
+/** A sheet-scoped `_xlnm._FilterDatabase` name: LibreOffice shows a sheet's filter buttons only with it. */
+const filterDatabase = (sheetIndex: number, sheetName: string, ref: string): DefinedName => ({
+  name: "_xlnm._FilterDatabase",
+  localSheetId: sheetIndex,
+  ranges: [`'${sheetName.replaceAll("'", "''")}'!${ref.replace(/([A-Z]+)(\d+)/g, "$$$1$$$2")}`]
+})
 
 const boldFont = { name: "Calibri", family: 2, scheme: "minor", size: 11, color: { theme: 1 }, bold: true }
 const frozenHeader = [{ state: "frozen", xSplit: 0, ySplit: 1, topLeftCell: "A2", activeCell: "A2" }]
@@ -149,12 +194,16 @@ class SheetRows {
     if (this.#entry === undefined) this.sheet.stream.write(bytes)
     else this.#entry.write(bytes)
   }
-  commit(autoFilterColumns?: number): void {
+  /** Ends the sheet; with `autoFilterColumns`, filters the header and rows and returns the filter's range. */
+  commit(autoFilterColumns?: number): string | undefined {
     this.flush()
+    let ref: string | undefined
     if (autoFilterColumns !== undefined && autoFilterColumns > 0) {
-      this.sheet.autoFilter = `A1:${columnLetter(autoFilterColumns)}${Math.max(1, this.#rowNumber)}`
+      ref = `A1:${columnLetter(autoFilterColumns)}${Math.max(1, this.#rowNumber)}`
+      this.sheet.autoFilter = ref
     }
     this.sheet.commit()
+    return ref
   }
 }
 
@@ -191,6 +240,8 @@ export const writeWorkbookToStream = async <R>(
     failure ??= error
     abandon()
   }
+  // Without a workbook view LibreOffice ignores every sheet's view, the frozen header included.
+  workbook.views = [{ x: 0, y: 0, width: 28800, height: 17600, firstSheet: 0, activeTab: 0, visibility: "visible" }]
   workbook.zip.on("error", fail)
   stream.on("error", fail)
 
@@ -199,22 +250,29 @@ export const writeWorkbookToStream = async <R>(
   const headerStyle = { font: boldFont, numFmt: textFormat }
   // Text cells carry no style of their own (saves bytes on most cells); their column's style is Text.
   const dataRow = new RowWriter(
-    formats.map((f, i) => ({
-      styleId: f.numFmt === textFormat ? 0 : workbook.styles.addStyleModel(columnStyles[i]!),
-      numberText: f.numberText
-    }))
+    formats.map((f, i) => cellStyle(workbook, columnStyles[i]!, f.numberText, f.numFmt !== textFormat))
   )
-  const headerRow = new RowWriter(formats.map(() => workbook.styles.addStyleModel(headerStyle)))
+  const headerRow = new RowWriter(formats.map(() => cellStyle(workbook, headerStyle)))
   const headers = formats.map((f) => safeText(f.column.header))
 
   const names = new SheetNames()
+  const filters: Array<DefinedName> = []
+  workbook._definedNames = { model: filters }
   let current: SheetRows | undefined
+  let currentName = ""
   let sheets = 0
   let total = 0
 
+  /** Ends the current data sheet and names its filter (data sheets come first, so its index is `sheets - 1`). */
+  const commitDataSheet = (rows: SheetRows) => {
+    const ref = rows.commit(columnCount)
+    if (ref !== undefined) filters.push(filterDatabase(sheets - 1, currentName, ref))
+  }
+
   const openDataSheet = (): SheetRows => {
     sheets += 1
-    const sheet = workbook.addWorksheet(names.take("Data"), { views: frozenHeader })
+    currentName = names.take("Data")
+    const sheet = workbook.addWorksheet(currentName, { views: frozenHeader })
     sheet.columns = formats.map((f, i) => ({ width: f.width, style: columnStyles[i]! }))
     const rows = new SheetRows(sheet)
     rows.add(headerRow, headers)
@@ -239,7 +297,7 @@ export const writeWorkbookToStream = async <R>(
   /** Writes one row; true when the writer should `relieve`. */
   const writeRow = (row: R): boolean => {
     if (current === undefined || current.rowNumber > maxRows) {
-      current?.commit(columnCount)
+      if (current !== undefined) commitDataSheet(current)
       current = openDataSheet()
     }
     total += 1
@@ -262,7 +320,7 @@ export const writeWorkbookToStream = async <R>(
       for (const row of input.rows) if (writeRow(row)) await relieve()
     }
     current ??= openDataSheet()
-    current.commit(columnCount)
+    commitDataSheet(current)
     writeFieldDescriptions(workbook, names, context, total)
     const committed = workbook.commit()
     committed.catch(() => undefined) // when the destination failed first, its rejection is `failure`
@@ -285,8 +343,8 @@ const writeFieldDescriptions = (
   context: RenderContext,
   dataRows: number
 ) => {
-  const bold = workbook.styles.addStyleModel({ font: boldFont, numFmt: textFormat })
-  const text = workbook.styles.addStyleModel({ numFmt: textFormat })
+  const bold = cellStyle(workbook, { font: boldFont, numFmt: textFormat })
+  const text = cellStyle(workbook, { numFmt: textFormat })
   const sheet = workbook.addWorksheet(names.take("Field descriptions"), { views: frozenHeader })
   sheet.columns = [{ width: 28 }, { width: 32 }, { width: 10 }, { width: 100 }]
   const rows = new SheetRows(sheet)

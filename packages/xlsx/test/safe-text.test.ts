@@ -4,14 +4,14 @@ import { dateSerial, instantSeconds, secondsAsDaysText } from "../src/excel-seri
 import { maxCellLength, safeText, SheetNames, truncationMarker, validSheetName } from "../src/index.ts"
 
 describe("safeText", () => {
-  it("prefixes formula-like text with an apostrophe and leaves other text alone", () => {
-    expect(safeText("=1+1")).toBe("'=1+1")
-    expect(safeText(" \u00A0-1")).toBe("' \u00A0-1")
-    expect(safeText("\tanything")).toBe("'\tanything")
+  it("keeps formula-like and other legal text exact (the cell style protects it, not an apostrophe)", () => {
+    expect(safeText("=1+1")).toBe("=1+1")
+    expect(safeText(" \u00A0-1")).toBe(" \u00A0-1")
+    expect(safeText("\tanything")).toBe("\tanything")
     expect(safeText("plain")).toBe("plain")
-    expect(safeText("1+1=2")).toBe("1+1=2")
+    expect(safeText("'quoted")).toBe("'quoted")
     expect(safeText("")).toBe("")
-    expect(safeText("\uFF1D1+1")).toBe("'\uFF1D1+1")
+    expect(safeText("\uFF1D1+1")).toBe("\uFF1D1+1")
   })
 
   it("replaces control characters, U+FFFE/U+FFFF and lone surrogates with U+FFFD, keeping tab, LF, CR and pairs", () => {
@@ -20,14 +20,10 @@ describe("safeText", () => {
     expect(safeText("\uD83D\uDE00 \uD83D \uDE00")).toBe("\uD83D\uDE00 \uFFFD \uFFFD")
   })
 
-  it("checks for formulas after replacing illegal characters", () => {
-    expect(safeText("\u0000=1")).toBe("\uFFFD=1")
-  })
-
-  it("cuts to 32,767 characters including the marker and the apostrophe, never inside a surrogate pair", () => {
+  it("cuts to 32,767 characters including the marker, never inside a surrogate pair", () => {
     const cut = safeText("=" + "x".repeat(40_000))
     expect(cut).toHaveLength(maxCellLength)
-    expect(cut.startsWith("'=x")).toBe(true)
+    expect(cut.startsWith("=x")).toBe(true)
     expect(cut.endsWith(truncationMarker)).toBe(true)
     const emoji = safeText("x".repeat(maxCellLength - truncationMarker.length - 1) + "😀".repeat(10))
     expect(emoji.endsWith("x" + truncationMarker)).toBe(true)
@@ -69,13 +65,26 @@ describe("Excel serials", () => {
     expect(dateSerial("2026-03-02")).toBe(day)
   })
 
-  it("writes durations as days with ten decimals, every second exact", () => {
+  it("writes durations as the shortest text of seconds / 86400, so every second reads back exact", () => {
     expect(secondsAsDaysText(0)).toBe("0")
     expect(secondsAsDaysText(43_200)).toBe("0.5")
-    expect(secondsAsDaysText(90_061)).toBe("1.0423726852")
     expect(secondsAsDaysText(-43_200)).toBe("-0.5")
-    for (const s of [1, 59, 3_599, 86_399, 1_234_567]) {
-      expect(Math.round(Number(secondsAsDaysText(s)) * 86_400)).toBe(s)
+    expect(Number(secondsAsDaysText(670))).toBe(670 / 86_400)
+    // Every second of two days, and long ones: both the rounding and the flooring reader get the seconds.
+    const seconds = [...Array.from({ length: 2 * 86_400 }, (_, s) => s), 1_234_567, 3_600_000, 9_999_999]
+    for (const s of seconds) {
+      const v = Number(secondsAsDaysText(s))
+      const exact = v === s / 86_400 && Math.round(v * 86_400) === s && Math.floor(v * 86_400 + 1e-9) === s
+      if (!exact) expect.fail(`${s} s reads back as ${v * 86_400}`)
+    }
+  })
+
+  it("writes instants as the shortest text of their serial, every second exact", () => {
+    const utc = new Instant.ZoneClock("UTC")
+    for (let ms = Date.UTC(2026, 2, 1); ms < Date.UTC(2026, 2, 2); ms += 7_000) {
+      const seconds = instantSeconds(utc, ms)
+      const v = Number(secondsAsDaysText(seconds))
+      if (v !== seconds / 86_400 || Math.round(v * 86_400) !== seconds) expect.fail(`${ms} reads back as ${v * 86_400}`)
     }
   })
 

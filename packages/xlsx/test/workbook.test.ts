@@ -4,7 +4,7 @@ import { join } from "node:path"
 import { PassThrough, Writable } from "node:stream"
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
 import { InvalidCellValue, truncationMarker, writeWorkbookToStream } from "../src/index.ts"
-import { at, context, report, row, scratch, writeWorkbook } from "./fixtures.ts"
+import { at, context, report, row, scratch, worksheetXml, writeWorkbook, zipEntries } from "./fixtures.ts"
 
 let directory = ""
 let remove = async () => {}
@@ -105,6 +105,46 @@ describe("writeWorkbook", () => {
       expect(data.getColumn(c).width).toBeGreaterThanOrEqual(report.columns[c - 1]!.header.length)
     }
     expect(data.getRow(1).getCell(1).font?.bold).toBe(true)
+  })
+
+  it("names each data sheet's filter _xlnm._FilterDatabase, scoped to that sheet (LibreOffice shows the buttons only then)", async () => {
+    const path = join(directory, "report.xlsx")
+    await writeWorkbook({ context, rows: [row(1), row(2), row(3)], path, maxRowsPerSheet: 2 })
+    const book = (await zipEntries(path)).get("xl/workbook.xml")!
+    const names = [...book.matchAll(/<definedName ([^>]*)>([^<]*)<\/definedName>/g)].map((m) => [m[1], m[2]!.replaceAll("&apos;", "'")])
+    expect(names).toEqual([
+      ['name="_xlnm._FilterDatabase" localSheetId="0"', "'Data'!$A$1:$H$3"],
+      ['name="_xlnm._FilterDatabase" localSheetId="1"', "'Data 2'!$A$1:$H$2"]
+    ])
+    const workbook = await read(path)
+    expect(workbook.getWorksheet("Data")!.autoFilter).toBe("A1:H3")
+    expect(workbook.getWorksheet("Data 2")!.autoFilter).toBe("A1:H2")
+  })
+
+  it("writes every duration and instant so that it reads back as the exact second, rounded or floored", async () => {
+    const path = join(directory, "report.xlsx")
+    const count = 5_000
+    const start = at("2026-03-02T09:00:00+11:00")
+    const seconds = (n: number) => n * 7 + (n % 3) * 86_400
+    const rows = Array.from({ length: count }, (_, n) =>
+      row(n, { wait_duration: seconds(n), started_time: start + n * 401_000 })
+    )
+    await writeWorkbook({ context, rows, path })
+    const sheet = worksheetXml(await zipEntries(path))[0]!
+    const cells = (column: string) =>
+      [...sheet.matchAll(new RegExp(`<c r="${column}(\\d+)" s="\\d+"><v>([^<]*)</v>`, "g"))].map((m) => Number(m[2]))
+    const durations = cells("D")
+    const instants = cells("E")
+    expect(durations).toHaveLength(count)
+    expect(instants).toHaveLength(count)
+    const startSerial = instants[0]! * 86_400
+    let wrong = 0
+    for (let n = 0; n < count; n++) {
+      const v = durations[n]!
+      if (Math.round(v * 86_400) !== seconds(n) || Math.floor(v * 86_400 + 1e-9) !== seconds(n)) wrong += 1
+      if (Math.round(instants[n]! * 86_400 - startSerial) !== n * 401) wrong += 1
+    }
+    expect(wrong).toBe(0)
   })
 
   it("describes every column and the run's parameters on the Field descriptions sheet", async () => {
