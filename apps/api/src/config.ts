@@ -5,7 +5,7 @@
  * database or SMTP URL is usable is decided by the store and the email package, not here.
  */
 import { Instant } from "@vcr/core"
-import { checkSmtpUrl } from "@vcr/email"
+import { checkFrom, checkSmtpUrl, DEFAULT_FROM } from "@vcr/email"
 import { parseDatabaseUrl } from "@vcr/store"
 import { Schema } from "effect"
 
@@ -21,6 +21,8 @@ export interface Configuration {
   readonly smtpUrl: string | undefined
   /** VCR_OUTBOX_DIR: the folder of `.eml` files when there is no SMTP URL. */
   readonly outboxDir: string
+  /** VCR_MAIL_FROM: the From header of every email (one address, with or without a display name). */
+  readonly mailFrom: string
   /** VCR_FILES_DIR: the folder of generated report files (`--files` wins over it). */
   readonly filesDir: string
   /** VCR_FILE_STORAGE: keep files in the folder or in the database; unset picks by database. */
@@ -83,6 +85,8 @@ export const decodeConfiguration = (env: Environment): Configuration => {
     smtpUrl: check("VCR_SMTP_URL", undefined, usable((v) => checkSmtpUrl(v) === undefined),
       "must be smtp://user:password@host:587 or smtps://user:password@host:465", false),
     outboxDir: text("VCR_OUTBOX_DIR") ?? "vcr-outbox",
+    mailFrom: check("VCR_MAIL_FROM", DEFAULT_FROM, usable((v) => checkFrom(v) === undefined),
+      'must be one address such as "Reports <reports@example.org>"'),
     filesDir: text("VCR_FILES_DIR") ?? "vcr-files",
     fileStorage: check("VCR_FILE_STORAGE", undefined, oneOf(fileStorages), `must be ${fileStorages.join(" or ")}`),
     now: check("VCR_NOW", undefined, Instant.parse, "must be an ISO 8601 instant with an offset, such as 2026-03-01T09:00:00+11:00"),

@@ -19,8 +19,8 @@ describe("configuration from the environment", () => {
   it("uses the documented defaults when nothing is set, and treats blank values as unset", () => {
     const config = decodeConfiguration({ VCR_SMTP_URL: "  ", VCR_FILE_STORAGE: "" })
     expect(config).toEqual({
-      databaseUrl: "sqlite:vcr.db", publicUrl: undefined, port: 8080, smtpUrl: undefined, outboxDir: "vcr-outbox", filesDir: "vcr-files",
-      fileStorage: undefined, now: undefined, pollMs: 1000, crashAt: undefined, debug: false
+      databaseUrl: "sqlite:vcr.db", publicUrl: undefined, port: 8080, smtpUrl: undefined, outboxDir: "vcr-outbox",
+      mailFrom: "vcr <reports@vcr.invalid>", filesDir: "vcr-files", fileStorage: undefined, now: undefined, pollMs: 1000, crashAt: undefined, debug: false
     })
   })
 
@@ -28,12 +28,12 @@ describe("configuration from the environment", () => {
     const config = decodeConfiguration({
       VCR_DATABASE_URL: "postgres://vcr:secret@127.0.0.1:5432/vcr", VCR_PUBLIC_URL: "https://reports.example.org//", PORT: "0",
       VCR_SMTP_URL: "smtps://u:p@mail.example.org:465", VCR_OUTBOX_DIR: "out", VCR_FILES_DIR: "files", VCR_FILE_STORAGE: "database",
-      VCR_NOW: "2026-03-01T09:00:00+11:00", VCR_POLL_MS: "250", VCR_CRASH_AT: "after-smtp", VCR_DEBUG: "1"
+      VCR_MAIL_FROM: "Metro Health reports <reports@metro.example>", VCR_NOW: "2026-03-01T09:00:00+11:00", VCR_POLL_MS: "250", VCR_CRASH_AT: "after-smtp", VCR_DEBUG: "1"
     })
     expect(config).toEqual({
       databaseUrl: "postgres://vcr:secret@127.0.0.1:5432/vcr", publicUrl: "https://reports.example.org", port: 0,
-      smtpUrl: "smtps://u:p@mail.example.org:465", outboxDir: "out", filesDir: "files", fileStorage: "database",
-      now: Date.UTC(2026, 1, 28, 22), pollMs: 250, crashAt: "after-smtp", debug: true
+      smtpUrl: "smtps://u:p@mail.example.org:465", outboxDir: "out", mailFrom: "Metro Health reports <reports@metro.example>",
+      filesDir: "files", fileStorage: "database", now: Date.UTC(2026, 1, 28, 22), pollMs: 250, crashAt: "after-smtp", debug: true
     })
   })
 
@@ -46,6 +46,12 @@ describe("configuration from the environment", () => {
     expect(error.message).toBe(
       'the environment is invalid: PORT must be a whole number from 0 to 65535 (got "80a"); VCR_FILE_STORAGE must be folder or database (got "disk")'
     )
+  })
+
+  it("refuses a VCR_MAIL_FROM that is not one address", () => {
+    for (const from of ["not an address", "a@example.org, b@example.org", "x <a@example.org>\r\nBcc: c@example.org"]) {
+      expect(failure({ VCR_MAIL_FROM: from }).problems.map((p) => p.variable)).toEqual(["VCR_MAIL_FROM"])
+    }
   })
 
   it("names a bad database, SMTP or public URL without echoing it (it may hold a password)", () => {

@@ -8,13 +8,13 @@ import { createMailer } from "@vcr/email"
 import { publicUrl } from "./access.ts"
 import { openConfiguredStore, storeUrl, type GlobalOptions } from "./store.ts"
 
-/** Email and file settings of the decoded environment (VCR_SMTP_URL, VCR_OUTBOX_DIR, VCR_FILE_STORAGE, VCR_CRASH_AT). */
+/** Email and file settings of the decoded environment (VCR_SMTP_URL, VCR_OUTBOX_DIR, VCR_MAIL_FROM, VCR_FILE_STORAGE, VCR_CRASH_AT). */
 export const backgroundSettings = (config: Configuration, filesDir: string) => {
-  const { smtpUrl, outboxDir, fileStorage } = config
+  const { smtpUrl, outboxDir, mailFrom, fileStorage } = config
   return {
     filesDir,
     ...(fileStorage === undefined ? {} : { fileStorage }),
-    mailer: createMailer({ smtpUrl, outboxDir }),
+    mailer: createMailer({ smtpUrl, outboxDir, from: mailFrom }),
     describeMail: smtpUrl === undefined ? `emails are written to ${outboxDir}/ (set VCR_SMTP_URL to send them)` : "emails are sent over SMTP",
     crashAt: config.crashAt
   }

@@ -8,7 +8,7 @@ export { classify, EmailPermanentError, EmailTransientError, isTransient } from 
 export type { EmailError } from "./email-error.ts"
 export { isPlainAddress } from "./email-message.ts"
 export type { EmailMessage } from "./email-message.ts"
-export { checkSmtpUrl, createMailer, DEFAULT_FROM, DEFAULT_TIMEOUT_MS } from "./mailer.ts"
+export { AUTOMATED_HEADERS, checkFrom, checkSmtpUrl, createMailer, DEFAULT_FROM, DEFAULT_TIMEOUT_MS } from "./mailer.ts"
 export type { Mailer, MailerOptions, SendResult } from "./mailer.ts"
 export { fromMailer, layer, MailerService } from "./mailer-service.ts"
 export type { MailerServiceShape } from "./mailer-service.ts"

@@ -2,7 +2,8 @@
  * The mailer: a message in, sent or a typed error out. With an SMTP URL (VCR_SMTP_URL) it sends through
  * nodemailer's SMTP transport, one connection per message and bounded timeouts; without one it writes each
  * message as an `.eml` file into an outbox folder. Every failure is an EmailTransientError or an
- * EmailPermanentError whose message never shows the URL's credentials.
+ * EmailPermanentError whose message never shows the URL's credentials. Every message says it was sent by a
+ * program (`Auto-Submitted: auto-generated`, RFC 3834), so auto-replies and out-of-office notices skip it.
  */
 import { createTransport } from "nodemailer"
 import addressparser from "nodemailer/lib/addressparser"
@@ -30,7 +31,7 @@ export interface MailerOptions {
   readonly smtpUrl?: string | undefined
   /** The folder of `.eml` files used when there is no `smtpUrl`; default `vcr-outbox`. */
   readonly outboxDir?: string | undefined
-  /** The From header; default `vcr <reports@vcr.invalid>`. */
+  /** The From header (usually VCR_MAIL_FROM); default `vcr <reports@vcr.invalid>`. */
   readonly from?: string | undefined
   /** Connection, greeting and DNS timeouts in milliseconds (socket inactivity: 250 ms more); default 10 000. */
   readonly timeoutMs?: number | undefined
@@ -38,6 +39,15 @@ export interface MailerOptions {
 
 /** The From header used when none is given. */
 export const DEFAULT_FROM = "vcr <reports@vcr.invalid>"
+/**
+ * Headers on every message: sent by a program, not a person (RFC 3834), so auto-responders (vacation notices,
+ * out-of-office replies, Exchange's as well) do not answer it and no mail loop starts.
+ */
+export const AUTOMATED_HEADERS: Readonly<Record<string, string>> = {
+  "Auto-Submitted": "auto-generated",
+  "X-Auto-Response-Suppress": "All"
+}
+
 /** The SMTP timeouts used when none are given, in milliseconds. */
 export const DEFAULT_TIMEOUT_MS = 10_000
 
@@ -92,12 +102,16 @@ export const checkSmtpUrl = (smtpUrl: string): EmailPermanentError | undefined =
   }
 }
 
-const checkFrom = (from: string): void => {
+const fromRule = 'must be one address such as "vcr <reports@example.org>"'
+
+/**
+ * Why `from` cannot be the From header (an EmailPermanentError with reason `invalid_config`), or undefined
+ * when it can; the same check `createMailer` makes, for VCR_MAIL_FROM read at start-up.
+ */
+export const checkFrom = (from: string): EmailPermanentError | undefined => {
   const parsed = /[\r\n]/.test(from) ? [] : addressparser(from, { flatten: true })
   const only = parsed.length === 1 ? parsed[0] : undefined
-  if (only === undefined || !isPlainAddress(only.address)) {
-    throw invalidConfig('the From address must be one address such as "vcr <reports@example.org>"')
-  }
+  return only === undefined || !isPlainAddress(only.address) ? invalidConfig(`the From address ${fromRule}`) : undefined
 }
 
 const checkTimeout = (timeoutMs: number): void => {
@@ -114,7 +128,8 @@ const closedError = () => new EmailPermanentError({ reason: "closed", message: "
 export const createMailer = (options: MailerOptions = {}): Mailer => {
   const from = options.from ?? DEFAULT_FROM
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
-  checkFrom(from)
+  const badFrom = checkFrom(from)
+  if (badFrom !== undefined) throw badFrom
   checkTimeout(timeoutMs)
   const smtpUrl = options.smtpUrl?.trim()
   try {
@@ -125,6 +140,16 @@ export const createMailer = (options: MailerOptions = {}): Mailer => {
     throw invalidConfig(`the email configuration is invalid: ${classify(error).message}`)
   }
 }
+
+/** What nodemailer renders: the message, its sender and the automated-message headers. */
+const envelope = (from: string, message: EmailMessage) => ({
+  from,
+  to: message.to,
+  subject: message.subject,
+  text: message.text,
+  html: message.html,
+  headers: AUTOMATED_HEADERS
+})
 
 /** Runs `attempt` after the message checks, turning whatever it throws into this package's errors. */
 const guarded = async <A>(message: EmailMessage, closed: () => boolean, secrets: ReadonlyArray<string>, attempt: () => Promise<A>): Promise<A> => {
@@ -154,7 +179,7 @@ const smtpMailer = (smtpUrl: string, from: string, timeoutMs: number): Mailer =>
   return {
     send: (message) =>
       guarded(message, () => closed, secrets, async () => {
-        const info = await transport.sendMail({ from, to: message.to, subject: message.subject, text: message.text, html: message.html })
+        const info = await transport.sendMail(envelope(from, message))
         return { delivery: "smtp", messageId: info.messageId, response: safeText(String(info.response), secrets) }
       }),
     close: async () => {
@@ -176,7 +201,7 @@ const outboxMailer = (outboxDir: string, from: string): Mailer => {
   return {
     send: (message) =>
       guarded(message, () => closed, [], async () => {
-        const info = await transport.sendMail({ from, to: message.to, subject: message.subject, text: message.text, html: message.html })
+        const info = await transport.sendMail(envelope(from, message))
         if (!Buffer.isBuffer(info.message)) throw new Error("the message was not rendered to a buffer")
         return { delivery: "outbox", path: await writeToOutbox(outboxDir, info.message) }
       }),
