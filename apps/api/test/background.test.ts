@@ -8,9 +8,8 @@ import { freshPostgres, postgresAvailable } from "../../../test-support/postgres
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { parseMessage, partOf, startSilentServer, startSmtpServer, type TestSmtpServer } from "../../../packages/email/test/smtp-fixture.ts"
 import { createWorker, historyLifetimeMs, type Worker } from "../src/index.ts"
-import { acceptanceDir, day, extraLines, start, type Running } from "./support.ts"
+import { acceptanceDir, cliBundle, day, extraLines, start, type Running } from "./support.ts"
 
-const cli = join(import.meta.dirname, "../../cli/src/main.ts")
 const longRange = { from: "2026-01-01", to: "2026-03-31", timezone: "Australia/Sydney" }
 
 const emailReport = async (app: Running, body: Record<string, unknown> = { ...longRange, format: "csv" }) => {
@@ -124,7 +123,7 @@ const postgresDb = async (): Promise<Db | undefined> => ((await postgresAvailabl
 
 const runCli = (args: Array<string>, env: Record<string, string>) =>
   new Promise<{ code: number | null; signal: string | null; stdout: string }>((resolve) => {
-    execFile(process.execPath, ["--import", "tsx", cli, ...args], { env: { ...process.env, ...env } }, (error, stdout) =>
+    execFile(process.execPath, [cliBundle, ...args], { env: { ...process.env, ...env } }, (error, stdout) =>
       resolve({ code: error === null ? 0 : ((error as { code?: number }).code ?? null), signal: (error as { signal?: string } | null)?.signal ?? null, stdout }))
   })
 

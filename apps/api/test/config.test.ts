@@ -5,6 +5,9 @@ import { join } from "node:path"
 import { describe, expect, it } from "vitest"
 import { ConfigurationError, decodeConfiguration } from "../src/index.ts"
 
+/** The built command line (what ships); `pnpm test` builds it first. */
+const cliBundle = join(import.meta.dirname, "../../cli/dist/vcr.js")
+
 const failure = (env: Record<string, string>): ConfigurationError => {
   try {
     decodeConfiguration(env)
@@ -63,10 +66,9 @@ describe("configuration from the environment", () => {
 
   it("stops `vcr serve` with exit code 2 and that one line, before opening the store", async () => {
     const dir = mkdtempSync(join(tmpdir(), "vcr-config-"))
-    const cli = join(import.meta.dirname, "../../cli/src/main.ts")
     const env = { ...process.env, VCR_DATABASE_URL: `sqlite:${join(dir, "vcr.db")}`, PORT: "http", VCR_CRASH_AT: "never" }
     const result = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-      const child = execFile(process.execPath, ["--import", "tsx", cli, "serve", "--files", join(dir, "files")], { env }, (_e, stdout, stderr) =>
+      const child = execFile(process.execPath, [cliBundle, "serve", "--files", join(dir, "files")], { env }, (_e, stdout, stderr) =>
         resolve({ code: child.exitCode, stdout, stderr }))
     })
     expect(result.code).toBe(2)

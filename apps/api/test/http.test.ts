@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs"
 import { join } from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { createLoginLink, sweepExpired } from "../src/index.ts"
-import { day, start, type Running } from "./support.ts"
+import { cliBundle, day, start, type Running } from "./support.ts"
 
 let app: Running
 beforeAll(async () => {
@@ -90,7 +90,7 @@ describe("bad input over HTTP (nothing written)", () => {
     const res = await app.as("u-oadmin", `/api/v1/organisations/org-1/tiles?from=2026-03-02&to=2026-03-01&timezone=Australia/Sydney`)
     const http = (await res.json() as any).error
     const cli = await new Promise<string>((resolve) =>
-      execFile(process.execPath, ["--import", "tsx", join(import.meta.dirname, "../../cli/src/main.ts"), "summary", "--org", "org-1", "--from", "2026-03-02", "--to", "2026-03-01", "--tz", "Australia/Sydney"],
+      execFile(process.execPath, [cliBundle, "summary", "--org", "org-1", "--from", "2026-03-02", "--to", "2026-03-01", "--tz", "Australia/Sydney"],
         { env: { ...process.env, VCR_DATABASE_URL: `sqlite:${join(app.dir, "vcr.db")}` } }, (_e, _out, err) => resolve(err)))
     expect(cli.trim()).toBe(`vcr: ${http.message}`)
     expect(http.field).toBe("to")
@@ -130,7 +130,7 @@ describe("downloads and history", () => {
       expect(res.status).toBe(200)
       const http = Buffer.from(await res.arrayBuffer())
       const cli = await new Promise<Buffer>((resolve) =>
-        execFile(process.execPath, ["--import", "tsx", join(import.meta.dirname, "../../cli/src/main.ts"), "report", "consultations", "--org", "org-1", "--from", day.from, "--to", day.to, "--tz", day.timezone, "--format", format],
+        execFile(process.execPath, [cliBundle, "report", "consultations", "--org", "org-1", "--from", day.from, "--to", day.to, "--tz", day.timezone, "--format", format],
           { env: { ...process.env, VCR_DATABASE_URL: `sqlite:${join(app.dir, "vcr.db")}`, VCR_NOW: now }, encoding: "buffer", maxBuffer: 1 << 26 }, (_e, out) => resolve(out)))
       expect(http.equals(cli)).toBe(true)
     }

@@ -10,6 +10,9 @@ import { acceptanceDir } from "../../../test-support/fixtures.ts"
 import { createToken, serve } from "../src/index.ts"
 
 export { acceptanceDir }
+
+/** The built command line (what ships), for tests that compare the API with `vcr`; `pnpm test` builds it first. */
+export const cliBundle = join(import.meta.dirname, "../../cli/dist/vcr.js")
 export const day = { from: "2026-03-02", to: "2026-03-02", timezone: "Australia/Sydney" }
 
 const extra = `
