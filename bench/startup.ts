@@ -4,7 +4,7 @@
  * medians reported with the ratio to the baseline. Target: `vcr --help` under 0.3 s and 100 MB. The
  * TypeScript sources run through tsx (how `pnpm vcr` ran before the bundle) are shown for comparison.
  *
- *   pnpm build:cli && node --import tsx bench/startup.ts [runs]     # default 15 runs of each
+ *   pnpm bench:startup [runs]     # builds the CLI first; default 15 runs of each
  */
 import { spawnSync } from "node:child_process"
 import { existsSync } from "node:fs"
