@@ -4,10 +4,10 @@
  * the caller's roles answers 404 like a missing thing) and the one error map (`{"error":{code,message,field}}`).
  */
 import type { HistoryEntry, Store } from "@vcr/store"
+import { makeEngine } from "@vcr/engine"
 import express, { Router } from "express"
 import helmet from "helmet"
 import { tmpdir } from "node:os"
-import { resolve } from "node:path"
 import { createAudit } from "./audit.ts"
 import { authenticate } from "./auth-middleware.ts"
 import { errorHandler, unknownRoute } from "./errors.ts"
@@ -31,6 +31,8 @@ export interface AppOptions {
   readonly store: Store
   /** Folder for generated files (history). */
   readonly filesDir: string
+  /** Where history files are kept: the folder, or the database (default: the database on PostgreSQL). */
+  readonly fileStorage?: "folder" | "database" | undefined
   readonly now?: () => number
   /** Structured request log sink (one object per request; never tokens, parameters or report contents). */
   readonly log?: Log
@@ -54,7 +56,9 @@ export const createApp = (options: AppOptions) => {
   const log = options.log ?? stderrLog
   const audit = createAudit(store, now)
   const rateLimit = createRateLimit(now)
-  const deps = { store, now, audit }
+  // The use cases run on the app's store and clock; files go where the options say.
+  const engine = makeEngine({ database: store, files: { dir: options.filesDir, storage: options.fileStorage }, now })
+  const deps = { store, engine, now, audit }
 
   const api = Router()
     .use(authenticate(deps))
@@ -66,7 +70,7 @@ export const createApp = (options: AppOptions) => {
       limitBytes: options.ingest?.limitBytes ?? INGEST_LIMIT_BYTES
     }))
     .use(reportsRouter({
-      ...deps, filesDir: resolve(options.filesDir), rateLimit, downloadsPerMinute: options.limits?.downloads ?? 30, enqueueEmail: options.enqueueEmail
+      ...deps, rateLimit, downloadsPerMinute: options.limits?.downloads ?? 30, enqueueEmail: options.enqueueEmail
     }))
     .use(unknownRoute)
 

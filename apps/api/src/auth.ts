@@ -3,54 +3,30 @@
  * that open a browser session (HttpOnly, SameSite cookie) and a CSRF token for that session (double submit: a
  * readable cookie echoed in a header). Only SHA-256 hashes of secrets are stored; roles are read at every request.
  */
-import { Permissions, type Actor } from "@vcr/core"
+import type { Actor } from "@vcr/core"
+import { Access, clockLayer, hashSecret, Store as StorePort } from "@vcr/engine"
 import type { Store } from "@vcr/store"
-import { createHash, randomBytes, timingSafeEqual } from "node:crypto"
+import { Effect, Layer } from "effect"
+import { timingSafeEqual } from "node:crypto"
 
-/** SHA-256 of a secret, hex. */
-export const hashSecret = (secret: string): string => createHash("sha256").update(secret).digest("hex")
-
-/** A new random secret with a readable prefix (256 bits, base64url). */
-export const newSecret = (prefix: string): string => `${prefix}_${randomBytes(32).toString("base64url")}`
+export { hashSecret, linkLifetimeMs, newSecret, sessionLifetimeMs } from "@vcr/engine"
 
 export const sessionCookie = "vcr_session"
 export const csrfCookie = "vcr_csrf"
-/** How long a sign-in link stays valid. */
-export const linkLifetimeMs = 15 * 60_000
-/** How long a browser session lasts. */
-export const sessionLifetimeMs = 12 * 60 * 60_000
+
+/** Runs one of the engine's sign-in use cases on an open store at `now`. */
+const onStore = <A, E>(store: Store, now: number, effect: Effect.Effect<A, E, StorePort>): Promise<A> =>
+  Effect.runPromise(effect.pipe(Effect.provide(Layer.merge(StorePort.fromStore(store), clockLayer(() => now)))))
 
 /** Creates a personal access token for a user; the token is returned once and only its hash is kept. */
-export const createToken = async (store: Store, userId: string, now: number, lifetimeMs: number | null = null): Promise<string> => {
-  const token = newSecret("vcr_pat")
-  await store.access.addCredential({
-    hash: hashSecret(token), kind: "token", user_id: userId, created_at: now,
-    expires_at: lifetimeMs === null ? null : now + lifetimeMs, used_at: null, csrf_hash: null
-  })
-  return token
-}
+export const createToken = (store: Store, userId: string, now: number, lifetimeMs: number | null = null): Promise<string> =>
+  onStore(store, now, Access.createToken(userId, lifetimeMs))
 
 /** Creates a one-time sign-in link secret for a user. */
-export const createLoginLink = async (store: Store, userId: string, now: number): Promise<string> => {
-  const secret = newSecret("vcr_link")
-  await store.access.addCredential({
-    hash: hashSecret(secret), kind: "login_link", user_id: userId, created_at: now, expires_at: now + linkLifetimeMs, used_at: null, csrf_hash: null
-  })
-  return secret
-}
+export const createLoginLink = (store: Store, userId: string, now: number): Promise<string> => onStore(store, now, Access.createLoginLink(userId))
 
 /** Exchanges a sign-in link secret for a session; undefined when the link is unknown, used or expired. */
-export const redeemLoginLink = async (store: Store, secret: string, now: number) => {
-  const link = await store.access.consume(hashSecret(secret), now)
-  if (link === undefined || link.kind !== "login_link") return undefined
-  const session = newSecret("vcr_session")
-  const csrf = randomBytes(24).toString("base64url")
-  await store.access.addCredential({
-    hash: hashSecret(session), kind: "session", user_id: link.user_id, created_at: now, expires_at: now + sessionLifetimeMs,
-    used_at: null, csrf_hash: hashSecret(csrf)
-  })
-  return { session, csrf, userId: link.user_id }
-}
+export const redeemLoginLink = (store: Store, secret: string, now: number) => onStore(store, now, Access.redeemLoginLink(secret))
 
 /** Who is asking: the account and how it authenticated. */
 export interface Caller {
@@ -61,12 +37,7 @@ export interface Caller {
 }
 
 /** Builds the actor of a user from the roles held now (SPEC §2: a revoked role stops working at once). */
-export const actorOf = async (store: Store, userId: string, now: number): Promise<Actor | undefined> => {
-  const user = await store.user(userId)
-  const roles = await store.rolesOf(userId)
-  const orgOf = new Map(roles.clinics.map((c) => [c.id, c.organisation_id]))
-  return Permissions.actorAt(user, roles.organisationRoles, roles.clinicRoles, (id) => orgOf.get(id), now)
-}
+export const actorOf = (store: Store, userId: string, now: number): Promise<Actor | undefined> => onStore(store, now, Access.actorOf(userId))
 
 const cookieValue = (header: string | undefined, name: string): string | undefined => {
   for (const part of (header ?? "").split(";")) {

@@ -4,6 +4,7 @@
  * unrecognised is a 500 whose details go to the log, never to the caller.
  */
 import { InvalidParameter, MalformedLine, NotFound, RangeTooLongForTiles } from "@vcr/core"
+import { EntryExpired, EntryNotReady } from "@vcr/engine"
 import { isEventConflict } from "@vcr/store"
 import { Schema } from "effect"
 import type { ErrorRequestHandler, RequestHandler } from "express"
@@ -44,10 +45,10 @@ export class UnsupportedMediaType extends Schema.TaggedError<UnsupportedMediaTyp
 export const notFound = (kind: string, id: string) => new NotFound({ kind, id, message: `${kind} "${id}" not found` })
 
 type Tagged =
-  | BadRequest | InvalidParameter | Unauthenticated | CsrfRejected | NotFound | Conflict | RangeTooLongForTiles | Expired | PayloadTooLarge
+  | EntryExpired | EntryNotReady | BadRequest | InvalidParameter | Unauthenticated | CsrfRejected | NotFound | Conflict | RangeTooLongForTiles | Expired | PayloadTooLarge
   | TooManyRequests | Forbidden | UnsupportedMediaType | MalformedLine
 const taggedClasses = [
-  BadRequest, InvalidParameter, Unauthenticated, CsrfRejected, NotFound, Conflict, RangeTooLongForTiles, Expired, PayloadTooLarge, TooManyRequests,
+  EntryExpired, EntryNotReady, BadRequest, InvalidParameter, Unauthenticated, CsrfRejected, NotFound, Conflict, RangeTooLongForTiles, Expired, PayloadTooLarge, TooManyRequests,
   Forbidden, UnsupportedMediaType, MalformedLine
 ]
 
@@ -85,6 +86,8 @@ export const answerOf = (raw: unknown): HttpAnswer => {
     case "Conflict": return answer(409, e.code, e.message)
     case "RangeTooLongForTiles": return answer(409, "range_too_long_for_tiles", e.message)
     case "Expired": return answer(410, "expired", e.message)
+    case "EntryExpired": return answer(410, "expired", e.message)
+    case "EntryNotReady": return answer(409, "not_ready", e.message)
     case "PayloadTooLarge": return answer(413, "payload_too_large", e.message)
     case "TooManyRequests": return e.retryAfter === undefined ? answer(429, "too_many_requests", e.message) : { ...answer(429, "too_many_requests", e.message), retryAfter: e.retryAfter }
     case "Forbidden": return answer(403, e.code, e.message)

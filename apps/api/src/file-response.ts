@@ -3,10 +3,10 @@
  * settles when the answer is written, so a failure mid-stream reaches the error handler, which cuts the answer.
  */
 import type { Response } from "express"
-import { createReadStream } from "node:fs"
+import type { Readable } from "node:stream"
 
-/** Streams the file at `path` into `res`. */
-export const streamFile = (res: Response, path: string): Promise<void> =>
+/** Streams a stored file (as the engine opens it) into `res`. */
+export const streamFile = (res: Response, file: Readable): Promise<void> =>
   new Promise<void>((resolve, reject) => {
-    createReadStream(path).on("error", reject).pipe(res).on("finish", () => resolve()).on("error", reject)
+    file.on("error", reject).pipe(res).on("finish", () => resolve()).on("error", reject)
   })

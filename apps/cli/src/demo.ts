@@ -4,7 +4,8 @@
  */
 import { Parameters, reportIds } from "@vcr/core"
 import * as Demo from "@vcr/demo"
-import { mkdir, writeFile } from "node:fs/promises"
+import { writeFileAtomically } from "@vcr/engine"
+import { mkdir } from "node:fs/promises"
 import { join, resolve } from "node:path"
 import { loginLinkFor } from "./access.ts"
 import { withEngine } from "./engine.ts"
@@ -40,8 +41,9 @@ export const commandDemo = async (globals: GlobalOptions, options: { out: string
     const out = resolve(options.out)
     await mkdir(out, { recursive: true })
     const summary = await engine.summary(input)
-    await writeFile(join(out, "summary.json"), JSON.stringify(summary, null, 2) + "\n")
-    await writeFile(join(out, "summary.txt"), summaryText(summary))
+    const writeText = (path: string, text: string) => writeFileAtomically(path, async (stream) => void stream.end(text))
+    await writeText(join(out, "summary.json"), JSON.stringify(summary, null, 2) + "\n")
+    await writeText(join(out, "summary.txt"), summaryText(summary))
     for (const id of reportIds) {
       await renderReport(engine, id, input, { format: "xlsx", out: join(out, `${id}.xlsx`) })
       await renderReport(engine, id, input, { format: "csv", out: join(out, `${id}.csv`) })

@@ -1,8 +1,8 @@
 /**
  * @vcr/email: vcr's email adapter. `createMailer` sends one message to one recipient over SMTP (VCR_SMTP_URL)
- * or writes it as an `.eml` file into an outbox folder, and fails only with EmailTransientError (retry later)
- * or EmailPermanentError (do not retry); `reportReadyMessage` builds the "your report is ready" email;
- * `layer` offers the same as an Effect service.
+ * or hands it, as a complete `.eml`, to an outbox writer, and fails only with EmailTransientError (retry later)
+ * or EmailPermanentError (do not retry); `reportReadyMessage` builds the "your report is ready" email. As an
+ * Effect service it is @vcr/engine's Mailer port.
  */
 export { classify, EmailPermanentError, EmailTransientError, isTransient } from "./email-error.ts"
 export type { EmailError } from "./email-error.ts"
@@ -10,8 +10,5 @@ export { isPlainAddress } from "./email-message.ts"
 export type { EmailMessage } from "./email-message.ts"
 export { AUTOMATED_HEADERS, checkFrom, checkSmtpUrl, createMailer, DEFAULT_FROM, DEFAULT_TIMEOUT_MS } from "./mailer.ts"
 export type { Mailer, MailerOptions, SendResult } from "./mailer.ts"
-export { fromMailer, layer, MailerService } from "./mailer-service.ts"
-export type { MailerServiceShape } from "./mailer-service.ts"
-export { DEFAULT_OUTBOX_DIR } from "./outbox.ts"
 export { escapeHtml, reportReadyMessage } from "./report-ready.ts"
 export type { ReportReadyOptions } from "./report-ready.ts"

@@ -1,9 +1,10 @@
 /**
  * The mailer: a message in, sent or a typed error out. With an SMTP URL (VCR_SMTP_URL) it sends through
- * nodemailer's SMTP transport, one connection per message and bounded timeouts; without one it writes each
- * message as an `.eml` file into an outbox folder. Every failure is an EmailTransientError or an
- * EmailPermanentError whose message never shows the URL's credentials. Every message says it was sent by a
- * program (`Auto-Submitted: auto-generated`, RFC 3834), so auto-replies and out-of-office notices skip it.
+ * nodemailer's SMTP transport, one connection per message and bounded timeouts; without one it renders each
+ * message as a complete `.eml` and hands it to an outbox writer (the engine's writes them atomically into a
+ * folder). Every failure is an EmailTransientError or an EmailPermanentError whose message never shows the
+ * URL's credentials. Every message says it was sent by a program (`Auto-Submitted: auto-generated`, RFC 3834),
+ * so auto-replies and out-of-office notices skip it.
  */
 import { createTransport } from "nodemailer"
 import addressparser from "nodemailer/lib/addressparser"
@@ -11,9 +12,8 @@ import { classify, EmailPermanentError, redact, safeText } from "./email-error.t
 import type { EmailError } from "./email-error.ts"
 import { checkMessage, isPlainAddress } from "./email-message.ts"
 import type { EmailMessage } from "./email-message.ts"
-import { DEFAULT_OUTBOX_DIR, writeToOutbox } from "./outbox.ts"
 
-/** What happened to a message: accepted by the SMTP server, or written to the outbox folder. */
+/** What happened to a message: accepted by the SMTP server, or handed to the outbox (`path`: where it went). */
 export type SendResult =
   | { readonly delivery: "smtp"; readonly messageId: string; readonly response: string }
   | { readonly delivery: "outbox"; readonly path: string }
@@ -25,12 +25,15 @@ export interface Mailer {
   close(): Promise<void>
 }
 
-/** How to send: SMTP when `smtpUrl` is given, else the outbox folder. */
+/** How to send: SMTP when `smtpUrl` is given, else the outbox writer. */
 export interface MailerOptions {
   /** `smtp://user:pass@host:587` (STARTTLS when offered) or `smtps://user:pass@host:465`; usually VCR_SMTP_URL. */
   readonly smtpUrl?: string | undefined
-  /** The folder of `.eml` files used when there is no `smtpUrl`; default `vcr-outbox`. */
-  readonly outboxDir?: string | undefined
+  /**
+   * Where messages go when there is no `smtpUrl`: called with each complete RFC 5322 message (CRLF lines),
+   * resolves with where it was put (a file's path). Development, demos and installs without mail use it.
+   */
+  readonly outbox?: ((message: Uint8Array) => Promise<string>) | undefined
   /** The From header (usually VCR_MAIL_FROM); default `vcr <reports@vcr.invalid>`. */
   readonly from?: string | undefined
   /** Connection, greeting and DNS timeouts in milliseconds (socket inactivity: 250 ms more); default 10 000. */
@@ -121,8 +124,8 @@ const checkTimeout = (timeoutMs: number): void => {
 const closedError = () => new EmailPermanentError({ reason: "closed", message: "the mailer was closed" })
 
 /**
- * Creates a mailer: SMTP when `smtpUrl` is given, else an outbox folder of `.eml` files. Invalid
- * configuration (a URL that is not smtp:// or smtps://, a bad From, a bad timeout) throws an
+ * Creates a mailer: SMTP when `smtpUrl` is given, else the `outbox` writer. Invalid configuration (a URL that
+ * is not smtp:// or smtps://, a bad From, a bad timeout, neither an SMTP URL nor an outbox) throws an
  * EmailPermanentError with reason `invalid_config` here, before anything is sent.
  */
 export const createMailer = (options: MailerOptions = {}): Mailer => {
@@ -133,7 +136,9 @@ export const createMailer = (options: MailerOptions = {}): Mailer => {
   checkTimeout(timeoutMs)
   const smtpUrl = options.smtpUrl?.trim()
   try {
-    return smtpUrl ? smtpMailer(smtpUrl, from, timeoutMs) : outboxMailer(options.outboxDir ?? DEFAULT_OUTBOX_DIR, from)
+    if (smtpUrl) return smtpMailer(smtpUrl, from, timeoutMs)
+    if (options.outbox === undefined) throw invalidConfig("there is no SMTP URL (VCR_SMTP_URL) and no outbox to write messages to")
+    return outboxMailer(options.outbox, from)
   } catch (error) {
     if (error instanceof EmailPermanentError) throw error
     // nodemailer refusing its options (a bad query parameter): configuration, whatever classify would guess
@@ -189,7 +194,7 @@ const smtpMailer = (smtpUrl: string, from: string, timeoutMs: number): Mailer =>
   }
 }
 
-const outboxMailer = (outboxDir: string, from: string): Mailer => {
+const outboxMailer = (outbox: (message: Uint8Array) => Promise<string>, from: string): Mailer => {
   const transport = createTransport({
     streamTransport: true,
     buffer: true,
@@ -203,7 +208,7 @@ const outboxMailer = (outboxDir: string, from: string): Mailer => {
       guarded(message, () => closed, [], async () => {
         const info = await transport.sendMail(envelope(from, message))
         if (!Buffer.isBuffer(info.message)) throw new Error("the message was not rendered to a buffer")
-        return { delivery: "outbox", path: await writeToOutbox(outboxDir, info.message) }
+        return { delivery: "outbox", path: await outbox(info.message) }
       }),
     close: async () => {
       closed = true

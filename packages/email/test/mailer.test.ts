@@ -1,6 +1,3 @@
-import { mkdtemp, readdir, readFile, rm } from "node:fs/promises"
-import { tmpdir } from "node:os"
-import { join } from "node:path"
 import { afterEach, describe, expect, it } from "vitest"
 import { checkSmtpUrl, createMailer, EmailPermanentError, EmailTransientError, reportReadyMessage } from "../src/index.ts"
 import type { EmailMessage, Mailer } from "../src/index.ts"
@@ -169,22 +166,23 @@ describe("checkSmtpUrl", () => {
 })
 
 describe("outbox delivery", () => {
-  it("writes one parseable .eml with the recipient, subject and link, leaving no temporary file", async () => {
-    const dir = await mkdtemp(join(tmpdir(), "vcr-outbox-"))
-    cleanups.push(() => rm(dir, { recursive: true, force: true }))
-    const mailer = track(createMailer({ outboxDir: join(dir, "outbox") }))
+  /** An outbox writer that keeps messages in memory, as the engine's folder writer would put them in files. */
+  const memoryOutbox = () => {
+    const messages: Array<string> = []
+    return { messages, outbox: async (eml: Uint8Array) => `memory:${messages.push(Buffer.from(eml).toString("utf8")) - 1}` }
+  }
+
+  it("hands the writer one parseable .eml with the recipient, subject and link", async () => {
+    const box = memoryOutbox()
+    const mailer = track(createMailer({ outbox: box.outbox }))
     const link = "https://vcr.example/history/7f3a9c2e-5b1d-4e8a-9c6f-0a1b2c3d4e5f?from=email&tab=details"
     const email = reportReadyMessage({ to: "alice@example.org", link, reportTitle: "Clinics", expiresAt: "2025-03-01 14:00 UTC" })
 
     const result = await mailer.send(email)
 
-    expect(result.delivery).toBe("outbox")
-    if (result.delivery !== "outbox") return
-    const files = await readdir(join(dir, "outbox"))
-    expect(files).toHaveLength(1)
-    expect(files[0]).toMatch(/^\d{8}T\d{9}Z-[0-9a-f]{12}\.eml$/)
-    expect(result.path).toBe(join(dir, "outbox", files[0] ?? ""))
-    const raw = await readFile(result.path, "utf8")
+    expect(result).toEqual({ delivery: "outbox", path: "memory:0" })
+    expect(box.messages).toHaveLength(1)
+    const raw = box.messages[0]!
     expect(raw).toContain("\r\n")
     const parsed = parseMessage(raw)
     expect(parsed.headers.get("to")).toBe("alice@example.org")
@@ -196,33 +194,26 @@ describe("outbox delivery", () => {
     expect(partOf(parsed, "text/html")).toContain(`href="${link.replace(/&/g, "&amp;")}"`)
   })
 
-  it("adds one file per message and keeps earlier ones", async () => {
-    const dir = await mkdtemp(join(tmpdir(), "vcr-outbox-"))
-    cleanups.push(() => rm(dir, { recursive: true, force: true }))
-    const mailer = track(createMailer({ outboxDir: dir }))
-
-    const first = await mailer.send(message)
-    const second = await mailer.send({ ...message, to: "bob@example.org" })
-
-    expect(first).not.toEqual(second)
-    expect((await readdir(dir)).filter((name) => name.endsWith(".eml"))).toHaveLength(2)
-    expect(await readdir(dir)).toHaveLength(2)
-  })
-
   it("validates the recipient in outbox mode too, writing nothing", async () => {
-    const dir = await mkdtemp(join(tmpdir(), "vcr-outbox-"))
-    cleanups.push(() => rm(dir, { recursive: true, force: true }))
-    const mailer = track(createMailer({ outboxDir: dir }))
+    const box = memoryOutbox()
+    const mailer = track(createMailer({ outbox: box.outbox }))
 
     const error = await failureOf(mailer.send({ ...message, to: "a@x.org\nBcc: c@z.org" }))
     expect(error).toMatchObject({ _tag: "EmailPermanentError", reason: "invalid_recipient" })
-    expect(await readdir(dir)).toHaveLength(0)
+    expect(box.messages).toHaveLength(0)
+  })
+
+  it("classifies a failing writer (a full disk is transient)", async () => {
+    const mailer = track(createMailer({ outbox: () => Promise.reject(Object.assign(new Error("no space left on device"), { code: "ENOSPC" })) }))
+    expect(await failureOf(mailer.send(message))).toBeInstanceOf(EmailTransientError)
+  })
+
+  it("refuses to be created with neither an SMTP URL nor an outbox", () => {
+    expect(() => createMailer({})).toThrow(EmailPermanentError)
   })
 
   it("fails sends after close with a permanent error", async () => {
-    const dir = await mkdtemp(join(tmpdir(), "vcr-outbox-"))
-    cleanups.push(() => rm(dir, { recursive: true, force: true }))
-    const mailer = createMailer({ outboxDir: dir })
+    const mailer = createMailer({ outbox: memoryOutbox().outbox })
     await mailer.close()
 
     expect(await failureOf(mailer.send(message))).toMatchObject({ _tag: "EmailPermanentError", reason: "closed" })

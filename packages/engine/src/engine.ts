@@ -2,8 +2,10 @@
  * The Promise facade for programs that do not use Effect: `createEngine({ database, files, mail })` builds the
  * layers once (store, files, mailer, clock) and every method runs one use case on them. Failures reject with the
  * same tagged error classes the Effect API has in its error channel (InvalidParameter, NotFound, StoreError…).
+ * `makeEngine` is the same without waiting for the store (an app that already holds an open one).
  */
 import { InvalidParameter, NotFound, type Actor, type Prepared, type RunInput, type Summary } from "@vcr/core"
+import type { Mailer as EmailMailer } from "@vcr/email"
 import type { HistoryEntry, ImportOptions, ImportSummary, Store as StoreApi } from "@vcr/store"
 import { Effect, Layer, ManagedRuntime } from "effect"
 import type { Readable, Writable } from "node:stream"
@@ -11,12 +13,14 @@ import { extname } from "node:path"
 import * as Access from "./Access.ts"
 import { clockLayer } from "./clock.ts"
 import { Files } from "./Files.ts"
+import { Mailer, type MailOptions } from "./Mailer.ts"
 import { decodeFormat, type Format } from "./formats.ts"
 import * as History from "./History.ts"
 import * as Ingest from "./Ingest.ts"
 import * as Report from "./Report.ts"
 import { call, Store } from "./Store.ts"
 import * as Sweeper from "./Sweeper.ts"
+import * as Worker from "./Worker.ts"
 
 /** What the engine runs on. */
 export interface EngineOptions {
@@ -29,6 +33,11 @@ export interface EngineOptions {
    * PostgreSQL and the folder on SQLite.
    */
   readonly files?: string | { readonly dir?: string; readonly storage?: "folder" | "database" | undefined }
+  /**
+   * How emailed reports are sent: `{ smtpUrl }` over SMTP, else `.eml` files in `{ outboxDir }` (default
+   * `vcr-outbox`); or an open @vcr/email Mailer that the caller closes.
+   */
+  readonly mail?: MailOptions | EmailMailer
   /** The wall clock (default the system's); the CLI passes VCR_NOW through it, tests a movable clock. */
   readonly now?: () => number
 }
@@ -62,28 +71,28 @@ const formatOf = (format: string | undefined, path: string | undefined): Effect.
 const filesOptions = (files: EngineOptions["files"]) =>
   typeof files === "string" ? { dir: files } : { dir: files?.dir ?? "vcr-files", storage: files?.storage }
 
+const isMailer = (mail: EngineOptions["mail"]): mail is EmailMailer => typeof (mail as EmailMailer | undefined)?.send === "function"
+
 /** Builds the engine's layers from plain options (the facade's and the apps' composition root). */
 export const engineLayer = (options: EngineOptions) => {
   const store = typeof options.database === "string" ? Store.layer(options.database, { migrate: options.migrate ?? true }) : Store.fromStore(options.database)
-  const base = Files.layer(filesOptions(options.files)).pipe(Layer.provideMerge(store))
+  const mailer = isMailer(options.mail) ? Mailer.fromMailer(options.mail) : Mailer.layer(options.mail)
+  const base = Layer.merge(Files.layer(filesOptions(options.files)), mailer).pipe(Layer.provideMerge(store))
   return options.now === undefined ? base : Layer.merge(base, clockLayer(options.now))
 }
 
-/** Opens the engine: the store (migrated), the files and the clock. Rejects with InvalidParameter or StoreError. */
-export const createEngine = async (options: EngineOptions) => {
-  const runtime = ManagedRuntime.make(engineLayer(options))
-  const run = <A, E>(effect: Effect.Effect<A, E, Store | Files>): Promise<A> => runtime.runPromise(effect)
-  try {
-    await run(Effect.void)
-  } catch (error) {
-    await runtime.dispose()
-    throw error
-  }
-  const store = await run(Effect.map(Store, (s) => s))
+type Services = Store | Files | Mailer
 
+/**
+ * The engine without waiting: the layers are built on first use (a bad database URL rejects that call). Apps
+ * that hold an open store use it synchronously; everyone else calls `createEngine`.
+ */
+export const makeEngine = (options: EngineOptions) => {
+  const runtime = ManagedRuntime.make(engineLayer(options))
+  const run = <A, E>(effect: Effect.Effect<A, E, Services>): Promise<A> => runtime.runPromise(effect)
   return {
-    /** The open store (directory lookups, tokens and the like that are not use cases). */
-    store,
+    /** Opens the store (and the mailer) now; rejects with InvalidParameter, StoreError or EmailPermanentError. */
+    ready: (): Promise<StoreApi> => run(Effect.map(Store, (store) => store)),
 
     /** Validates and prepares a report without writing it (the HTTP app checks the range kind first). */
     prepare: (report: string, input: RunInput, generatedBy = "vcr"): Promise<Prepared> => run(Report.prepare(report, input, generatedBy)),
@@ -167,10 +176,46 @@ export const createEngine = async (options: EngineOptions) => {
     /** Housekeeping once: expired files destroyed, dead sends marked, old credentials removed. Returns files destroyed. */
     sweep: (): Promise<number> => run(Sweeper.sweep),
 
-    /** Releases the store (when the engine opened it). */
+    /**
+     * A background worker: `runOnce` does at most one generation and one email; `run(pollMs)` loops (sweeping
+     * every minute) until `stop`, which lets the job in hand finish; `kick` wakes an idle loop.
+     */
+    worker: (options: Worker.WorkerOptions) => {
+      const settled = Worker.settle(options)
+      const steer = Worker.control()
+      return {
+        id: settled.id,
+        runOnce: (): Promise<boolean> => run(Worker.runOnce(settled)),
+        run: (pollMs = 1000): Promise<void> => run(Worker.loop(settled, steer, pollMs)),
+        sweep: (): Promise<number> => run(Sweeper.sweep),
+        kick: (): void => steer.wake?.(),
+        stop: (): void => {
+          steer.stopping = true
+          steer.wake?.()
+        }
+      }
+    },
+
+    /** Releases the store and the mailer (those the engine opened). */
     close: (): Promise<void> => runtime.dispose()
+  }
+}
+
+/** Opens the engine: the store (migrated), the files, the mailer and the clock. Rejects with InvalidParameter, StoreError or EmailPermanentError. */
+export const createEngine = async (options: EngineOptions) => {
+  const engine = makeEngine(options)
+  try {
+    const store = await engine.ready()
+    return { ...engine, /** The open store (directory lookups, imports and the like that are not use cases). */ store }
+  } catch (error) {
+    await engine.close()
+    throw error
   }
 }
 
 /** An open engine. */
 export type Engine = Awaited<ReturnType<typeof createEngine>>
+/** An engine made with `makeEngine` (the same methods, the store not yet opened). */
+export type EngineRuntime = ReturnType<typeof makeEngine>
+/** An engine's background worker. */
+export type EngineWorker = ReturnType<Engine["worker"]>

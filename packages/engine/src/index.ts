@@ -1,22 +1,26 @@
 /**
- * @vcr/engine: the use cases of vcr over ports. Effect users compose `Report`, `History`, `Sweeper` and `Worker`
- * with the `Store`, `Files` and `Mailer` layers and Effect's Clock; everyone else calls `createEngine(options)`
- * and gets Promises.
+ * @vcr/engine: the use cases of vcr over ports. Effect users compose `Report`, `History`, `Access`, `Sweeper` and
+ * `Worker` with the `Store`, `Files` and `Mailer` layers and Effect's Clock; everyone else calls
+ * `createEngine(options)` and gets Promises.
  */
-export { createEngine, engineLayer } from "./engine.ts"
-export type { Engine, EngineOptions, ReportRequest, ReportTarget, ReportWritten } from "./engine.ts"
+export { createEngine, engineLayer, makeEngine } from "./engine.ts"
+export type { Engine, EngineOptions, EngineRuntime, EngineWorker, ReportRequest, ReportTarget, ReportWritten } from "./engine.ts"
 export { Store } from "./Store.ts"
 export type { StoreApi } from "./Store.ts"
 export { Files } from "./Files.ts"
+export { defaultOutboxDir, Mailer, outboxFileName, writeToOutbox } from "./Mailer.ts"
+export type { MailerApi, MailOptions } from "./Mailer.ts"
 export type { FilesApi, StoredFile } from "./Files.ts"
 export * as Report from "./Report.ts"
 export * as History from "./History.ts"
 export * as Sweeper from "./Sweeper.ts"
 export * as Access from "./Access.ts"
 export * as Ingest from "./Ingest.ts"
+export * as Worker from "./Worker.ts"
 export { EntryExpired, EntryNotReady, WriteError } from "./errors.ts"
 export { decodeFormat, fileName, formats, mediaType, pipeChunks, render, textChunks } from "./formats.ts"
 export type { Format } from "./formats.ts"
 export { writeFileAtomically } from "./atomic-file.ts"
 export { clockFrom, clockLayer } from "./clock.ts"
 export { historyLifetimeMs, reportTitle, tombstoneLifetimeMs } from "./History.ts"
+export { hashSecret, linkLifetimeMs, newSecret, sessionLifetimeMs } from "./Access.ts"

@@ -1,16 +1,15 @@
 /**
  * The caller's history (SPEC §9): entries of the last 24 hours they may still see (roles are checked again, so
- * a revoked role hides its entries), one entry, and its file from disk or the database. Expired entries answer 410.
+ * a revoked role hides its entries), one entry, and its file from disk or the database, all through the engine.
+ * Expired entries answer 410.
  */
-import { Permissions, type Actor } from "@vcr/core"
-import type { HistoryEntry, Store } from "@vcr/store"
+import type { HistoryEntry } from "@vcr/store"
 import { Router } from "express"
 import type { Audit } from "../audit.ts"
 import { callerOfResponse } from "../auth-middleware.ts"
-import { Conflict, Expired, notFound } from "../errors.ts"
+import { Expired } from "../errors.ts"
 import { streamFile } from "../file-response.ts"
-import { historyLifetimeMs, reportTitle } from "../history-entry.ts"
-import { mediaType, type Format } from "@vcr/engine"
+import { History, mediaType, reportTitle, type EngineRuntime, type Format } from "@vcr/engine"
 import { rejectUnknown } from "../request.ts"
 
 /** An entry as the API shows it. */
@@ -33,53 +32,31 @@ export const entryView = (e: HistoryEntry, now: number) => ({
 
 const expired = () => new Expired({ message: "this report has expired; reports are kept for 24 hours" })
 
-/** The history routes. */
-export const historyRouter = (deps: { readonly store: Store; readonly now: () => number; readonly audit: Audit }) => {
-  const { store, now } = deps
-  const clinicOf = async (e: HistoryEntry) => (e.clinic_id === null ? null : ((await store.clinic(e.clinic_id)) ?? null))
-
-  /** An entry the actor may see now, or NotFound; an expired one is Expired. */
-  const visibleEntry = async (actor: Actor, id: string): Promise<HistoryEntry> => {
-    const entry = await store.access.historyEntry(id)
-    if (entry === undefined || !Permissions.canSeeHistoryEntry(actor, entry, await clinicOf(entry))) throw notFound("history entry", id)
-    if (entry.expires_at <= now()) throw expired()
-    return entry
-  }
+/** The history routes: the engine lists, checks visibility and opens files; this module shapes the answers. */
+export const historyRouter = (deps: { readonly engine: EngineRuntime; readonly now: () => number; readonly audit: Audit }) => {
+  const { engine, now } = deps
+  const text = (value: unknown) => (typeof value === "string" ? value : undefined)
 
   return Router()
     .get("/history", async (req, res) => {
       const { actor } = callerOfResponse(res)
       const query = req.query as Record<string, unknown>
       rejectUnknown(query, ["organisation_id", "clinic_id"])
-      const entries = await store.access.historyOf(actor.userId, now() - historyLifetimeMs)
-      const visible = []
-      for (const e of entries) {
-        if (e.expires_at <= now()) continue
-        if (typeof query.organisation_id === "string" && e.organisation_id !== query.organisation_id) continue
-        if (typeof query.clinic_id === "string" && e.clinic_id !== query.clinic_id) continue
-        if (Permissions.canSeeHistoryEntry(actor, e, await clinicOf(e))) visible.push(entryView(e, now()))
-      }
-      res.json({ entries: visible })
+      const entries = await engine.history.list(actor, { organisationId: text(query.organisation_id), clinicId: text(query.clinic_id) })
+      res.json({ entries: entries.map((e) => entryView(e, now())) })
     })
     .get("/history/:entry", async (req, res) => {
       const { actor } = callerOfResponse(res)
-      res.json(entryView(await visibleEntry(actor, String(req.params.entry)), now()))
+      const entry = await engine.history.entry(actor, String(req.params.entry))
+      if (History.isExpired(entry, now())) throw expired()
+      res.json(entryView(entry, now()))
     })
     .get("/history/:entry/file", async (req, res) => {
       const caller = callerOfResponse(res)
-      const entry = await visibleEntry(caller.actor, String(req.params.entry))
-      // A failed email leaves a generated file downloadable; anything without a file is not ready.
-      if (entry.file_ref === null || (entry.status !== "ready" && entry.status !== "failed")) {
-        throw new Conflict({ code: "not_ready", message: `this report is ${entry.status}; try again when it is ready` })
-      }
+      // Expired (410) and not ready (409) come back as the engine's tagged errors; a failed email's file is kept.
+      const { entry, stream } = await engine.history.file(caller.actor, String(req.params.entry))
       await deps.audit(caller, "history_download", "ok", { organisation_id: entry.organisation_id, clinic_id: entry.clinic_id, report: entry.report, detail: { entry: entry.id } })
       res.set({ "Content-Type": mediaType[entry.format as Format], "Content-Disposition": `attachment; filename="${entry.file_name}"` })
-      if (entry.file_ref.startsWith("db:")) {
-        const bytes = await store.jobs.fileBytes(entry.id)
-        if (bytes === undefined) throw new Expired({ message: "this report's file is no longer kept" })
-        res.send(Buffer.from(bytes))
-        return
-      }
-      await streamFile(res, entry.file_ref)
+      await streamFile(res, stream)
     })
 }
