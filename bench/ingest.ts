@@ -7,7 +7,7 @@
  */
 import * as Demo from "@vcr/demo"
 import { execFileSync, spawn } from "node:child_process"
-import { createReadStream, createWriteStream, mkdirSync, rmSync, statSync } from "node:fs"
+import { createReadStream, createWriteStream, mkdirSync, readFileSync, rmSync, statSync } from "node:fs"
 import { join } from "node:path"
 import { Readable } from "node:stream"
 import { sized } from "./import.ts"
@@ -27,7 +27,7 @@ const timed = <A>(run: () => A): { result: A; seconds: number } => {
 
 /** Starts `vcr serve` on a free port; resolves with its URL and a stop function. */
 const serve = (db: string) =>
-  new Promise<{ url: string; stop: () => Promise<void> }>((resolve, reject) => {
+  new Promise<{ url: string; peakRssMb: () => number; stop: () => Promise<void> }>((resolve, reject) => {
     const child = spawn(process.execPath, [vcrBundle, "serve", "--port", "0", "--no-worker", "--files", join(out, "files")], {
       env: { ...process.env, VCR_DATABASE_URL: db }, stdio: ["ignore", "pipe", "inherit"]
     })
@@ -37,6 +37,11 @@ const serve = (db: string) =>
       const m = /at (http:\/\/[^/\s]+)\//.exec(text)
       if (m !== null) resolve({
         url: m[1]!,
+        // The server's peak resident set so far (Linux), MB: flat in the body size if bodies are streamed.
+        peakRssMb: () => {
+          const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, "utf8"))
+          return hwm === null ? Number.NaN : Math.round(Number(hwm[1]) / 1024)
+        },
         stop: () => (child.exitCode !== null || child.signalCode !== null
           ? Promise.resolve()
           : new Promise((done) => { child.once("exit", () => done()); child.kill("SIGTERM") }))
@@ -74,7 +79,7 @@ console.error(`file: ${events} events, ${(bytes / 1e6).toFixed(1)} MB`)
 
 const databases = (name: string) => postgres ?? [sqliteUrl(`${name}-import`), sqliteUrl(`${name}-http`), sqliteUrl(`${name}-single`)]
 const dbs = databases("run")
-const results: Array<{ name: string; seconds: number }> = []
+const results: Array<{ name: string; seconds: number; serverRssMb?: number }> = []
 
 const imported = timed(() => vcr(["import", file], dbs[0]!))
 results.push({ name: "vcr import <file> (baseline)", seconds: imported.seconds })
@@ -87,7 +92,7 @@ for (const [i, chunkBytes] of [[1, 8 * 1024 * 1024], [2, 1024 * 1024]] as const)
   const server = await serve(db)
   try {
     const pushed = timed(() => vcr(["push", file, "--url", server.url, "--token", token, "--chunk-bytes", String(chunkBytes)], db))
-    results.push({ name: `vcr push, ${chunkBytes / (1024 * 1024)} MB chunks`, seconds: pushed.seconds })
+    results.push({ name: `vcr push, ${chunkBytes / (1024 * 1024)} MB chunks`, seconds: pushed.seconds, serverRssMb: server.peakRssMb() })
     console.error(pushed.result.trim())
     if (i === 2 && bytes <= 50 * 1024 * 1024 && postgres === undefined) {
       // The same file as one request, streamed from disk (what `curl --data-binary @file` does), into a fresh database.
@@ -103,7 +108,7 @@ for (const [i, chunkBytes] of [[1, 8 * 1024 * 1024], [2, 1024 * 1024]] as const)
           headers: { Authorization: `Bearer ${token2}`, "Content-Type": "application/x-ndjson" }
         } as RequestInit)
         const body = await res.text()
-        results.push({ name: "one POST of the whole file (streamed)", seconds: (performance.now() - started) / 1000 })
+        results.push({ name: "one POST of the whole file (streamed)", seconds: (performance.now() - started) / 1000, serverRssMb: server2.peakRssMb() })
         console.error(res.status, body)
       } finally {
         await server2.stop()
@@ -117,6 +122,8 @@ for (const [i, chunkBytes] of [[1, 8 * 1024 * 1024], [2, 1024 * 1024]] as const)
 
 const base = results[0]!.seconds
 console.log(`${events} events, ${(bytes / 1e6).toFixed(1)} MB, ${postgres === undefined ? "SQLite" : "PostgreSQL"}`)
-console.log("| measurement | seconds | events/s | x vcr import |")
-console.log("| --- | ---: | ---: | ---: |")
-for (const r of results) console.log(`| ${r.name} | ${r.seconds.toFixed(2)} | ${Math.round(events / r.seconds)} | ${(base / r.seconds).toFixed(2)} |`)
+console.log("| measurement | seconds | events/s | x vcr import | server peak RSS MB |")
+console.log("| --- | ---: | ---: | ---: | ---: |")
+for (const r of results) {
+  console.log(`| ${r.name} | ${r.seconds.toFixed(2)} | ${Math.round(events / r.seconds)} | ${(base / r.seconds).toFixed(2)} | ${r.serverRssMb ?? ""} |`)
+}

@@ -48,10 +48,19 @@ export const stageBody = async (body: Readable, options: { readonly dir: string;
           file.once("drain", () => body.resume())
         }
       }
+      const aborted = () => stop(new Error("the client closed the request before the end of its body"))
+      // A request that waited for a slot may have been closed meanwhile: its events have passed already.
+      if (body.destroyed) return aborted()
+      let ended = false
       body.on("data", onData)
-      body.once("end", () => file.end())
+      body.once("end", () => {
+        ended = true
+        file.end()
+      })
       body.once("error", stop)
-      body.once("aborted", () => stop(new Error("the client closed the request before the end of its body")))
+      body.once("close", () => {
+        if (!ended) aborted()
+      })
       file.once("error", stop)
       file.once("finish", resolve)
     })
