@@ -15,6 +15,7 @@ import { INGEST_LIMIT_BYTES } from "./ingest.ts"
 import { createIngestSlots } from "./ingest-slots.ts"
 import { createRateLimit } from "./rate-limit.ts"
 import { requestLog, stderrLog, type Log } from "./request-log.ts"
+import { checkRequestText, noStore } from "./request.ts"
 import { configurationRouter } from "./routes/configuration.ts"
 import { eventsRouter } from "./routes/events.ts"
 import { healthRouter } from "./routes/health.ts"
@@ -80,6 +81,7 @@ export const createApp = (options: AppOptions) => {
   return app
     .use(helmet({ contentSecurityPolicy: { directives: { "script-src": ["'self'"], "style-src": ["'self'"], "img-src": ["'self'", "data:"] } } }))
     .use(requestLog(log, now))
+    .use(["/api", "/auth"], noStore, checkRequestText)
     .use(healthRouter(deps), pageRouter(deps), signInRouter({ ...deps, rateLimit, perMinute: options.limits?.signIn ?? 20 }))
     .use("/api/v1", api)
     .use(errorHandler({ log, now, debug: options.debug ?? false }))

@@ -66,9 +66,19 @@ const answer = (status: number, code: string, message: string, field: string | n
 
 /** Express's body parser reports its failures by `type`; they become tagged errors like any other. */
 const fromBodyParser = (error: unknown): unknown => {
-  const type = typeof error === "object" && error !== null ? (error as { type?: unknown }).type : undefined
+  if (typeof error !== "object" || error === null) return error
+  const type = (error as { type?: unknown }).type
   if (type === "entity.too.large") return new PayloadTooLarge({ message: "the request body is too large" })
   if (type === "entity.parse.failed") return new BadRequest({ code: "malformed_json", message: "the request body is not valid JSON", field: null })
+  if (type === "encoding.unsupported") return new UnsupportedMediaType({ message: "the request body's Content-Encoding is not supported; send it uncompressed or gzip" })
+  if (type === "charset.unsupported") return new UnsupportedMediaType({ message: "the request body's charset is not supported; send utf-8" })
+  if (type === "request.aborted" || type === "request.size.invalid") return new BadRequest({ code: "malformed_body", message: "the request body was incomplete", field: null })
+  // A body that does not decompress: http-errors marks the client's faults `expose`.
+  if (type === undefined && (error as { status?: unknown; expose?: unknown }).status === 400 && (error as { expose?: unknown }).expose === true) {
+    return new BadRequest({ code: "malformed_body", message: "the request body could not be read", field: null })
+  }
+  // A malformed percent-encoding in a path (the router's decoding) or a cookie.
+  if (error instanceof URIError) return new BadRequest({ code: "malformed_encoding", message: "the request has a malformed percent-encoding", field: null })
   return error
 }
 

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { openStore, type Store } from "@vcr/store"
 import { acceptanceDir } from "../../../test-support/fixtures.ts"
-import { createToken, serve } from "../src/index.ts"
+import { createToken, serve, type AppOptions } from "../src/index.ts"
 
 export { acceptanceDir }
 
@@ -57,10 +57,16 @@ export interface Running {
 }
 
 /** Starts a fresh app. */
-export const start = async (options: { limits?: { signIn?: number; downloads?: number } } = {}): Promise<Running> => {
+export const start = async (options: {
+  limits?: { signIn?: number; downloads?: number }
+  /** A database URL to use instead of a fresh SQLite file (the caller owns the database). */
+  databaseUrl?: string
+  /** More app options (trust proxy, cookies, metrics). */
+  app?: Partial<AppOptions>
+} = {}): Promise<Running> => {
   const dir = mkdtempSync(join(tmpdir(), "vcr-api-"))
   const filesDir = join(dir, "files")
-  const store = await openStore(`sqlite:${join(dir, "vcr.db")}`)
+  const store = await openStore(options.databaseUrl ?? `sqlite:${join(dir, "vcr.db")}`)
   await store.migrate()
   await store.importLines(readFileSync(join(acceptanceDir, "input.ndjson"), "utf8").split("\n"))
   await store.importLines(extra.split("\n"))
@@ -68,7 +74,9 @@ export const start = async (options: { limits?: { signIn?: number; downloads?: n
   const tokens = {} as Record<RoleUser, string>
   for (const u of roleUsers) tokens[u] = await createToken(store, u, clock.now)
   const logs: Array<Record<string, unknown>> = []
-  const server = await serve({ store, filesDir, port: 0, now: () => clock.now, log: (r) => logs.push(r), ...(options.limits === undefined ? {} : { limits: options.limits }) })
+  const server = await serve({
+    store, filesDir, port: 0, now: () => clock.now, log: (r) => logs.push(r), ...(options.limits === undefined ? {} : { limits: options.limits }), ...options.app
+  })
   const url = `http://127.0.0.1:${server.port}`
   return {
     url, store, dir, filesDir, tokens, clock, logs,

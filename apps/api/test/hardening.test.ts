@@ -1,0 +1,127 @@
+/**
+ * Hardening of the HTTP edge (issue 12): personal data is never cacheable, and malformed requests are the
+ * client's fault (4xx), never a 500 or a default report. Runs on SQLite and, when it answers, PostgreSQL.
+ */
+import { request as httpRequest } from "node:http"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { freshPostgres, postgresAvailable } from "../../../test-support/postgres.ts"
+import { day, start, type Running } from "./support.ts"
+
+/** A raw request (fetch would normalise or refuse what an attacker sends). */
+const raw = (url: string, o: { method?: string; path: string; headers?: Record<string, string>; body?: string | Buffer }) =>
+  new Promise<{ status: number; headers: Record<string, string | Array<string> | undefined>; body: string }>((resolve, reject) => {
+    const u = new URL(url)
+    const req = httpRequest({ host: u.hostname, port: u.port, method: o.method ?? "GET", path: o.path, headers: o.headers ?? {} }, (res) => {
+      const chunks: Array<Buffer> = []
+      res.on("data", (c: Buffer) => chunks.push(c)).on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString("utf8") }))
+    })
+    req.on("error", reject)
+    req.end(o.body)
+  })
+
+const download = "/api/v1/organisations/org-1/reports/consultations/downloads"
+
+const suite = (name: string, database: () => Promise<{ url: string; drop: () => Promise<void> } | undefined>) =>
+  describe(name, () => {
+    let app: Running | undefined
+    let db: { url: string; drop: () => Promise<void> } | undefined
+    let skipped = false
+    beforeAll(async () => {
+      db = await database()
+      if (name !== "SQLite" && db === undefined) {
+        skipped = true
+        return
+      }
+      app = await start(db === undefined ? {} : { databaseUrl: db.url })
+    }, 60_000)
+    afterAll(async () => {
+      await app?.close()
+      await db?.drop()
+    })
+    const running = (): Running => {
+      if (app === undefined) throw new Error("no app")
+      return app
+    }
+    const auth = () => ({ Authorization: `Bearer ${running().tokens["u-oadmin"]}` })
+
+    describe("Cache-Control", () => {
+      it("marks downloads, history, history files, /me and errors no-store", async ({ skip }) => {
+        if (skipped) return skip()
+        const a = running()
+        const d = await a.as("u-oadmin", download, { method: "POST", body: JSON.stringify({ ...day, format: "csv" }) })
+        expect(d.status).toBe(200)
+        expect(d.headers.get("cache-control")).toBe("no-store")
+        const id = d.headers.get("x-history-entry")
+        await d.arrayBuffer()
+        for (const path of ["/api/v1/me", "/api/v1/history", `/api/v1/history/${id}`, `/api/v1/history/${id}/file`, "/api/v1/history/nope"]) {
+          const r = await a.as("u-oadmin", path)
+          await r.arrayBuffer()
+          expect(r.headers.get("cache-control"), path).toBe("no-store")
+        }
+        const signIn = await fetch(a.url + "/auth/link", { method: "POST", headers: { "Content-Type": "application/json" }, body: '{"token":"x"}' })
+        expect(signIn.headers.get("cache-control")).toBe("no-store")
+      })
+    })
+
+    describe("client errors", () => {
+      it("answers 415 to a body in an unsupported Content-Encoding", async ({ skip }) => {
+        if (skipped) return skip()
+        const r = await raw(running().url, {
+          method: "POST", path: download, headers: { ...auth(), "Content-Type": "application/json", "Content-Encoding": "br" }, body: Buffer.from([1, 2, 3, 4])
+        })
+        expect(r.status).toBe(415)
+        expect(JSON.parse(r.body).error.code).toBe("unsupported_media_type")
+        const gzip = await raw(running().url, {
+          method: "POST", path: download, headers: { ...auth(), "Content-Type": "application/json", "Content-Encoding": "gzip" }, body: Buffer.from([1, 2, 3, 4])
+        })
+        expect(gzip.status).toBe(400)
+      })
+
+      it("answers 415 to an unknown charset", async ({ skip }) => {
+        if (skipped) return skip()
+        const r = await raw(running().url, {
+          method: "POST", path: download, headers: { ...auth(), "Content-Type": "application/json; charset=foo" }, body: JSON.stringify(day)
+        })
+        expect(r.status).toBe(415)
+      })
+
+      it("answers 415 to text/plain and form bodies on a JSON route, and generates nothing", async ({ skip }) => {
+        if (skipped) return skip()
+        const a = running()
+        const before = ((await (await a.as("u-oadmin", "/api/v1/history")).json()) as { entries: Array<unknown> }).entries.length
+        for (const [type, body] of [["text/plain", JSON.stringify(day)], ["application/x-www-form-urlencoded", "from=2026-03-02&to=2026-03-02"]]) {
+          const r = await raw(a.url, { method: "POST", path: download, headers: { ...auth(), "Content-Type": type! }, body })
+          expect(r.status, type).toBe(415)
+          expect(JSON.parse(r.body).error.code).toBe("unsupported_media_type")
+        }
+        const noType = await raw(a.url, { method: "POST", path: download, headers: auth(), body: JSON.stringify(day) })
+        expect(noType.status).toBe(415)
+        const after = ((await (await a.as("u-oadmin", "/api/v1/history")).json()) as { entries: Array<unknown> }).entries.length
+        expect(after).toBe(before)
+      })
+
+      it("answers 400 to a malformed percent-encoding in a path or a cookie", async ({ skip }) => {
+        if (skipped) return skip()
+        const a = running()
+        const path = await raw(a.url, { path: "/api/v1/history/%E0%A4%A", headers: auth() })
+        expect(path.status).toBe(400)
+        const cookie = await raw(a.url, { path: "/api/v1/me", headers: { Cookie: "vcr_session=%E0%A4%A" } })
+        expect([400, 401]).toContain(cookie.status)
+        expect(cookie.status).not.toBe(500)
+      })
+
+      it("answers 400 or 404 to a NUL in an id", async ({ skip }) => {
+        if (skipped) return skip()
+        const a = running()
+        for (const path of ["/api/v1/history/ab%00cd", "/api/v1/history/ab%00cd/file", "/api/v1/organisations/org%00-1/reporting-configuration"]) {
+          const r = await raw(a.url, { path, headers: auth() })
+          expect([400, 404], path).toContain(r.status)
+        }
+        const r = await raw(a.url, { method: "POST", path: download, headers: { ...auth(), "Content-Type": "application/json" }, body: JSON.stringify({ ...day, clinic_id: "cl\u0000a" }) })
+        expect([400, 404]).toContain(r.status)
+      })
+    })
+  })
+
+suite("SQLite", async () => undefined)
+suite("PostgreSQL", async () => ((await postgresAvailable()) ? freshPostgres() : undefined))
