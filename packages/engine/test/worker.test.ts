@@ -1,4 +1,4 @@
-import { Effect, Layer } from "effect"
+import { Effect, Fiber, Layer } from "effect"
 import { TestClock } from "effect/testing"
 import { readdir } from "node:fs/promises"
 import { join } from "node:path"
@@ -120,4 +120,26 @@ describe("the worker", () => {
     expect(entry.error).toContain(`the email could not be delivered (${code})`)
     expect(server.received).toHaveLength(0)
   })
+
+  it("loops until stopped: picks up queued work on a poll of the Clock and returns after stop", async () => {
+    const layers = Layer.mergeAll(Files.folder(join(db.dir, "files")), Mailer.layer({ outboxDir: join(db.dir, "outbox-loop") })).pipe(Layer.provideMerge(Store.layer(db.url)))
+    const realPause = Effect.promise(() => new Promise<void>((resolve) => setTimeout(resolve, 10)))
+    const entry = await runTimed(Effect.gen(function* () {
+      const worker = Worker.settle({ ...quiet, workerId: "w-loop" })
+      const steer = Worker.control()
+      const fiber = yield* Effect.forkChild(Worker.loop(worker, steer, 5_000))
+      const [id] = yield* queue(1)
+      // Time moves only when the test says so: the loop finds the entry on a poll (every 5 s on the Clock).
+      while ((yield* entryOf(id!)).emailed_at === null) {
+        yield* realPause
+        yield* TestClock.adjust("5 seconds")
+      }
+      steer.stopping = true
+      steer.wake?.()
+      yield* Fiber.join(fiber)
+      return yield* entryOf(id!)
+    }).pipe(Effect.provide(layers)))
+    expect(entry).toMatchObject({ status: "ready", attempts: 1 })
+  })
 })
+
