@@ -46,6 +46,8 @@ export interface AppOptions {
    * before 429 (default 16), where bodies are staged (default the system's temporary folder), the body limit.
    */
   readonly ingest?: { readonly concurrent?: number; readonly queued?: number; readonly stagingDir?: string; readonly limitBytes?: number }
+  /** The base URL of the page (VCR_PUBLIC_URL): the OpenAPI document's server. */
+  readonly publicUrl?: string | undefined
   /** Also print the cause of a 500 on stderr (VCR_DEBUG). */
   readonly debug?: boolean
 }
@@ -63,7 +65,7 @@ export const createApp = (options: AppOptions) => {
 
   const api = Router()
     .use(authenticate(deps))
-    .use(sessionRouter(deps), openApiRouter(), meRouter(deps), tilesRouter(deps), historyRouter(deps), configurationRouter(deps))
+    .use(sessionRouter(deps), meRouter(deps), tilesRouter(deps), historyRouter(deps), configurationRouter(deps))
     .use(eventsRouter({
       ...deps,
       slots: createIngestSlots({ concurrent: options.ingest?.concurrent ?? 2, queued: options.ingest?.queued ?? 16 }),
@@ -82,7 +84,7 @@ export const createApp = (options: AppOptions) => {
     .use(helmet({ contentSecurityPolicy: { directives: { "script-src": ["'self'"], "style-src": ["'self'"], "img-src": ["'self'", "data:"] } } }))
     .use(requestLog(log, now))
     .use(["/api", "/auth"], noStore, checkRequestText)
-    .use(healthRouter(deps), pageRouter(deps), signInRouter({ ...deps, rateLimit, perMinute: options.limits?.signIn ?? 20 }))
+    .use(healthRouter(deps), openApiRouter({ publicUrl: options.publicUrl }), pageRouter(deps), signInRouter({ ...deps, rateLimit, perMinute: options.limits?.signIn ?? 20 }))
     .use("/api/v1", api)
     .use(errorHandler({ log, now, debug: options.debug ?? false }))
 }

@@ -1,98 +1,279 @@
 /**
- * The OpenAPI document, generated from the same definitions the app and core use: the run parameters, the
- * report ids and each report's columns (keys, kinds, descriptions). Nothing in it is written by hand twice.
+ * The OpenAPI document, generated from the definitions the routes use: the run parameters and the request
+ * bodies the handlers read (`schemas.ts`), the report ids, and each report's typed definition in core (row keys
+ * and kinds, bandwidth and tag columns). `servers` is VCR_PUBLIC_URL. Nothing in it is written twice by hand.
  */
-import { Definitions, reportIds } from "@vcr/core"
-import { formats } from "@vcr/engine"
+import { Definitions, Report, reportIds, type Column, type ReportId } from "@vcr/core"
+import { formats, mediaType } from "@vcr/engine"
+import {
+  configurationInputSchema,
+  configurationSchema,
+  entrySchema,
+  errorSchema,
+  healthSchema,
+  historyListSchema,
+  historyQuery,
+  ingestSummarySchema,
+  meSchema,
+  parametersSchema,
+  readySchema,
+  runParameterSpecs,
+  signInRequestSchema,
+  signInResultSchema,
+  summarySchema
+} from "./schemas.ts"
 
-/** The run parameters of SPEC §10 and what each means (also used to build the query/body schemas). */
-export const runParameterSpecs = {
-  from: { type: "string", format: "date", description: "First date of the range, YYYY-MM-DD (default: first day of this month); 2019-08-28 or later" },
-  to: { type: "string", format: "date", description: "Last date, inclusive (default: today); not after today in the timezone" },
-  timezone: { type: "string", description: "IANA time zone, any letter case (default: the organisation's configured zone, else Australia/Sydney)" },
-  minimum_duration_minutes: { oneOf: [{ type: "number" }, { type: "string" }], description: "Minimum consultation duration in minutes, 0 to 1440 (default: configured, else 0)" },
-  clinic_id: { type: "string", description: "Narrow the run to one clinic of the organisation" }
-} as const
+export { runParameterSpecs } from "./schemas.ts"
 
-const errorSchema = {
-  type: "object",
-  properties: { error: { type: "object", properties: { code: { type: "string" }, message: { type: "string" }, field: { type: ["string", "null"] } }, required: ["code", "message", "field"] } }
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` })
+const json = (schema: object) => ({ "application/json": { schema } })
+
+const errorText: Record<number, string> = {
+  400: "bad parameter: the error names the field and the rule",
+  401: "not signed in",
+  403: "missing CSRF token, or a credential that may not do this",
+  404: "not found (also anything outside your roles)",
+  409: "conflict (range too long, not ready)",
+  410: "expired",
+  413: "body too large",
+  415: "unsupported media type",
+  429: "too many requests (see Retry-After)",
+  503: "database unreachable"
 }
 const errors = (...codes: Array<number>) =>
-  Object.fromEntries(codes.map((c) => [String(c), { description: ({ 400: "bad parameter", 401: "not signed in", 403: "missing CSRF token, or a credential that may not do this", 404: "not found (also anything outside your roles)", 409: "conflict (range too long, not ready)", 410: "expired", 413: "body too large", 415: "unsupported media type", 429: "too many requests (see Retry-After)" } as Record<number, string>)[c], content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } }]))
+  Object.fromEntries(codes.map((c) => [String(c), { description: errorText[c]!, content: json(ref("Error")) }]))
 
-const count = (description: string) => ({ type: "integer", minimum: 0, description })
-const ingestSummarySchema = {
+/** Schema name of a report's row ("ConsultationsRow"). */
+const rowName = (id: ReportId) => `${id.split("-").map((w) => w[0]!.toUpperCase() + w.slice(1)).join("")}Row`
+
+/** A cell of a column kind as JSON shows it (instants as ISO text with offset, R69); null when blank. */
+const cellSchema = (kind: Column.ColumnKind, description: string): object => ({ ...cellType(kind, description), "x-vcr-kind": kind })
+
+const cellType = (kind: Column.ColumnKind, description: string): object => {
+  switch (kind) {
+    case "string":
+      return { type: ["string", "null"], description }
+    case "integer":
+      return { type: ["integer", "null"], description }
+    case "seconds":
+      return { type: ["integer", "null"], minimum: 0, description: `${description} (whole seconds)` }
+    case "instant":
+      return { type: ["string", "null"], format: "date-time", description }
+    case "date":
+      return { type: ["string", "null"], format: "date", description }
+    case "boolean":
+      return { type: ["boolean", "null"], description }
+  }
+}
+
+/**
+ * A report's row: every fixed column (always present, null when blank), the six bandwidth columns when the
+ * report has them and the organisation shows them, one `tag:<key>` column per configured tag; nothing else.
+ */
+const rowSchema = (id: ReportId) => {
+  const definition = Definitions.reports[id]
+  const fixed = Definitions.byId(id)
+  const bandwidth = definition.bandwidth
+    ? Report.resolve(definition, { bandwidth: true, tags: [] }).columns.filter((c) => (Report.bandwidthKeys as ReadonlyArray<string>).includes(c.key))
+    : []
+  return {
+    type: "object",
+    description:
+      `${fixed.title}: ${fixed.grain}.` +
+      (definition.bandwidth ? " The bandwidth columns are present when the organisation's configuration shows them." : "") +
+      (definition.tags ? " One `tag:<key>` column per tag of the organisation's configuration follows." : ""),
+    properties: Object.fromEntries([
+      ...fixed.columns.map((c) => [c.key, cellSchema(c.type, `${c.header}: ${c.description}`)]),
+      ...bandwidth.map((c) => [c.key, cellSchema(c.type, `${c.header}: ${c.description}`)])
+    ]),
+    required: fixed.columns.map((c) => c.key),
+    ...(definition.tags ? { patternProperties: { "^tag:": { type: ["string", "null"], description: "A reporting tag's value; blank if not set" } } } : {}),
+    additionalProperties: false
+  }
+}
+
+const columnKinds: ReadonlyArray<Column.ColumnKind> = ["string", "integer", "seconds", "instant", "date", "boolean"]
+
+/** The JSON download of one report: what was run, its columns and its rows (R70). */
+const documentSchema = (id: ReportId) => ({
   type: "object",
-  description: "What one push stored: the same counts as `vcr import` of the body as one file",
   properties: {
-    lines: count("Lines read, blank lines included"),
-    records: count("Non-blank lines, each one record"),
-    events: { type: "object", properties: { inserted: count("New events stored"), duplicates: count("Events already stored with the same content, ignored") }, required: ["inserted", "duplicates"] },
-    directory: count("Directory records upserted (organisations, clinics, users, roles, rooms, reporting configurations)"),
-    logins: count("Login records read"),
-    components: count("Components (linked sessions, room calls) whose facts were recomputed"),
-    bytes: count("Size of the body")
+    report: { type: "string", const: id },
+    title: { type: "string" },
+    parameters: ref("RunParameters"),
+    generated_at: { type: "string", format: "date-time" },
+    columns: {
+      type: "array",
+      items: {
+        type: "object",
+        properties: { key: { type: "string" }, header: { type: "string" }, type: { type: "string", enum: [...columnKinds] }, description: { type: "string" } },
+        required: ["key", "header", "type", "description"],
+        additionalProperties: false
+      }
+    },
+    rows: { type: "array", items: ref(rowName(id)) }
   },
-  required: ["lines", "records", "events", "directory", "logins", "components", "bytes"]
-}
+  required: ["report", "title", "parameters", "generated_at", "columns", "rows"],
+  additionalProperties: false
+})
 
+const documentName = (id: ReportId) => rowName(id).replace(/Row$/, "Document")
+
+const path = (name: string, description: string) => ({ name, in: "path", required: true, description, schema: { type: "string" } })
+const orgParam = path("org", "Organisation id")
+const entryParam = path("entry", "History entry id")
+const reportParam = { name: "report", in: "path", required: true, description: "Report id", schema: { type: "string", enum: [...reportIds] } }
 const query = Object.entries(runParameterSpecs).map(([name, schema]) => ({ name, in: "query", required: false, schema, description: schema.description }))
-const orgParam = { name: "org", in: "path", required: true, schema: { type: "string" } }
-const reportParam = { name: "report", in: "path", required: true, schema: { type: "string", enum: [...reportIds] } }
-const body = {
+const reportBody = {
   required: false,
-  content: { "application/json": { schema: { type: "object", additionalProperties: false, properties: { ...runParameterSpecs, format: { type: "string", enum: [...formats], default: "xlsx" } } } } }
+  content: json({
+    type: "object",
+    additionalProperties: false,
+    properties: { ...runParameterSpecs, format: { type: "string", enum: [...formats], default: "xlsx", description: "File format" } }
+  })
 }
+/** A media type without its parameters ("text/csv" of "text/csv; charset=utf-8"). */
+const bare = (type: string) => type.split(";")[0]!
+const fileContent = (description: string) => ({
+  description,
+  content: {
+    [bare(mediaType.xlsx)]: { schema: { type: "string", format: "binary" } },
+    [bare(mediaType.csv)]: { schema: { type: "string" } },
+    [bare(mediaType.json)]: { schema: { oneOf: reportIds.map((id) => ref(documentName(id))) } }
+  }
+})
 
-/** The OpenAPI 3.1 document of the API. */
-export const openApiDocument = () => ({
+/** The OpenAPI 3.1 document of the API; `publicUrl` (VCR_PUBLIC_URL) is its server, else the host serving it. */
+export const openApiDocument = (options: { readonly publicUrl?: string | undefined } = {}) => ({
   openapi: "3.1.0",
-  info: { title: "vcr reports API", version: "1", description: "Organisation reports for a telehealth video-call platform. Every /api route needs a bearer token or the session cookie." },
+  info: {
+    title: "vcr reports API",
+    version: "1",
+    description:
+      "Organisation reports for a telehealth video-call platform. Every /api/v1 route but this document needs a bearer token or the session cookie " +
+      "(with the X-CSRF-Token header on changes); anything outside the caller's roles answers 404.",
+    license: { name: "MIT", identifier: "MIT" }
+  },
+  servers: [{ url: options.publicUrl ?? "/", description: "This vcr server" }],
   components: {
     securitySchemes: {
       bearer: { type: "http", scheme: "bearer", description: "A personal access token (vcr token create --user <id>)" },
-      session: { type: "apiKey", in: "cookie", name: "vcr_session" },
+      session: { type: "apiKey", in: "cookie", name: "vcr_session", description: "The page's session cookie, set by POST /auth/link" },
       service: { type: "http", scheme: "bearer", description: "A service token with the ingest scope (vcr token create --service <name> --scope ingest); it may only post events" }
     },
     schemas: {
       Error: errorSchema,
+      Health: healthSchema,
+      Ready: readySchema,
+      SignInRequest: signInRequestSchema,
+      SignInResult: signInResultSchema,
+      Me: meSchema,
+      RunParameters: parametersSchema,
+      Summary: summarySchema,
+      HistoryEntry: entrySchema,
+      HistoryList: historyListSchema,
+      ReportingConfiguration: configurationSchema,
+      ReportingConfigurationInput: configurationInputSchema,
       IngestSummary: ingestSummarySchema,
-      ...Object.fromEntries(Definitions.all.map((d) => [`${d.id}-row`, {
-        type: "object",
-        description: `${d.title}: ${d.grain}. Bandwidth and tag columns follow when configured.`,
-        properties: Object.fromEntries(d.columns.map((c) => [c.key, { description: `${c.header}: ${c.description}`, "x-vcr-kind": c.type, type: c.type === "boolean" ? ["boolean", "null"] : c.type === "integer" || c.type === "seconds" ? ["integer", "null"] : ["string", "null"] }]))
-      }]))
+      ...Object.fromEntries(reportIds.map((id) => [rowName(id), rowSchema(id)])),
+      ...Object.fromEntries(reportIds.map((id) => [documentName(id), documentSchema(id)]))
     }
   },
   security: [{ bearer: [] }, { session: [] }],
   paths: {
-    "/healthz": { get: { summary: "Liveness", security: [], responses: { 200: { description: "alive" } } } },
-    "/readyz": { get: { summary: "Readiness (database reachable)", security: [], responses: { 200: { description: "ready" }, 503: { description: "database unreachable" } } } },
-    "/api/v1/openapi.json": { get: { summary: "This document", responses: { 200: { description: "OpenAPI document" } } } },
-    "/api/v1/me": { get: { summary: "The account, its organisations, clinics and roles", responses: { 200: { description: "the caller" }, ...errors(401) } } },
-    "/api/v1/organisations/{org}/tiles": { get: { summary: "The six summary tiles (short ranges only)", parameters: [orgParam, ...query], responses: { 200: { description: "summary document (SPEC §7)" }, ...errors(400, 401, 404, 409) } } },
-    "/api/v1/organisations/{org}/reports/{report}/downloads": { post: { summary: "Generate a report (short range) and stream the file; records a history entry", parameters: [orgParam, reportParam], requestBody: body, responses: { 200: { description: "the file (X-History-Entry header names its entry)" }, ...errors(400, 401, 403, 404, 409, 413, 429) } } },
-    "/api/v1/organisations/{org}/reports/{report}/emails": { post: { summary: "Generate a report in the background and email a link", parameters: [orgParam, reportParam], requestBody: body, responses: { 202: { description: "the history entry" }, ...errors(400, 401, 403, 404, 413) } } },
-    "/api/v1/history": { get: { summary: "The caller's own entries of the last 24 hours", parameters: [{ name: "organisation_id", in: "query", schema: { type: "string" } }, { name: "clinic_id", in: "query", schema: { type: "string" } }], responses: { 200: { description: "entries" }, ...errors(400, 401) } } },
-    "/api/v1/history/{entry}": { get: { summary: "One history entry", parameters: [{ name: "entry", in: "path", required: true, schema: { type: "string" } }], responses: { 200: { description: "entry" }, ...errors(401, 404, 410) } } },
-    "/api/v1/history/{entry}/file": { get: { summary: "The entry's file", parameters: [{ name: "entry", in: "path", required: true, schema: { type: "string" } }], responses: { 200: { description: "the file" }, ...errors(401, 404, 409, 410) } } },
+    "/healthz": {
+      get: { operationId: "getHealth", summary: "Liveness", security: [], responses: { 200: { description: "alive", content: json(ref("Health")) }, ...errors(400) } }
+    },
+    "/readyz": {
+      get: { operationId: "getReadiness", summary: "Readiness (database reachable)", security: [], responses: { 200: { description: "ready", content: json(ref("Ready")) }, ...errors(400), 503: { description: errorText[503]!, content: json(ref("Ready")) } } }
+    },
+    "/auth/link": {
+      post: {
+        operationId: "signIn",
+        summary: "Exchange a one-time sign-in link's secret for the session and CSRF cookies",
+        security: [],
+        requestBody: { required: true, content: json(ref("SignInRequest")) },
+        responses: { 200: { description: "signed in: Set-Cookie carries vcr_session and vcr_csrf", content: json(ref("SignInResult")) }, ...errors(400, 401, 415, 429) }
+      }
+    },
+    "/api/v1/session": {
+      delete: { operationId: "signOut", summary: "Sign out: the session is deleted and its cookies cleared", responses: { 204: { description: "signed out" }, ...errors(401, 403) } }
+    },
+    "/api/v1/openapi.json": {
+      get: { operationId: "getOpenApi", summary: "This document (public: it holds no data)", security: [], responses: { 200: { description: "OpenAPI document", content: json({ type: "object" }) }, ...errors(400) } }
+    },
+    "/api/v1/me": {
+      get: { operationId: "getMe", summary: "The account, its organisations, clinics and roles", responses: { 200: { description: "the caller", content: json(ref("Me")) }, ...errors(401) } }
+    },
+    "/api/v1/organisations/{org}/tiles": {
+      get: {
+        operationId: "getTiles",
+        summary: "The six summary tiles (short ranges only)",
+        parameters: [orgParam, ...query],
+        responses: { 200: { description: "summary document (SPEC §7)", content: json(ref("Summary")) }, ...errors(400, 401, 404, 409) }
+      }
+    },
+    "/api/v1/organisations/{org}/reports/{report}/downloads": {
+      post: {
+        operationId: "downloadReport",
+        summary: "Generate a report (short range) and stream the file; records a history entry",
+        parameters: [orgParam, reportParam],
+        requestBody: reportBody,
+        responses: { 200: fileContent("the file (the X-History-Entry header names its entry)"), ...errors(400, 401, 403, 404, 409, 413, 415, 429) }
+      }
+    },
+    "/api/v1/organisations/{org}/reports/{report}/emails": {
+      post: {
+        operationId: "emailReport",
+        summary: "Generate a report in the background and email a link",
+        parameters: [orgParam, reportParam],
+        requestBody: reportBody,
+        responses: { 202: { description: "queued: the history entry", content: json(ref("HistoryEntry")) }, ...errors(400, 401, 403, 404, 413, 415) }
+      }
+    },
+    "/api/v1/history": {
+      get: {
+        operationId: "listHistory",
+        summary: "The caller's own entries of the last 24 hours",
+        parameters: Object.entries(historyQuery).map(([name, description]) => ({ name, in: "query", required: false, description, schema: { type: "string" } })),
+        responses: { 200: { description: "entries, newest first", content: json(ref("HistoryList")) }, ...errors(400, 401) }
+      }
+    },
+    "/api/v1/history/{entry}": {
+      get: { operationId: "getHistoryEntry", summary: "One history entry", parameters: [entryParam], responses: { 200: { description: "the entry", content: json(ref("HistoryEntry")) }, ...errors(401, 404, 410) } }
+    },
+    "/api/v1/history/{entry}/file": {
+      get: { operationId: "getHistoryFile", summary: "The entry's file", parameters: [entryParam], responses: { 200: fileContent("the file"), ...errors(401, 404, 409, 410) } }
+    },
     "/api/v1/events": {
       post: {
+        operationId: "postEvents",
         summary: "Receive events and directory records pushed by a platform (SPEC §11.6), all or nothing like vcr import of one file",
-        description: "The lines of SPEC §4 as NDJSON, up to 50 MB per request, streamed. Concurrent, out-of-order and repeated pushes store the same facts as one import of all their lines; reports and tiles include them as soon as the 200 is sent. Only a service token with the ingest scope may post; such a token gets 404 on every other route.",
+        description:
+          "The lines of SPEC §4 as NDJSON, up to 50 MB per request, streamed. Concurrent, out-of-order and repeated pushes store the same facts as one import of all their lines; reports and tiles include them as soon as the 200 is sent. Only a service token with the ingest scope may post; such a token gets 404 on every other route.",
         security: [{ service: [] }],
         requestBody: { required: true, content: { "application/x-ndjson": { schema: { type: "string", description: "One JSON object per line, each with a type (SPEC §4)" } } } },
         responses: {
-          200: { description: "stored: the counts", content: { "application/json": { schema: { $ref: "#/components/schemas/IngestSummary" } } } },
+          200: { description: "stored: the counts", content: json(ref("IngestSummary")) },
           ...errors(400, 401, 403, 404, 413, 415, 429),
-          409: { description: "an event id already used for a different event (nothing stored)", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } }
+          409: { description: "an event id already used for a different event (nothing stored)", content: json(ref("Error")) }
         }
       }
     },
     "/api/v1/organisations/{org}/reporting-configuration": {
-      get: { summary: "Tags, bandwidth columns, default timezone and minimum", parameters: [orgParam], responses: { 200: { description: "configuration" }, ...errors(401, 404) } },
-      put: { summary: "Replace the reporting configuration", parameters: [orgParam], requestBody: { content: { "application/json": { schema: { type: "object", additionalProperties: false, properties: { tags: { type: "array", items: { type: "object", properties: { key: { type: "string" }, label: { type: "string" } }, required: ["key"] } }, bandwidth_columns: { type: "boolean" }, default_timezone: { type: ["string", "null"] }, default_minimum_duration_minutes: { type: ["number", "null"] } } } } } }, responses: { 200: { description: "configuration" }, ...errors(400, 401, 403, 404) } }
+      get: {
+        operationId: "getReportingConfiguration",
+        summary: "Tags, bandwidth columns, default timezone and minimum",
+        parameters: [orgParam],
+        responses: { 200: { description: "the configuration", content: json(ref("ReportingConfiguration")) }, ...errors(401, 404) }
+      },
+      put: {
+        operationId: "putReportingConfiguration",
+        summary: "Replace the reporting configuration",
+        parameters: [orgParam],
+        requestBody: { required: false, content: json(ref("ReportingConfigurationInput")) },
+        responses: { 200: { description: "the configuration now", content: json(ref("ReportingConfiguration")) }, ...errors(400, 401, 403, 404, 413, 415) }
+      }
     }
   }
 })

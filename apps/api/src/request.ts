@@ -5,7 +5,7 @@
 import { Permissions, type Actor, type ReportId, type RunInput } from "@vcr/core"
 import express, { type RequestHandler } from "express"
 import { BadRequest, UnsupportedMediaType } from "./errors.ts"
-import { runParameterSpecs } from "./openapi.ts"
+import { runParameterSpecs } from "./schemas.ts"
 
 /** The Content-Encodings a JSON body may use (small bodies: nothing else is worth a decompressor's risk). */
 const bodyEncodings = ["identity", "gzip", "deflate"]

@@ -114,9 +114,9 @@ describe("bad input over HTTP (nothing written)", () => {
     const res = await fetch(app.url + "/")
     expect(res.headers.get("content-security-policy")).toContain("script-src 'self'")
     expect(res.headers.get("x-content-type-options")).toBe("nosniff")
-    const doc = (await (await app.as("u-oadmin", "/api/v1/openapi.json")).json()) as any
+    const doc = (await (await fetch(app.url + "/api/v1/openapi.json")).json()) as any
     expect(Object.keys(doc.paths)).toContain("/api/v1/organisations/{org}/reports/{report}/downloads")
-    expect(doc.components.schemas["consultations-row"].properties.wait_duration["x-vcr-kind"]).toBe("seconds")
+    expect(doc.components.schemas.ConsultationsRow.properties.wait_duration["x-vcr-kind"]).toBe("seconds")
     expect((await fetch(app.url + "/healthz")).status).toBe(200)
     expect((await fetch(app.url + "/readyz")).status).toBe(200)
   })

@@ -9,9 +9,10 @@ import type { Audit } from "../audit.ts"
 import { callerOfResponse } from "../auth-middleware.ts"
 import { BadRequest, notFound } from "../errors.ts"
 import { jsonBody, rejectUnknown } from "../request.ts"
+import { configurationInputSchema } from "../schemas.ts"
 import { organisationFor } from "../scope.ts"
 
-const fields = ["tags", "bandwidth_columns", "default_timezone", "default_minimum_duration_minutes"]
+const fields = Object.keys(configurationInputSchema.properties)
 
 const configurationView = (organisationId: string, c: Records.ReportingConfiguration | undefined) => ({
   organisation_id: organisationId,

@@ -11,6 +11,7 @@ import { Expired } from "../errors.ts"
 import { streamFile } from "../file-response.ts"
 import { History, mediaType, reportTitle, type EngineRuntime, type Format } from "@vcr/engine"
 import { rejectUnknown } from "../request.ts"
+import { historyQuery } from "../schemas.ts"
 
 /** An entry as the API shows it. */
 export const entryView = (e: HistoryEntry, now: number) => ({
@@ -41,7 +42,7 @@ export const historyRouter = (deps: { readonly engine: EngineRuntime; readonly n
     .get("/history", async (req, res) => {
       const { actor } = callerOfResponse(res)
       const query = req.query as Record<string, unknown>
-      rejectUnknown(query, ["organisation_id", "clinic_id"])
+      rejectUnknown(query, Object.keys(historyQuery))
       const entries = await engine.history.list(actor, { organisationId: text(query.organisation_id), clinicId: text(query.clinic_id) })
       res.json({ entries: entries.map((e) => entryView(e, now())) })
     })
