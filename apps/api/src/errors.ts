@@ -5,7 +5,7 @@
  */
 import { InvalidParameter, MalformedLine, NotFound, RangeTooLongForTiles } from "@vcr/core"
 import { EntryExpired, EntryNotReady } from "@vcr/engine"
-import { isEventConflict } from "@vcr/store"
+import { isEventConflict, isStoreUnavailable } from "@vcr/store"
 import { Schema } from "effect"
 import type { ErrorRequestHandler, RequestHandler } from "express"
 import type { Log } from "./request-log.ts"
@@ -52,6 +52,9 @@ const taggedClasses = [
   Forbidden, UnsupportedMediaType, MalformedLine
 ]
 
+/** Seconds a client should wait before retrying while the database is unavailable. */
+export const unavailableRetrySeconds = 2
+
 /** An HTTP answer: status and the body's fields. */
 export interface HttpAnswer {
   readonly status: number
@@ -85,6 +88,8 @@ const fromBodyParser = (error: unknown): unknown => {
 /** The HTTP answer for any error (the one place for the API). */
 export const answerOf = (raw: unknown): HttpAnswer => {
   const error = fromBodyParser(raw)
+  // The database is restarting or unreachable (possibly wrapped by the engine): the request may be retried.
+  if (isStoreUnavailable(error)) return { ...answer(503, "unavailable", "the database is unavailable for a moment; try again shortly"), retryAfter: unavailableRetrySeconds }
   if (!taggedClasses.some((c) => error instanceof c)) return answer(500, "internal_error", "something went wrong; the request was not completed")
   const e = error as Tagged
   switch (e._tag) {

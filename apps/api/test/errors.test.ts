@@ -2,6 +2,7 @@ import { InvalidParameter, NotFound, RangeTooLongForTiles } from "@vcr/core"
 import { describe, expect, it } from "vitest"
 import { BadRequest, Conflict, CsrfRejected, Expired, PayloadTooLarge, TooManyRequests, Unauthenticated } from "../src/errors.ts"
 import { answerOf } from "../src/index.ts"
+import { StoreUnavailable } from "@vcr/store"
 
 describe("the error map", () => {
   it("gives each tagged error its one status and code", () => {
@@ -26,6 +27,12 @@ describe("the error map", () => {
     expect(answerOf(new Error("SELECT secret FROM users"))).toEqual({
       status: 500, code: "internal_error", message: "something went wrong; the request was not completed", field: null
     })
+  })
+
+  it("answers 503 with Retry-After when the database is unavailable, also when the engine wrapped the error", () => {
+    const down = new StoreUnavailable({ reason: "57P01" })
+    expect(answerOf(down)).toMatchObject({ status: 503, code: "unavailable", retryAfter: 2 })
+    expect(answerOf(Object.assign(new Error("report failed"), { cause: down }))).toMatchObject({ status: 503, retryAfter: 2 })
   })
 
   it("turns the body parser's failures into 400 and 413 answers", () => {

@@ -10,6 +10,7 @@ import type { Store } from "./store.ts"
 export type { Store } from "./store.ts"
 export type { ImportOptions, ImportProgress, ImportSummary } from "./import.ts"
 export { isEventConflict, isWriteContention } from "./import.ts"
+export { isStoreUnavailable, StoreUnavailable } from "./unavailable.ts"
 export type { Access, AuditRecord, Credential, HistoryEntry, HistoryStatus, TokenListing } from "./access.ts"
 export type { Jobs, OutboxRow } from "./jobs.ts"
 

@@ -2,11 +2,12 @@
  * @vcr/store/postgres: the store on PostgreSQL with a pg Pool. int8 values (epoch milliseconds, counts) are read
  * as JavaScript numbers on this pool only; pg's global type parsers are left alone.
  */
-import { Kysely, PostgresDialect } from "kysely"
+import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient } from "kysely"
 import pg from "pg"
 import { postgresDialect } from "../dialect.ts"
 import type { Database } from "../schema.ts"
 import { KyselyStore, type Store } from "../store.ts"
+import { classifyConnectionError } from "../unavailable.ts"
 
 const INT8 = 20
 
@@ -19,7 +20,28 @@ const types = {
 export const openPostgresStore = async (connection: string | pg.PoolConfig): Promise<Store> => {
   const config: pg.PoolConfig = typeof connection === "string" ? { connectionString: connection } : connection
   const pool = new pg.Pool({ max: 10, ...config, types })
-  // An idle client that loses its connection must not crash the process; the next query reports the failure.
+  // A client that loses its connection (PostgreSQL restarting: 57P01) emits 'error'; unheard, that event would
+  // end the process. Idle clients report to the pool, checked-out ones to their own listener; the query in
+  // flight fails on its own and is classified below, and pg discards the broken client on release.
   pool.on("error", () => {})
-  return new KyselyStore(new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), postgresDialect)
+  pool.on("connect", (client) => void client.on("error", () => {}))
+  return new KyselyStore(new Kysely<Database>({ dialect: new PostgresDialect({ pool: classifying(pool) }) }), postgresDialect)
 }
+
+/** The pool as kysely sees it, with connection failures turned into StoreUnavailable. */
+const classifying = (pool: pg.Pool): PostgresPool => ({
+  connect: async (): Promise<PostgresPoolClient> => {
+    const client = await pool.connect().catch((error: unknown) => {
+      throw classifyConnectionError(error)
+    })
+    return {
+      query: ((...args: Array<unknown>) => {
+        const result = (client.query as (...a: Array<unknown>) => unknown)(...args)
+        // A cursor is returned as is; a promise has its connection failures classified.
+        return result instanceof Promise ? result.catch((error: unknown) => Promise.reject(classifyConnectionError(error))) : result
+      }) as PostgresPoolClient["query"],
+      release: () => client.release()
+    }
+  },
+  end: () => pool.end()
+})
