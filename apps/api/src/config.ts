@@ -67,7 +67,8 @@ export const decodeConfiguration = (env: Environment): Configuration => {
     const value = text(name)
     if (value === undefined) return fallback
     const decoded = decode(value)
-    if (decoded === undefined) problems.push({ variable: name, rule: shown ? `${rule} (got "${value}")` : rule })
+    // JSON quoting keeps the message on one line whatever the value holds (a CR/LF, a quote).
+    if (decoded === undefined) problems.push({ variable: name, rule: shown ? `${rule} (got ${JSON.stringify(value)})` : rule })
     return decoded ?? fallback
   }
   const oneOf = <const T extends string>(values: ReadonlyArray<T>) => (v: string): T | undefined => values.find((x) => x === v)

@@ -1,6 +1,6 @@
 /**
  * The API's tagged errors and the one map from any error to an HTTP answer `{"error":{code,message,field}}`.
- * Routes throw core's errors or these; only `answerOf` picks a status, so two routes cannot disagree. Anything
+ * Routes throw core's, the engine's or these; only `answerOf` picks a status, so two routes cannot disagree. Anything
  * unrecognised is a 500 whose details go to the log, never to the caller.
  */
 import { InvalidParameter, MalformedLine, NotFound, RangeTooLongForTiles } from "@vcr/core"
@@ -24,9 +24,6 @@ export class CsrfRejected extends Schema.TaggedError<CsrfRejected>()("CsrfReject
 /** The request conflicts with the state of things: a range too long to download, a file not ready yet. */
 export class Conflict extends Schema.TaggedError<Conflict>()("Conflict", { code: Schema.String, message: Schema.String }) {}
 
-/** A history entry or its file that has expired (SPEC §9). */
-export class Expired extends Schema.TaggedError<Expired>()("Expired", { message: Schema.String }) {}
-
 /** A request body over the limit. */
 export class PayloadTooLarge extends Schema.TaggedError<PayloadTooLarge>()("PayloadTooLarge", { message: Schema.String }) {}
 
@@ -45,10 +42,10 @@ export class UnsupportedMediaType extends Schema.TaggedError<UnsupportedMediaTyp
 export const notFound = (kind: string, id: string) => new NotFound({ kind, id, message: `${kind} "${id}" not found` })
 
 type Tagged =
-  | EntryExpired | EntryNotReady | BadRequest | InvalidParameter | Unauthenticated | CsrfRejected | NotFound | Conflict | RangeTooLongForTiles | Expired | PayloadTooLarge
+  | EntryExpired | EntryNotReady | BadRequest | InvalidParameter | Unauthenticated | CsrfRejected | NotFound | Conflict | RangeTooLongForTiles | PayloadTooLarge
   | TooManyRequests | Forbidden | UnsupportedMediaType | MalformedLine
 const taggedClasses = [
-  EntryExpired, EntryNotReady, BadRequest, InvalidParameter, Unauthenticated, CsrfRejected, NotFound, Conflict, RangeTooLongForTiles, Expired, PayloadTooLarge, TooManyRequests,
+  EntryExpired, EntryNotReady, BadRequest, InvalidParameter, Unauthenticated, CsrfRejected, NotFound, Conflict, RangeTooLongForTiles, PayloadTooLarge, TooManyRequests,
   Forbidden, UnsupportedMediaType, MalformedLine
 ]
 
@@ -100,7 +97,6 @@ export const answerOf = (raw: unknown): HttpAnswer => {
     case "NotFound": return answer(404, "not_found", e.message)
     case "Conflict": return answer(409, e.code, e.message)
     case "RangeTooLongForTiles": return answer(409, "range_too_long_for_tiles", e.message)
-    case "Expired": return answer(410, "expired", e.message)
     case "EntryExpired": return answer(410, "expired", e.message)
     case "EntryNotReady": return answer(409, "not_ready", e.message)
     case "PayloadTooLarge": return answer(413, "payload_too_large", e.message)

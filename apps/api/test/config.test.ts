@@ -51,6 +51,12 @@ describe("configuration from the environment", () => {
     )
   })
 
+  it("keeps the message on one line whatever a value holds", () => {
+    const error = failure({ VCR_MAIL_FROM: "x <a@example.org>\r\nBcc: c@example.org", VCR_FILE_STORAGE: "a\nb" })
+    expect(error.message).not.toMatch(/[\r\n]/)
+    expect(error.message).toContain('VCR_FILE_STORAGE must be folder or database (got "a\\nb")')
+  })
+
   it("refuses a VCR_MAIL_FROM that is not one address", () => {
     for (const from of ["not an address", "a@example.org, b@example.org", "x <a@example.org>\r\nBcc: c@example.org"]) {
       expect(failure({ VCR_MAIL_FROM: from }).problems.map((p) => p.variable)).toEqual(["VCR_MAIL_FROM"])

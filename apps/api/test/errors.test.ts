@@ -1,6 +1,7 @@
 import { InvalidParameter, NotFound, RangeTooLongForTiles } from "@vcr/core"
 import { describe, expect, it } from "vitest"
-import { BadRequest, Conflict, CsrfRejected, Expired, PayloadTooLarge, TooManyRequests, Unauthenticated } from "../src/errors.ts"
+import { EntryExpired, EntryNotReady } from "@vcr/engine"
+import { BadRequest, Conflict, CsrfRejected, Forbidden, PayloadTooLarge, TooManyRequests, Unauthenticated, UnsupportedMediaType } from "../src/errors.ts"
 import { answerOf } from "../src/index.ts"
 import { StoreUnavailable } from "@vcr/store"
 
@@ -14,7 +15,10 @@ describe("the error map", () => {
       [new NotFound({ kind: "clinic", id: "c", message: "m" }), 404, "not_found"],
       [new Conflict({ code: "not_ready", message: "m" }), 409, "not_ready"],
       [new RangeTooLongForTiles({ message: "m" }), 409, "range_too_long_for_tiles"],
-      [new Expired({ message: "m" }), 410, "expired"],
+      [new EntryNotReady({ id: "e", status: "queued", message: "m" }), 409, "not_ready"],
+      [new EntryExpired({ id: "e", message: "m" }), 410, "expired"],
+      [new Forbidden({ code: "user_credential", message: "m" }), 403, "user_credential"],
+      [new UnsupportedMediaType({ message: "m" }), 415, "unsupported_media_type"],
       [new PayloadTooLarge({ message: "m" }), 413, "payload_too_large"],
       [new TooManyRequests({ message: "m" }), 429, "too_many_requests"]
     ]

@@ -5,13 +5,18 @@
  */
 import { clockOf, readConfiguration, serve, type Configuration } from "@vcr/api"
 import { createEngine } from "@vcr/engine"
-import { publicUrl } from "./access.ts"
-import { storeUrl, type GlobalOptions } from "./store.ts"
+import type { GlobalOptions } from "./store.ts"
+
+/** The store in force: `--db`, else VCR_DATABASE_URL as decoded. */
+const databaseOf = (globals: GlobalOptions, config: Configuration) => globals.db ?? config.databaseUrl
+
+/** The page's base URL in emailed links: VCR_PUBLIC_URL, else the local address. */
+const pageUrl = (config: Configuration, port = config.port) => config.publicUrl ?? `http://127.0.0.1:${port}`
 
 /** The engine with the decoded environment's files, mail and clock (VCR_FILE_STORAGE, VCR_SMTP_URL, VCR_OUTBOX_DIR, VCR_MAIL_FROM, VCR_NOW). */
 const openEngine = (globals: GlobalOptions, config: Configuration, filesDir: string) =>
   createEngine({
-    database: storeUrl(globals),
+    database: databaseOf(globals, config),
     files: { dir: filesDir, storage: config.fileStorage },
     mail: { smtpUrl: config.smtpUrl, outboxDir: config.outboxDir, from: config.mailFrom },
     now: clockOf(config)
@@ -24,8 +29,8 @@ const describeMail = (config: Configuration) =>
 export const commandWorker = async (globals: GlobalOptions, options: { filesDir: string }) => {
   const config = readConfiguration()
   const engine = await openEngine(globals, config, options.filesDir)
-  const worker = engine.worker({ publicUrl: config.publicUrl ?? publicUrl(), crashAt: config.crashAt })
-  process.stdout.write(`vcr worker ${worker.id} on ${storeUrl(globals)}; ${describeMail(config)}\n`)
+  const worker = engine.worker({ publicUrl: pageUrl(config), crashAt: config.crashAt })
+  process.stdout.write(`vcr worker ${worker.id} on ${databaseOf(globals, config)}; ${describeMail(config)}\n`)
   const stop = () => worker.stop()
   process.once("SIGTERM", stop)
   process.once("SIGINT", stop)
@@ -38,13 +43,13 @@ export const commandWorker = async (globals: GlobalOptions, options: { filesDir:
 export const commandServe = async (globals: GlobalOptions, options: { port: number; host: string; filesDir: string; worker: boolean }) => {
   const config = readConfiguration()
   const engine = await openEngine(globals, config, options.filesDir)
-  const worker = options.worker ? engine.worker({ publicUrl: config.publicUrl ?? publicUrl(options.port), crashAt: config.crashAt }) : undefined
+  const worker = options.worker ? engine.worker({ publicUrl: pageUrl(config, options.port), crashAt: config.crashAt }) : undefined
   const server = await serve({
     store: engine.store, filesDir: options.filesDir, fileStorage: config.fileStorage, port: options.port, host: options.host, now: clockOf(config),
     debug: config.debug, publicUrl: config.publicUrl, ...(worker === undefined ? {} : { worker })
   })
   process.stdout.write(
-    `vcr serving ${storeUrl(globals)} at http://${options.host}:${server.port}/ (files in ${options.filesDir}; ` +
+    `vcr serving ${databaseOf(globals, config)} at http://${options.host}:${server.port}/ (files in ${options.filesDir}; ` +
       `${worker === undefined ? "no in-process worker: run vcr worker" : describeMail(config)})\n`
   )
   const stop = async () => {

@@ -7,9 +7,8 @@ import type { HistoryEntry } from "@vcr/store"
 import { Router } from "express"
 import type { Audit } from "../audit.ts"
 import { callerOfResponse } from "../auth-middleware.ts"
-import { Expired } from "../errors.ts"
 import { streamFile } from "../file-response.ts"
-import { History, mediaType, reportTitle, type EngineRuntime, type Format } from "@vcr/engine"
+import { EntryExpired, History, mediaType, reportTitle, type EngineRuntime, type Format } from "@vcr/engine"
 import { rejectUnknown } from "../request.ts"
 import { historyQuery } from "../schemas.ts"
 
@@ -31,8 +30,6 @@ export const entryView = (e: HistoryEntry, now: number) => ({
   file_url: `/api/v1/history/${e.id}/file`
 })
 
-const expired = () => new Expired({ message: "this report has expired; reports are kept for 24 hours" })
-
 /** The history routes: the engine lists, checks visibility and opens files; this module shapes the answers. */
 export const historyRouter = (deps: { readonly engine: EngineRuntime; readonly now: () => number; readonly audit: Audit }) => {
   const { engine, now } = deps
@@ -49,7 +46,7 @@ export const historyRouter = (deps: { readonly engine: EngineRuntime; readonly n
     .get("/history/:entry", async (req, res) => {
       const { actor } = callerOfResponse(res)
       const entry = await engine.history.entry(actor, String(req.params.entry))
-      if (History.isExpired(entry, now())) throw expired()
+      if (History.isExpired(entry, now())) throw new EntryExpired({ id: entry.id, message: "this report has expired; reports are kept for 24 hours" })
       res.json(entryView(entry, now()))
     })
     .get("/history/:entry/file", async (req, res) => {
