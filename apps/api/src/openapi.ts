@@ -1,9 +1,10 @@
 /**
  * The OpenAPI document, generated from the definitions the routes use: the run parameters and the request
  * bodies the handlers read (`schemas.ts`), the report ids, and each report's typed definition in core (row keys
- * and kinds, bandwidth and tag columns). `servers` is VCR_PUBLIC_URL. Nothing in it is written twice by hand.
+ * and kinds, bandwidth and tag columns: `openapi-reports.ts`). `servers` is VCR_PUBLIC_URL. Nothing in it is
+ * written twice by hand.
  */
-import { Definitions, Report, reportIds, type Column, type ReportId } from "@vcr/core"
+import { reportIds } from "@vcr/core"
 import { formats, mediaType } from "@vcr/engine"
 import {
   configurationInputSchema,
@@ -22,10 +23,10 @@ import {
   signInResultSchema,
   summarySchema
 } from "./schemas.ts"
+import { ref, reportDocumentRefs, reportSchemas } from "./openapi-reports.ts"
 
 export { runParameterSpecs } from "./schemas.ts"
 
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` })
 const json = (schema: object) => ({ "application/json": { schema } })
 
 const errorText: Record<number, string> = {
@@ -42,82 +43,6 @@ const errorText: Record<number, string> = {
 }
 const errors = (...codes: Array<number>) =>
   Object.fromEntries(codes.map((c) => [String(c), { description: errorText[c]!, content: json(ref("Error")) }]))
-
-/** Schema name of a report's row ("ConsultationsRow"). */
-const rowName = (id: ReportId) => `${id.split("-").map((w) => w[0]!.toUpperCase() + w.slice(1)).join("")}Row`
-
-/** A cell of a column kind as JSON shows it (instants as ISO text with offset, R69); null when blank. */
-const cellSchema = (kind: Column.ColumnKind, description: string): object => ({ ...cellType(kind, description), "x-vcr-kind": kind })
-
-const cellType = (kind: Column.ColumnKind, description: string): object => {
-  switch (kind) {
-    case "string":
-      return { type: ["string", "null"], description }
-    case "integer":
-      return { type: ["integer", "null"], description }
-    case "seconds":
-      return { type: ["integer", "null"], minimum: 0, description: `${description} (whole seconds)` }
-    case "instant":
-      return { type: ["string", "null"], format: "date-time", description }
-    case "date":
-      return { type: ["string", "null"], format: "date", description }
-    case "boolean":
-      return { type: ["boolean", "null"], description }
-  }
-}
-
-/**
- * A report's row: every fixed column (always present, null when blank), the six bandwidth columns when the
- * report has them and the organisation shows them, one `tag:<key>` column per configured tag; nothing else.
- */
-const rowSchema = (id: ReportId) => {
-  const definition = Definitions.reports[id]
-  const fixed = Definitions.byId(id)
-  const bandwidth = definition.bandwidth
-    ? Report.resolve(definition, { bandwidth: true, tags: [] }).columns.filter((c) => (Report.bandwidthKeys as ReadonlyArray<string>).includes(c.key))
-    : []
-  return {
-    type: "object",
-    description:
-      `${fixed.title}: ${fixed.grain}.` +
-      (definition.bandwidth ? " The bandwidth columns are present when the organisation's configuration shows them." : "") +
-      (definition.tags ? " One `tag:<key>` column per tag of the organisation's configuration follows." : ""),
-    properties: Object.fromEntries([
-      ...fixed.columns.map((c) => [c.key, cellSchema(c.type, `${c.header}: ${c.description}`)]),
-      ...bandwidth.map((c) => [c.key, cellSchema(c.type, `${c.header}: ${c.description}`)])
-    ]),
-    required: fixed.columns.map((c) => c.key),
-    ...(definition.tags ? { patternProperties: { "^tag:": { type: ["string", "null"], description: "A reporting tag's value; blank if not set" } } } : {}),
-    additionalProperties: false
-  }
-}
-
-const columnKinds: ReadonlyArray<Column.ColumnKind> = ["string", "integer", "seconds", "instant", "date", "boolean"]
-
-/** The JSON download of one report: what was run, its columns and its rows (R70). */
-const documentSchema = (id: ReportId) => ({
-  type: "object",
-  properties: {
-    report: { type: "string", const: id },
-    title: { type: "string" },
-    parameters: ref("RunParameters"),
-    generated_at: { type: "string", format: "date-time" },
-    columns: {
-      type: "array",
-      items: {
-        type: "object",
-        properties: { key: { type: "string" }, header: { type: "string" }, type: { type: "string", enum: [...columnKinds] }, description: { type: "string" } },
-        required: ["key", "header", "type", "description"],
-        additionalProperties: false
-      }
-    },
-    rows: { type: "array", items: ref(rowName(id)) }
-  },
-  required: ["report", "title", "parameters", "generated_at", "columns", "rows"],
-  additionalProperties: false
-})
-
-const documentName = (id: ReportId) => rowName(id).replace(/Row$/, "Document")
 
 const path = (name: string, description: string) => ({ name, in: "path", required: true, description, schema: { type: "string" } })
 const orgParam = path("org", "Organisation id")
@@ -139,7 +64,7 @@ const fileContent = (description: string) => ({
   content: {
     [bare(mediaType.xlsx)]: { schema: { type: "string", format: "binary" } },
     [bare(mediaType.csv)]: { schema: { type: "string" } },
-    [bare(mediaType.json)]: { schema: { oneOf: reportIds.map((id) => ref(documentName(id))) } }
+    [bare(mediaType.json)]: { schema: { oneOf: reportDocumentRefs() } }
   }
 })
 
@@ -175,8 +100,7 @@ export const openApiDocument = (options: { readonly publicUrl?: string | undefin
       ReportingConfiguration: configurationSchema,
       ReportingConfigurationInput: configurationInputSchema,
       IngestSummary: ingestSummarySchema,
-      ...Object.fromEntries(reportIds.map((id) => [rowName(id), rowSchema(id)])),
-      ...Object.fromEntries(reportIds.map((id) => [documentName(id), documentSchema(id)]))
+      ...reportSchemas()
     }
   },
   security: [{ bearer: [] }, { session: [] }],
