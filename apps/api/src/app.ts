@@ -9,6 +9,7 @@ import express, { Router } from "express"
 import helmet from "helmet"
 import { tmpdir } from "node:os"
 import { createAudit } from "./audit.ts"
+import type { TrustProxy } from "./config.ts"
 import { authenticate } from "./auth-middleware.ts"
 import { errorHandler, unknownRoute } from "./errors.ts"
 import { INGEST_LIMIT_BYTES } from "./ingest.ts"
@@ -50,6 +51,10 @@ export interface AppOptions {
   readonly publicUrl?: string | undefined
   /** Also print the cause of a 500 on stderr (VCR_DEBUG). */
   readonly debug?: boolean
+  /** Which proxies' X-Forwarded-* headers to believe (VCR_TRUST_PROXY; default none): the client address and scheme. */
+  readonly trustProxy?: TrustProxy
+  /** Mark session cookies `Secure` (VCR_SECURE_COOKIES; default: only when the request itself came over TLS). */
+  readonly secureCookies?: boolean
 }
 
 /** Builds the express app. */
@@ -79,12 +84,13 @@ export const createApp = (options: AppOptions) => {
 
   const app = express()
   app.disable("x-powered-by")
-  app.set("trust proxy", false)
+  // A list is copied: express compiles the setting once and must not see a readonly array change.
+  app.set("trust proxy", Array.isArray(options.trustProxy) ? [...options.trustProxy] : (options.trustProxy ?? false))
   return app
     .use(helmet({ contentSecurityPolicy: { directives: { "script-src": ["'self'"], "style-src": ["'self'"], "img-src": ["'self'", "data:"] } } }))
     .use(requestLog(log, now))
     .use(["/api", "/auth"], noStore, checkRequestText)
-    .use(healthRouter(deps), openApiRouter({ publicUrl: options.publicUrl }), pageRouter(deps), signInRouter({ ...deps, rateLimit, perMinute: options.limits?.signIn ?? 20 }))
+    .use(healthRouter(deps), openApiRouter({ publicUrl: options.publicUrl }), pageRouter(deps), signInRouter({ ...deps, rateLimit, perMinute: options.limits?.signIn ?? 20, secureCookies: options.secureCookies ?? false }))
     .use("/api/v1", api)
     .use(errorHandler({ log, now, debug: options.debug ?? false }))
 }

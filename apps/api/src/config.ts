@@ -8,6 +8,7 @@ import { Instant } from "@vcr/core"
 import { checkFrom, checkSmtpUrl, DEFAULT_FROM } from "@vcr/email"
 import { parseDatabaseUrl } from "@vcr/store"
 import { Schema } from "effect"
+import { isIP } from "node:net"
 
 /** The decoded environment. */
 export interface Configuration {
@@ -35,7 +36,17 @@ export interface Configuration {
   readonly crashAt: (typeof crashPoints)[number] | undefined
   /** VCR_DEBUG: any value prints the cause of a 500 on stderr. */
   readonly debug: boolean
+  /**
+   * VCR_TRUST_PROXY: which proxies' X-Forwarded-For/-Proto to believe (express's `trust proxy`): `false` (the
+   * default), `true`, a number of hops, or addresses, subnets and the names loopback, linklocal, uniquelocal.
+   */
+  readonly trustProxy: TrustProxy
+  /** VCR_SECURE_COOKIES: mark the session cookies `Secure`; defaults to true when VCR_PUBLIC_URL is https. */
+  readonly secureCookies: boolean
 }
+
+/** Express's `trust proxy` setting: off, on, a hop count, or a list of addresses, subnets and names. */
+export type TrustProxy = boolean | number | ReadonlyArray<string>
 
 /** One bad variable and the rule it breaks. */
 export interface ConfigurationProblem {
@@ -76,12 +87,14 @@ export const decodeConfiguration = (env: Environment): Configuration => {
     /^\d+$/.test(v) && Number(v) >= min && Number(v) <= max ? Number(v) : undefined
   const usable = (valid: (v: string) => boolean) => (v: string): string | undefined => (valid(v) ? v : undefined)
 
+  // URLs may carry passwords: their values are never echoed. Checked in this order, so problems list in it.
+  const databaseUrl = check("VCR_DATABASE_URL", "sqlite:vcr.db", usable((v) => canParse(() => parseDatabaseUrl(v))),
+    "must be sqlite:<path>, sqlite::memory: or postgres://user:password@host:5432/database", false)
+  const publicUrl = check("VCR_PUBLIC_URL", undefined, (v) => (/^https?:\/\/[^/\s]+/i.test(v) && canParse(() => new URL(v)) ? v.replace(/\/+$/, "") : undefined),
+    "must be an absolute http:// or https:// URL such as https://reports.example.org", false)
   const configuration: Configuration = {
-    // URLs may carry passwords: their values are never echoed.
-    databaseUrl: check("VCR_DATABASE_URL", "sqlite:vcr.db", usable((v) => canParse(() => parseDatabaseUrl(v))),
-      "must be sqlite:<path>, sqlite::memory: or postgres://user:password@host:5432/database", false),
-    publicUrl: check("VCR_PUBLIC_URL", undefined, (v) => (/^https?:\/\/[^/\s]+/i.test(v) && canParse(() => new URL(v)) ? v.replace(/\/+$/, "") : undefined),
-      "must be an absolute http:// or https:// URL such as https://reports.example.org", false),
+    databaseUrl,
+    publicUrl,
     port: check("PORT", 8080, wholeNumber(0, 65535), "must be a whole number from 0 to 65535"),
     smtpUrl: check("VCR_SMTP_URL", undefined, usable((v) => checkSmtpUrl(v) === undefined),
       "must be smtp://user:password@host:587 or smtps://user:password@host:465", false),
@@ -93,7 +106,10 @@ export const decodeConfiguration = (env: Environment): Configuration => {
     now: check("VCR_NOW", undefined, Instant.parse, "must be an ISO 8601 instant with an offset, such as 2026-03-01T09:00:00+11:00"),
     pollMs: check("VCR_POLL_MS", 1000, wholeNumber(1, 3_600_000), "must be a whole number of milliseconds from 1 to 3600000"),
     crashAt: check("VCR_CRASH_AT", undefined, oneOf(crashPoints), `must be ${crashPoints.join(", ")} (a test-only fault)`),
-    debug: text("VCR_DEBUG") !== undefined
+    debug: text("VCR_DEBUG") !== undefined,
+    trustProxy: check("VCR_TRUST_PROXY", false as TrustProxy, trustProxyOf,
+      "must be true, false, a number of proxies from 0 to 32, or addresses and subnets separated by commas (loopback, linklocal, uniquelocal allowed)"),
+    secureCookies: check("VCR_SECURE_COOKIES", publicUrl?.toLowerCase().startsWith("https://") === true, (v) => booleans[v.toLowerCase()], "must be true or false")
   }
   if (problems.length > 0) {
     throw new ConfigurationError({
@@ -102,6 +118,20 @@ export const decodeConfiguration = (env: Environment): Configuration => {
     })
   }
   return configuration
+}
+
+const booleans: Record<string, boolean | undefined> = { true: true, false: false, "1": true, "0": false, yes: true, no: false }
+
+const proxyNames = ["loopback", "linklocal", "uniquelocal"]
+
+/** VCR_TRUST_PROXY's value, or undefined when it is none of the accepted forms. */
+const trustProxyOf = (v: string): TrustProxy | undefined => {
+  const flag = booleans[v.toLowerCase()]
+  if (flag !== undefined && !/^[01]$/.test(v)) return flag
+  if (/^\d+$/.test(v)) return Number(v) <= 32 ? Number(v) : undefined
+  const entries = v.split(",").map((x) => x.trim()).filter((x) => x !== "")
+  const valid = (x: string) => proxyNames.includes(x) || isIP(x.split("/")[0]!) !== 0 && (!x.includes("/") || /^\d{1,3}$/.test(x.split("/")[1]!))
+  return entries.length > 0 && entries.every(valid) ? entries : undefined
 }
 
 const canParse = (parse: () => unknown): boolean => {

@@ -27,9 +27,12 @@ export class Conflict extends Schema.TaggedError<Conflict>()("Conflict", { code:
 /** A request body over the limit. */
 export class PayloadTooLarge extends Schema.TaggedError<PayloadTooLarge>()("PayloadTooLarge", { message: Schema.String }) {}
 
-/** Too many requests of one kind in a minute, or too many at once; `retryAfter` (seconds) becomes `Retry-After`. */
+/**
+ * Too many requests of one kind in a minute, or too many at once; `retryAfter` (seconds) becomes `Retry-After`,
+ * and a rate limit's `limit` per `windowSeconds` the `RateLimit` and `RateLimit-Policy` headers.
+ */
 export class TooManyRequests extends Schema.TaggedError<TooManyRequests>()("TooManyRequests", {
-  message: Schema.String, retryAfter: Schema.optional(Schema.Number)
+  message: Schema.String, retryAfter: Schema.optional(Schema.Number), limit: Schema.optional(Schema.Number), windowSeconds: Schema.optional(Schema.Number)
 }) {}
 
 /** An authenticated caller that may not use this route at all (a user's credential posting events). */
@@ -60,6 +63,8 @@ export interface HttpAnswer {
   readonly field: string | null
   /** Seconds for a `Retry-After` header. */
   readonly retryAfter?: number
+  /** The rate limit broken: requests per window (seconds), for the `RateLimit` headers. */
+  readonly rateLimit?: { readonly limit: number; readonly windowSeconds: number }
 }
 
 const answer = (status: number, code: string, message: string, field: string | null = null): HttpAnswer => ({ status, code, message, field })
@@ -100,7 +105,11 @@ export const answerOf = (raw: unknown): HttpAnswer => {
     case "EntryExpired": return answer(410, "expired", e.message)
     case "EntryNotReady": return answer(409, "not_ready", e.message)
     case "PayloadTooLarge": return answer(413, "payload_too_large", e.message)
-    case "TooManyRequests": return e.retryAfter === undefined ? answer(429, "too_many_requests", e.message) : { ...answer(429, "too_many_requests", e.message), retryAfter: e.retryAfter }
+    case "TooManyRequests": return {
+      ...answer(429, "too_many_requests", e.message),
+      ...(e.retryAfter === undefined ? {} : { retryAfter: e.retryAfter }),
+      ...(e.limit === undefined ? {} : { rateLimit: { limit: e.limit, windowSeconds: e.windowSeconds ?? 60 } })
+    }
     case "Forbidden": return answer(403, e.code, e.message)
     case "UnsupportedMediaType": return answer(415, "unsupported_media_type", e.message)
     // An import line: a malformed one is the request's fault (400); an event id used for another event is a conflict.
@@ -120,6 +129,11 @@ export const errorHandler = (o: { readonly log: Log; readonly now: () => number;
       if (o.debug) console.error(error)
     }
     if (!res.headersSent && http.retryAfter !== undefined) res.set("Retry-After", String(http.retryAfter))
+    // The rate limit headers of draft-ietf-httpapi-ratelimit-headers (draft 7's combined form).
+    if (!res.headersSent && http.rateLimit !== undefined) {
+      res.set("RateLimit-Policy", `${http.rateLimit.limit};w=${http.rateLimit.windowSeconds}`)
+      res.set("RateLimit", `limit=${http.rateLimit.limit}, remaining=0, reset=${http.retryAfter ?? http.rateLimit.windowSeconds}`)
+    }
     if (!res.headersSent) res.status(http.status).json({ error: { code: http.code, message: http.message, field: http.field } })
     else res.destroy()
   }

@@ -4,7 +4,7 @@
  * The CLI's `vcr serve` and `vcr worker` use it.
  */
 export { createApp, type AppOptions } from "./app.ts"
-export { clockOf, ConfigurationError, decodeConfiguration, readConfiguration, type Configuration, type ConfigurationProblem, type Environment } from "./config.ts"
+export { clockOf, ConfigurationError, decodeConfiguration, readConfiguration, type Configuration, type ConfigurationProblem, type Environment, type TrustProxy } from "./config.ts"
 export { answerOf, type HttpAnswer } from "./errors.ts"
 export { actorOf, createLoginLink, createToken, hashSecret } from "./auth.ts"
 export { INGEST_LIMIT_BYTES } from "./ingest.ts"

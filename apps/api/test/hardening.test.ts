@@ -9,6 +9,7 @@ import { join } from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { freshPostgres, postgresAvailable } from "../../../test-support/postgres.ts"
 import { worksheetXml, zipEntries } from "../../../packages/xlsx/test/fixtures.ts"
+import { createLoginLink } from "../src/index.ts"
 import { day, start, type Running } from "./support.ts"
 
 /** A raw request (fetch would normalise or refuse what an attacker sends). */
@@ -209,3 +210,51 @@ const suite = (name: string, database: () => Promise<{ url: string; drop: () => 
 
 suite("SQLite", async () => undefined)
 suite("PostgreSQL", async () => ((await postgresAvailable()) ? freshPostgres() : undefined))
+
+describe("behind a TLS proxy", () => {
+  const signIn = (a: Running, forwardedFor: string, token = "wrong") =>
+    fetch(a.url + "/auth/link", { method: "POST", headers: { "Content-Type": "application/json", "X-Forwarded-For": forwardedFor, "X-Forwarded-Proto": "https" }, body: JSON.stringify({ token }) })
+
+  it("keys the sign-in limit by the client a trusted proxy names, and a 429 carries Retry-After and RateLimit headers", async () => {
+    const a = await start({ limits: { signIn: 2 }, app: { trustProxy: ["loopback"] } })
+    try {
+      for (let i = 0; i < 2; i++) expect((await signIn(a, "203.0.113.1")).status).toBe(401)
+      const limited = await signIn(a, "203.0.113.1")
+      expect(limited.status).toBe(429)
+      expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0)
+      expect(limited.headers.get("ratelimit-policy")).toBe("2;w=60")
+      expect(limited.headers.get("ratelimit")).toMatch(/^limit=2, remaining=0, reset=\d+$/)
+      // Another client behind the same proxy has its own budget.
+      expect((await signIn(a, "203.0.113.2")).status).toBe(401)
+    } finally {
+      await a.close()
+    }
+  })
+
+  it("ignores X-Forwarded-For when no proxy is trusted (a client cannot pick its own key)", async () => {
+    const a = await start({ limits: { signIn: 2 } })
+    try {
+      expect((await signIn(a, "203.0.113.1")).status).toBe(401)
+      expect((await signIn(a, "203.0.113.2")).status).toBe(401)
+      expect((await signIn(a, "203.0.113.3")).status).toBe(429)
+    } finally {
+      await a.close()
+    }
+  })
+
+  it("marks the session cookies Secure when configured, or when a trusted proxy forwarded https", async () => {
+    for (const [app, secure] of [[{ secureCookies: true }, true], [{ trustProxy: true }, true], [{}, false]] as const) {
+      const a = await start({ app })
+      try {
+        const link = await createLoginLink(a.store, "u-oadmin", a.clock.now)
+        const r = await signIn(a, "203.0.113.9", link)
+        expect(r.status).toBe(200)
+        const cookies = r.headers.getSetCookie()
+        expect(cookies).toHaveLength(2)
+        for (const cookie of cookies) expect(cookie.endsWith("; Secure"), `${JSON.stringify(app)}: ${cookie.split("=")[0]}`).toBe(secure)
+      } finally {
+        await a.close()
+      }
+    }
+  })
+})

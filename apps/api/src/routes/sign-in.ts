@@ -14,16 +14,19 @@ import { jsonBody } from "../request.ts"
 /** `POST /auth/link`: a sign-in link's secret for a session (rate limited per address). */
 export const signInRouter = (deps: {
   readonly store: Store; readonly now: () => number; readonly audit: Audit; readonly rateLimit: RateLimit; readonly perMinute: number
+  /** Always mark the cookies Secure (behind a TLS proxy the request itself is plain HTTP). */
+  readonly secureCookies: boolean
 }) =>
   Router().post("/auth/link", jsonBody, async (req, res) => {
-    deps.rateLimit.check(`signin:${req.socket.remoteAddress}`, deps.perMinute, "too many sign-in attempts; wait a minute")
+    // req.ip is the client's address: behind a trusted proxy, from X-Forwarded-For, not the proxy's own.
+    deps.rateLimit.check(`signin:${req.ip ?? req.socket.remoteAddress}`, deps.perMinute, "too many sign-in attempts; wait a minute")
     const secret = typeof req.body?.token === "string" ? req.body.token : ""
     const session = secret === "" ? undefined : await redeemLoginLink(deps.store, secret, deps.now())
     if (session === undefined) {
       await deps.audit(undefined, "sign_in", "denied")
       throw new Unauthenticated({ code: "invalid_link", message: "this sign-in link is unknown, used or expired; ask for a new one" })
     }
-    const secure = req.secure ? "; Secure" : ""
+    const secure = deps.secureCookies || req.secure ? "; Secure" : ""
     const maxAge = Math.floor(sessionLifetimeMs / 1000)
     res.setHeader("Set-Cookie", [
       `${sessionCookie}=${session.session}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${maxAge}${secure}`,
