@@ -6,10 +6,12 @@
  * 4 min, five attempts in all), kept in the database so any worker picks the retry up; permanent failures fail
  * the entry with a user-safe reason. Time comes from the Clock, so tests move it with TestClock.
  */
-import { Instant, type ParametersJson } from "@vcr/core"
+import { Instant, Permissions, type ParametersJson } from "@vcr/core"
+import type { HistoryEntry } from "@vcr/store"
 import { EmailTransientError, reportReadyMessage } from "@vcr/email"
 import { Cause, Clock, Duration, Effect, Exit, Option, Pull, Schedule } from "effect"
 import { randomBytes } from "node:crypto"
+import { actorOf } from "./Access.ts"
 import { Files } from "./Files.ts"
 import { render, type Format } from "./formats.ts"
 import { reportTitle } from "./History.ts"
@@ -87,6 +89,27 @@ const nameOf = (cause: Cause.Cause<unknown>) => {
   return error instanceof Error ? ((error as { _tag?: string })._tag ?? error.name) : "unknown"
 }
 
+/** The reason a user sees when the requester lost the right to the entry's scope between request and work. */
+export const accessLostReason = "you no longer have access to this report's organisation or clinic; it was not generated or sent"
+
+/**
+ * Whether the requester may still run the entry's scope now, checked as the API checks a request (core's
+ * Permissions over the roles held at this moment): a role revoked after queueing stops the work (SPEC §2).
+ */
+export const mayStillRun = Effect.fnUntraced(function* (entry: HistoryEntry) {
+  const actor = yield* actorOf(entry.user_id)
+  if (actor === undefined) return false
+  const clinic = entry.clinic_id === null ? null : yield* call("clinic", (store) => store.clinic(entry.clinic_id!))
+  if (clinic === undefined) return false
+  return Permissions.canRun(actor, entry.organisation_id, clinic)
+})
+
+const auditDenied = (entry: HistoryEntry, action: string, at: number) =>
+  call("audit", (store) => store.access.audit({
+    at, user_id: entry.user_id, action, outcome: "denied", organisation_id: entry.organisation_id, clinic_id: entry.clinic_id,
+    report: entry.report, detail: JSON.stringify({ entry: entry.id, reason: "access_lost" })
+  }))
+
 /** Claims and generates one entry; false when there was nothing to do. */
 export const generateOne = Effect.fnUntraced(function* (worker: Settled) {
   const claimedAt = yield* Clock.currentTimeMillis
@@ -94,6 +117,12 @@ export const generateOne = Effect.fnUntraced(function* (worker: Settled) {
   if (id === undefined) return false
   const entry = (yield* call("history entry", (store) => store.access.historyEntry(id)))!
   const p = JSON.parse(entry.parameters) as ParametersJson
+  if (!(yield* mayStillRun(entry))) {
+    yield* call("fail", (store) => store.jobs.retryOrFail(id, worker.id, { error: accessLostReason }))
+    yield* auditDenied(entry, "generated", claimedAt)
+    worker.log({ at: stamp(claimedAt), job: "generate", outcome: "denied" })
+    return true
+  }
   const user = yield* call("user", (store) => store.user(entry.user_id))
   const files = yield* Files
   const format = entry.format as Format
@@ -143,6 +172,13 @@ export const emailOne = Effect.fnUntraced(function* (worker: Settled) {
   const user = entry === undefined ? undefined : yield* call("user", (store) => store.user(entry.user_id))
   if (entry === undefined || user?.email === null || user?.email === undefined) {
     yield* call("email outcome", (store) => store.jobs.emailOutcome(id, worker.id, { failed: "the account has no email address" }, claimedAt))
+    return true
+  }
+  if (!(yield* mayStillRun(entry))) {
+    // The file was generated while the right was held; it stays unreachable (History checks rights on every read).
+    yield* call("email outcome", (store) => store.jobs.emailOutcome(id, worker.id, { failed: accessLostReason }, claimedAt))
+    yield* auditDenied(entry, "email_sent", claimedAt)
+    worker.log({ at: stamp(claimedAt), job: "email", outcome: "denied" })
     return true
   }
   const p = JSON.parse(entry.parameters) as ParametersJson
