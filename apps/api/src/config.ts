@@ -32,6 +32,10 @@ export interface Configuration {
   readonly now: number | undefined
   /** VCR_POLL_MS: how long an idle worker waits before looking for work again. */
   readonly pollMs: number
+  /** VCR_INGEST_CONCURRENCY: event pushes (`POST /api/v1/events`) imported at once. */
+  readonly ingestConcurrency: number
+  /** VCR_INGEST_QUEUE: further pushes that wait for a slot before the answer is 429. */
+  readonly ingestQueue: number
   /** VCR_CRASH_AT: test-only fault injection, the worker kills itself at this point. */
   readonly crashAt: (typeof crashPoints)[number] | undefined
   /** VCR_DEBUG: any value prints the cause of a 500 on stderr. */
@@ -105,6 +109,8 @@ export const decodeConfiguration = (env: Environment): Configuration => {
     fileStorage: check("VCR_FILE_STORAGE", undefined, oneOf(fileStorages), `must be ${fileStorages.join(" or ")}`),
     now: check("VCR_NOW", undefined, Instant.parse, "must be an ISO 8601 instant with an offset, such as 2026-03-01T09:00:00+11:00"),
     pollMs: check("VCR_POLL_MS", 1000, wholeNumber(1, 3_600_000), "must be a whole number of milliseconds from 1 to 3600000"),
+    ingestConcurrency: check("VCR_INGEST_CONCURRENCY", 2, wholeNumber(1, 64), "must be a whole number from 1 to 64"),
+    ingestQueue: check("VCR_INGEST_QUEUE", 16, wholeNumber(0, 1000), "must be a whole number from 0 to 1000"),
     crashAt: check("VCR_CRASH_AT", undefined, oneOf(crashPoints), `must be ${crashPoints.join(", ")} (a test-only fault)`),
     debug: text("VCR_DEBUG") !== undefined,
     trustProxy: check("VCR_TRUST_PROXY", false as TrustProxy, trustProxyOf,

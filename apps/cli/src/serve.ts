@@ -46,7 +46,8 @@ export const commandServe = async (globals: GlobalOptions, options: { port: numb
   const worker = options.worker ? engine.worker({ publicUrl: pageUrl(config, options.port), crashAt: config.crashAt }) : undefined
   const server = await serve({
     store: engine.store, filesDir: options.filesDir, fileStorage: config.fileStorage, port: options.port, host: options.host, now: clockOf(config),
-    debug: config.debug, publicUrl: config.publicUrl, trustProxy: config.trustProxy, secureCookies: config.secureCookies, ...(worker === undefined ? {} : { worker })
+    debug: config.debug, publicUrl: config.publicUrl, trustProxy: config.trustProxy, secureCookies: config.secureCookies,
+    ingest: { concurrent: config.ingestConcurrency, queued: config.ingestQueue }, ...(worker === undefined ? {} : { worker })
   })
   process.stdout.write(
     `vcr serving ${databaseOf(globals, config)} at http://${options.host}:${server.port}/ (files in ${options.filesDir}; ` +
