@@ -33,9 +33,18 @@ export const stageBody = async (body: Readable, options: { readonly dir: string;
     // Not stream.pipeline: it would destroy the request (and its socket) on the limit, before the 413 is sent.
     await new Promise<void>((resolve, reject) => {
       const file = createWriteStream(path)
+      let stopped = false
       const stop = (error: unknown) => {
+        if (stopped) return
+        stopped = true
         body.off("data", onData)
-        // The rest of an oversized body is read and dropped, so the client still receives the answer.
+        // The rest of an oversized body is read and dropped, so the client can finish sending and read the answer;
+        // a sender that goes on past twice the limit is cut off.
+        let dropped = 0
+        body.on("data", (chunk: Buffer) => {
+          dropped += chunk.length
+          if (dropped > options.limit) body.destroy()
+        })
         body.resume()
         file.destroy()
         reject(error)

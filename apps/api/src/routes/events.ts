@@ -49,7 +49,7 @@ export const eventsRouter = (deps: EventsDependencies) =>
     const declared = Number(req.headers["content-length"] ?? 0)
     if (declared > deps.limitBytes) {
       await audit("too_large", { bytes: declared })
-      res.set("Connection", "close")
+      // Answered at once; node reads and drops the declared body, so the client can finish sending and read the 413.
       throw tooLarge(deps.limitBytes)
     }
     const release = await deps.slots.acquire().catch(async (error: unknown) => {
@@ -64,7 +64,6 @@ export const eventsRouter = (deps: EventsDependencies) =>
       res.status(200).json(ingestView(summary, staged.bytes))
     } catch (error) {
       const answer = answerOf(error)
-      if (answer.status === 413) res.set("Connection", "close")
       await audit(answer.status === 500 ? "failed" : answer.code, { bytes: staged?.bytes ?? null })
       throw error
     } finally {
