@@ -191,10 +191,11 @@ const configurationFields = {
   default_minimum_duration_minutes: { type: ["number", "null"], minimum: 0, description: "Default minimum consultation duration in minutes" }
 }
 
-/** The body of `PUT /organisations/{org}/reporting-configuration`: any of the fields, nothing else. */
+/** The body of `PUT /organisations/{org}/reporting-configuration`: the whole configuration, every field, nothing else. */
 export const configurationInputSchema = {
   type: "object",
   properties: { ...configurationFields, tags: { ...configurationFields.tags, type: ["array", "null"] } },
+  required: ["tags", "bandwidth_columns", "default_timezone", "default_minimum_duration_minutes"],
   additionalProperties: false
 }
 

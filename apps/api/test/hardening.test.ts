@@ -148,6 +148,37 @@ const suite = (name: string, database: () => Promise<{ url: string; drop: () => 
       })
     })
 
+    describe("history, configuration and tags", () => {
+      it("audits a denied read of another user's history entry", async ({ skip }) => {
+        if (skipped) return skip()
+        const a = running()
+        const d = await a.as("u-oadmin", download, { method: "POST", body: JSON.stringify({ ...day, format: "csv" }) })
+        const id = d.headers.get("x-history-entry")!
+        await d.arrayBuffer()
+        for (const path of [`/api/v1/history/${id}`, `/api/v1/history/${id}/file`]) expect((await a.as("u-other", path)).status).toBe(404)
+        const denied = (await a.store.access.auditLog()).filter((r) => r.user_id === "u-other" && r.action === "history_read")
+        expect(denied).toHaveLength(2)
+        expect(denied.every((r) => r.outcome === "denied" && JSON.parse(r.detail ?? "{}").entry === id)).toBe(true)
+      })
+
+      it("rejects a NUL in a tag label like import does, and a PUT missing fields, changing nothing", async ({ skip }) => {
+        if (skipped) return skip()
+        const a = running()
+        const path = "/api/v1/organisations/org-1/reporting-configuration"
+        const before = await (await a.as("u-oadmin", path)).json()
+        const whole = { bandwidth_columns: false, default_timezone: "Australia/Sydney", default_minimum_duration_minutes: 5 }
+        const nul = await a.as("u-oadmin", path, { method: "PUT", body: JSON.stringify({ ...whole, tags: [{ key: "cc", label: "Cost\u0000centre" }] }) })
+        expect(nul.status).toBe(400)
+        expect(((await nul.json()) as { error: { field: string } }).error.field).toMatch(/^tags/)
+        const partial = await a.as("u-oadmin", path, { method: "PUT", body: JSON.stringify({ tags: [{ key: "cc", label: "Cost centre" }] }) })
+        expect(partial.status).toBe(400)
+        const error = ((await partial.json()) as { error: { code: string; field: string; message: string } }).error
+        expect(error).toMatchObject({ code: "missing_field", field: "bandwidth_columns" })
+        expect(error.message).toContain("default_timezone, default_minimum_duration_minutes")
+        expect(await (await a.as("u-oadmin", path)).json()).toEqual(before)
+      })
+    })
+
     describe("client errors", () => {
       it("answers 415 to a body in an unsupported Content-Encoding", async ({ skip }) => {
         if (skipped) return skip()

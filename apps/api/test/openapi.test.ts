@@ -119,7 +119,7 @@ describe("every route answers as the document says", () => {
     await conforms("get", configuration, await app.as("u-oadmin", "/api/v1/organisations/org-1/reporting-configuration"))
     await conforms("get", configuration, await app.as("u-oadmin", "/api/v1/organisations/org-9/reporting-configuration"))
     const put = (body: unknown) => app.as("u-oadmin", "/api/v1/organisations/org-1/reporting-configuration", { method: "PUT", body: JSON.stringify(body) })
-    await conforms("put", configuration, await put({ tags: [{ key: "cc", label: "Cost centre" }, { key: "region" }], bandwidth_columns: true }))
+    await conforms("put", configuration, await put({ tags: [{ key: "cc", label: "Cost centre" }, { key: "region" }], bandwidth_columns: true, default_timezone: null, default_minimum_duration_minutes: null }))
     await conforms("put", configuration, await put({ colour: "blue" }))
 
     const tiles = "/api/v1/organisations/{org}/tiles"

@@ -1,6 +1,7 @@
 /**
  * The reporting configuration of an organisation (tags, bandwidth columns, default timezone and minimum): read
- * and replaced by those who may edit it; anyone else gets 404 as if it did not exist. Values are decoded by core.
+ * and replaced as a whole by those who may edit it (every field is sent: a missing one is a 400, never silently
+ * cleared); anyone else gets 404 as if it did not exist. Values are decoded by core.
  */
 import { Permissions, Records, type Actor } from "@vcr/core"
 import type { Store } from "@vcr/store"
@@ -40,6 +41,16 @@ export const configurationRouter = (deps: { readonly store: Store; readonly audi
       await editable(caller.actor, id)
       const body = (req.body ?? {}) as Record<string, unknown>
       rejectUnknown(body, fields, "a field of the reporting configuration")
+      // PUT replaces the whole configuration (SPEC §10 defines no partial update): an omitted field would be
+      // cleared without anyone asking, so every field must be sent (null for "no default").
+      const missing = fields.filter((f) => !(f in body))
+      if (missing.length > 0) {
+        throw new BadRequest({
+          code: "missing_field",
+          message: `the configuration is replaced as a whole: send ${fields.join(", ")} (missing: ${missing.join(", ")})`,
+          field: missing[0]!
+        })
+      }
       const decoded = Records.decodeValue({ ...body, type: "reporting_configuration", organisation_id: id }, 1)
       if (decoded instanceof Error || decoded.type !== "reporting_configuration") {
         const reason = decoded instanceof Error ? decoded.reason : "invalid configuration"
