@@ -44,9 +44,17 @@ export const instantSeconds = (clock: Instant.ZoneClock, ms: number): number => 
   return seconds >= firstExactSerial * secondsPerDay ? seconds : Number.NaN
 }
 
+const underADay: Array<string | undefined> = new Array(secondsPerDay).fill(undefined) // packed, not sparse
+
 /**
  * The serial-day text of a number of seconds (a duration, or seconds since the Excel epoch): the shortest
  * text that round-trips `seconds / 86400`, so a reader gets the nearest double to the exact value and
  * `Math.round(v * 86400)` and `Math.floor(v * 86400 + 1e-9)` both give the seconds back.
  */
-export const secondsAsDaysText = (seconds: number): string => String(seconds / secondsPerDay)
+export const secondsAsDaysText = (seconds: number): string => {
+  if (!(seconds >= 0 && seconds < secondsPerDay) || (seconds | 0) !== seconds) return String(seconds / secondsPerDay)
+  // Most durations are under a day and repeat: their text is kept (86,400 entries at most).
+  let text = underADay[seconds]
+  if (text === undefined) underADay[seconds] = text = String(seconds / secondsPerDay)
+  return text
+}
