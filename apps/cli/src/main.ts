@@ -177,13 +177,14 @@ token
   .option("--user <id>", "a personal token for this user (it has the user's roles)")
   .option("--service <name>", "a service token for this platform (no account; named in the audit log)")
   .addOption(new Option("--scope <scope>", "what the service token may do: ingest posts events and reads nothing").choices(["ingest"]))
-  .action(async (o: { user?: string; service?: string; scope?: string }) => {
+  .option("--expires-in <days>", "days until a personal token expires, 1 to 3650 (default 90)")
+  .action(async (o: { user?: string; service?: string; scope?: string; expiresIn?: string }) => {
     const { commandToken } = await import("./access.ts")
     await commandToken(globals(), o)
   })
 token
   .command("list")
-  .description("list personal and service tokens (short id, kind, owner, scope, created); never the secrets")
+  .description("list personal and service tokens (short id, kind, owner, scope, created, expires); never the secrets")
   .action(async () => {
     const { commandTokenList } = await import("./access.ts")
     await commandTokenList(globals())
