@@ -53,6 +53,8 @@ export interface AppOptions {
   readonly debug?: boolean
   /** Which proxies' X-Forwarded-* headers to believe (VCR_TRUST_PROXY; default none): the client address and scheme. */
   readonly trustProxy?: TrustProxy
+  /** Per-user quotas (VCR_QUOTA_QUEUED_EMAILS, VCR_QUOTA_BYTES_PER_DAY; default the engine's). */
+  readonly quotas?: { readonly queuedEmails?: number; readonly bytesPerDay?: number } | undefined
   /** Mark session cookies `Secure` (VCR_SECURE_COOKIES; default: only when the request itself came over TLS). */
   readonly secureCookies?: boolean
 }
@@ -65,7 +67,7 @@ export const createApp = (options: AppOptions) => {
   const audit = createAudit(store, now)
   const rateLimit = createRateLimit(now)
   // The use cases run on the app's store and clock; files go where the options say.
-  const engine = makeEngine({ database: store, files: { dir: options.filesDir, storage: options.fileStorage }, now })
+  const engine = makeEngine({ database: store, files: { dir: options.filesDir, storage: options.fileStorage }, now, quotas: options.quotas })
   const deps = { store, engine, now, audit }
 
   const api = Router()

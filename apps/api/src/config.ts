@@ -36,6 +36,10 @@ export interface Configuration {
   readonly ingestConcurrency: number
   /** VCR_INGEST_QUEUE: further pushes that wait for a slot before the answer is 429. */
   readonly ingestQueue: number
+  /** VCR_QUOTA_QUEUED_EMAILS: emailed reports one user may have waiting at once. */
+  readonly quotaQueuedEmails: number
+  /** VCR_QUOTA_BYTES_PER_DAY: bytes of report files one user may store in 24 hours. */
+  readonly quotaBytesPerDay: number
   /** VCR_CRASH_AT: test-only fault injection, the worker kills itself at this point. */
   readonly crashAt: (typeof crashPoints)[number] | undefined
   /** VCR_DEBUG: any value prints the cause of a 500 on stderr. */
@@ -111,6 +115,8 @@ export const decodeConfiguration = (env: Environment): Configuration => {
     pollMs: check("VCR_POLL_MS", 1000, wholeNumber(1, 3_600_000), "must be a whole number of milliseconds from 1 to 3600000"),
     ingestConcurrency: check("VCR_INGEST_CONCURRENCY", 2, wholeNumber(1, 64), "must be a whole number from 1 to 64"),
     ingestQueue: check("VCR_INGEST_QUEUE", 16, wholeNumber(0, 1000), "must be a whole number from 0 to 1000"),
+    quotaQueuedEmails: check("VCR_QUOTA_QUEUED_EMAILS", 10, wholeNumber(1, 10_000), "must be a whole number from 1 to 10000"),
+    quotaBytesPerDay: check("VCR_QUOTA_BYTES_PER_DAY", 200 * 1024 * 1024, wholeNumber(1, Number.MAX_SAFE_INTEGER), "must be a whole number of bytes of at least 1"),
     crashAt: check("VCR_CRASH_AT", undefined, oneOf(crashPoints), `must be ${crashPoints.join(", ")} (a test-only fault)`),
     debug: text("VCR_DEBUG") !== undefined,
     trustProxy: check("VCR_TRUST_PROXY", false as TrustProxy, trustProxyOf,

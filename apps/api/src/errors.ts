@@ -4,7 +4,7 @@
  * unrecognised is a 500 whose details go to the log, never to the caller.
  */
 import { InvalidParameter, MalformedLine, NotFound, RangeTooLongForTiles } from "@vcr/core"
-import { EntryExpired, EntryNotReady } from "@vcr/engine"
+import { EntryExpired, EntryNotReady, QuotaExceeded } from "@vcr/engine"
 import { isEventConflict, isStoreUnavailable } from "@vcr/store"
 import { Schema } from "effect"
 import type { ErrorRequestHandler, RequestHandler } from "express"
@@ -46,10 +46,10 @@ export const notFound = (kind: string, id: string) => new NotFound({ kind, id, m
 
 type Tagged =
   | EntryExpired | EntryNotReady | BadRequest | InvalidParameter | Unauthenticated | CsrfRejected | NotFound | Conflict | RangeTooLongForTiles | PayloadTooLarge
-  | TooManyRequests | Forbidden | UnsupportedMediaType | MalformedLine
+  | TooManyRequests | Forbidden | UnsupportedMediaType | MalformedLine | QuotaExceeded
 const taggedClasses = [
   EntryExpired, EntryNotReady, BadRequest, InvalidParameter, Unauthenticated, CsrfRejected, NotFound, Conflict, RangeTooLongForTiles, PayloadTooLarge, TooManyRequests,
-  Forbidden, UnsupportedMediaType, MalformedLine
+  Forbidden, UnsupportedMediaType, MalformedLine, QuotaExceeded
 ]
 
 /** Seconds a client should wait before retrying while the database is unavailable. */
@@ -110,6 +110,8 @@ export const answerOf = (raw: unknown): HttpAnswer => {
       ...(e.retryAfter === undefined ? {} : { retryAfter: e.retryAfter }),
       ...(e.limit === undefined ? {} : { rateLimit: { limit: e.limit, windowSeconds: e.windowSeconds ?? 60 } })
     }
+    // A user's quota (VCR_QUOTA_QUEUED_EMAILS, VCR_QUOTA_BYTES_PER_DAY): the message says what frees it.
+    case "QuotaExceeded": return answer(429, "quota_exceeded", e.message)
     case "Forbidden": return answer(403, e.code, e.message)
     case "UnsupportedMediaType": return answer(415, "unsupported_media_type", e.message)
     // An import line: a malformed one is the request's fault (400); an event id used for another event is a conflict.

@@ -19,7 +19,8 @@ const openEngine = (globals: GlobalOptions, config: Configuration, filesDir: str
     database: databaseOf(globals, config),
     files: { dir: filesDir, storage: config.fileStorage },
     mail: { smtpUrl: config.smtpUrl, outboxDir: config.outboxDir, from: config.mailFrom },
-    now: clockOf(config)
+    now: clockOf(config),
+    quotas: { queuedEmails: config.quotaQueuedEmails, bytesPerDay: config.quotaBytesPerDay }
   })
 
 const describeMail = (config: Configuration) =>
@@ -47,7 +48,8 @@ export const commandServe = async (globals: GlobalOptions, options: { port: numb
   const server = await serve({
     store: engine.store, filesDir: options.filesDir, fileStorage: config.fileStorage, port: options.port, host: options.host, now: clockOf(config),
     debug: config.debug, publicUrl: config.publicUrl, trustProxy: config.trustProxy, secureCookies: config.secureCookies,
-    ingest: { concurrent: config.ingestConcurrency, queued: config.ingestQueue }, ...(worker === undefined ? {} : { worker })
+    ingest: { concurrent: config.ingestConcurrency, queued: config.ingestQueue },
+    quotas: { queuedEmails: config.quotaQueuedEmails, bytesPerDay: config.quotaBytesPerDay }, ...(worker === undefined ? {} : { worker })
   })
   process.stdout.write(
     `vcr serving ${databaseOf(globals, config)} at http://${options.host}:${server.port}/ (files in ${options.filesDir}; ` +

@@ -11,6 +11,7 @@ import type { Readable } from "node:stream"
 import { EntryExpired, EntryNotReady } from "./errors.ts"
 import { Files } from "./Files.ts"
 import { fileName, render, type Format } from "./formats.ts"
+import * as Quotas from "./Quotas.ts"
 import { call, type Store } from "./Store.ts"
 
 /** How long a history entry and its file are kept (SPEC §9). */
@@ -54,8 +55,9 @@ const entryFor = (request: Request, delivery: "download" | "email", now: number)
   })
 }
 
-/** Writes the report's file now and records a ready entry (a download); returns the entry. */
+/** Writes the report's file now and records a ready entry (a download); returns the entry. QuotaExceeded first when over quota. */
 export const download = Effect.fnUntraced(function* (request: Request) {
+  yield* Quotas.check(request.userId, "download")
   const files = yield* Files
   const now = yield* Clock.currentTimeMillis
   const entry = entryFor(request, "download", now)
@@ -66,8 +68,12 @@ export const download = Effect.fnUntraced(function* (request: Request) {
   return done
 })
 
-/** Queues a report for background generation and email; the entry is the durable job any worker picks up. */
+/**
+ * Queues a report for background generation and email; the entry is the durable job any worker picks up.
+ * QuotaExceeded, nothing queued, when the user has too many waiting or has stored too much today.
+ */
 export const queueEmail = Effect.fnUntraced(function* (request: Request) {
+  yield* Quotas.check(request.userId, "email")
   const now = yield* Clock.currentTimeMillis
   const entry = entryFor(request, "email", now)
   yield* call("add history", (store) => store.access.addHistory(entry))

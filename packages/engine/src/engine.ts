@@ -17,6 +17,7 @@ import { Mailer, type MailOptions } from "./Mailer.ts"
 import { decodeFormat, type Format } from "./formats.ts"
 import * as History from "./History.ts"
 import * as Ingest from "./Ingest.ts"
+import * as Quotas from "./Quotas.ts"
 import * as Report from "./Report.ts"
 import { call, Store } from "./Store.ts"
 import * as Sweeper from "./Sweeper.ts"
@@ -40,6 +41,8 @@ export interface EngineOptions {
   readonly mail?: MailOptions | EmailMailer
   /** The wall clock (default the system's); the CLI passes VCR_NOW through it, tests a movable clock. */
   readonly now?: () => number
+  /** Per-user quotas (default 10 queued emails, 200 MiB of files in 24 hours); see Quotas. */
+  readonly quotas?: Partial<Quotas.QuotaLimits> | undefined
 }
 
 /** A report to run: the report id and the run parameters core validates. */
@@ -73,11 +76,15 @@ const filesOptions = (files: EngineOptions["files"]) =>
 
 const isMailer = (mail: EngineOptions["mail"]): mail is EmailMailer => typeof (mail as EmailMailer | undefined)?.send === "function"
 
+const definedOnly = <T extends object>(value: T): Partial<T> =>
+  Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>
+
 /** Builds the engine's layers from plain options (the facade's and the apps' composition root). */
 export const engineLayer = (options: EngineOptions) => {
   const store = typeof options.database === "string" ? Store.layer(options.database, { migrate: options.migrate ?? true }) : Store.fromStore(options.database)
   const mailer = isMailer(options.mail) ? Mailer.fromMailer(options.mail) : Mailer.layer(options.mail)
-  const base = Layer.merge(Files.layer(filesOptions(options.files)), mailer).pipe(Layer.provideMerge(store))
+  const quotas = Layer.succeed(Quotas.Quotas, { ...Quotas.defaultQuotas, ...definedOnly(options.quotas ?? {}) })
+  const base = Layer.mergeAll(Files.layer(filesOptions(options.files)), mailer, quotas).pipe(Layer.provideMerge(store))
   return options.now === undefined ? base : Layer.merge(base, clockLayer(options.now))
 }
 
