@@ -40,6 +40,14 @@ export default tseslint.config(
     }
   },
   {
+    // The CLI reads the environment only through apps/cli/src/environment.ts (decoded by the API's configuration).
+    files: ["apps/cli/src/**/*.ts"],
+    ignores: ["apps/cli/src/environment.ts"],
+    rules: {
+      "no-restricted-properties": ["error", { object: "process", property: "env", message: "read the environment through apps/cli/src/environment.ts" }]
+    }
+  },
+  {
     // One configuration module decodes the environment at start-up; nothing else in the API reads it.
     files: ["apps/api/src/**/*.ts"],
     ignores: ["apps/api/src/config.ts"],
@@ -80,9 +88,19 @@ export default tseslint.config(
   {
     // The CLI's `serve` command is the one place an app imports another (it runs the HTTP app).
     files: ["apps/cli/src/**/*.ts"],
-    ignores: ["apps/cli/src/serve.ts"],
+    ignores: ["apps/cli/src/serve.ts", "apps/cli/src/environment.ts"],
     rules: restrict(["@vcr/api", "@vcr/api/*", "../../api/*", "@vcr/*/src/*", "@vcr/*/internal/*"],
       "apps never import each other (only apps/cli/src/serve.ts runs @vcr/api), and use only the packages' public entry points")
+  },
+  {
+    // The CLI decodes the environment with the HTTP app's one configuration module (its light subpath only).
+    files: ["apps/cli/src/environment.ts"],
+    rules: {
+      "no-restricted-imports": ["error", {
+        paths: [{ name: "@vcr/api", message: "the CLI reads the environment through @vcr/api/config, not the whole HTTP app" }],
+        patterns: [{ group: ["../../api/*", "@vcr/*/src/*", "@vcr/*/internal/*"], message: "public entry points only" }]
+      }]
+    }
   },
   {
     files: ["apps/cli/src/serve.ts"],

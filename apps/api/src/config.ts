@@ -42,6 +42,8 @@ export interface Configuration {
   readonly quotaBytesPerDay: number
   /** VCR_CRASH_AT: test-only fault injection, the worker kills itself at this point. */
   readonly crashAt: (typeof crashPoints)[number] | undefined
+  /** VCR_TOKEN: the service token `vcr push` sends when `--token` is not given. */
+  readonly pushToken: string | undefined
   /** VCR_DEBUG: any value prints the cause of a 500 on stderr. */
   readonly debug: boolean
   /**
@@ -118,6 +120,7 @@ export const decodeConfiguration = (env: Environment): Configuration => {
     quotaQueuedEmails: check("VCR_QUOTA_QUEUED_EMAILS", 10, wholeNumber(1, 10_000), "must be a whole number from 1 to 10000"),
     quotaBytesPerDay: check("VCR_QUOTA_BYTES_PER_DAY", 200 * 1024 * 1024, wholeNumber(1, Number.MAX_SAFE_INTEGER), "must be a whole number of bytes of at least 1"),
     crashAt: check("VCR_CRASH_AT", undefined, oneOf(crashPoints), `must be ${crashPoints.join(", ")} (a test-only fault)`),
+    pushToken: text("VCR_TOKEN"),
     debug: text("VCR_DEBUG") !== undefined,
     trustProxy: check("VCR_TRUST_PROXY", false as TrustProxy, trustProxyOf,
       "must be true, false, a number of proxies from 0 to 32, or addresses and subnets separated by commas (loopback, linklocal, uniquelocal allowed)"),

@@ -5,11 +5,10 @@
  */
 import type { Engine } from "@vcr/engine"
 import { withEngine } from "./engine.ts"
+import { publicUrl } from "./environment.ts"
 import { UsageError } from "./failure.ts"
 import type { GlobalOptions } from "./store.ts"
 
-/** The public base URL of the page (VCR_PUBLIC_URL, else the local address). */
-export const publicUrl = (port = Number(process.env.PORT ?? 8080)) => (process.env.VCR_PUBLIC_URL ?? `http://127.0.0.1:${port}`).replace(/\/+$/, "")
 
 /** A sign-in link for a user. */
 export const loginLinkFor = async (engine: Engine, userId: string, port?: number) => `${publicUrl(port)}/signin#token=${await engine.access.loginLink(userId)}`

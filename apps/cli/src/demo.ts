@@ -10,7 +10,8 @@ import { join, resolve } from "node:path"
 import { loginLinkFor } from "./access.ts"
 import { withEngine } from "./engine.ts"
 import { renderReport, summaryText } from "./render.ts"
-import { currentTime, storeUrl, type GlobalOptions } from "./store.ts"
+import { currentTime } from "./environment.ts"
+import { storeUrl, type GlobalOptions } from "./store.ts"
 
 function* demoLines(seed: number, now: number) {
   for (const record of Demo.generateDemo({ seed, now: new Date(now).toISOString() })) yield JSON.stringify(record)

@@ -4,7 +4,8 @@
  * `vcr --help` stays fast.
  */
 import type { Engine } from "@vcr/engine"
-import { currentTime, storeUrl, type GlobalOptions } from "./store.ts"
+import { currentTime } from "./environment.ts"
+import { storeUrl, type GlobalOptions } from "./store.ts"
 
 /** Opens the engine; the caller closes it. A bad VCR_NOW fails here, before anything is opened. */
 export const openEngine = async (globals: GlobalOptions, options: { readonly filesDir?: string; readonly fileStorage?: "folder" | "database" } = {}): Promise<Engine> => {

@@ -152,22 +152,26 @@ program
 program
   .command("serve")
   .description("serve the JSON API and the Reports page")
-  .option("--port <port>", "port to listen on", process.env.PORT ?? "8080")
+  .option("--port <port>", "port to listen on (env PORT, default 8080)")
   .option("--host <host>", "address to listen on", "127.0.0.1")
-  .option("--files <dir>", "folder for generated report files (env VCR_FILES_DIR)", process.env.VCR_FILES_DIR ?? "vcr-files")
+  .option("--files <dir>", "folder for generated report files (env VCR_FILES_DIR, default vcr-files)")
   .option("--no-worker", "do not generate emailed reports in this process (run vcr worker instead)")
-  .action(async (o: { port: string; host: string; files: string; worker: boolean }) => {
+  .action(async (o: { port?: string; host: string; files?: string; worker: boolean }) => {
     const { commandServe } = await import("./serve.ts")
-    await commandServe(globals(), { port: Number(o.port), host: o.host, filesDir: o.files, worker: o.worker })
+    const { configuration } = await import("./environment.ts")
+    const port = o.port === undefined ? configuration().port : Number(o.port)
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a whole number from 0 to 65535 (got "${o.port}")`)
+    await commandServe(globals(), { port, host: o.host, filesDir: o.files ?? configuration().filesDir, worker: o.worker })
   })
 
 program
   .command("worker")
   .description("generate queued reports and send their emails until stopped (SIGTERM: finish the job in hand, claim no more)")
-  .option("--files <dir>", "folder for generated report files (env VCR_FILES_DIR)", process.env.VCR_FILES_DIR ?? "vcr-files")
-  .action(async (o: { files: string }) => {
+  .option("--files <dir>", "folder for generated report files (env VCR_FILES_DIR, default vcr-files)")
+  .action(async (o: { files?: string }) => {
     const { commandWorker } = await import("./serve.ts")
-    await commandWorker(globals(), { filesDir: o.files })
+    const { configuration } = await import("./environment.ts")
+    await commandWorker(globals(), { filesDir: o.files ?? configuration().filesDir })
   })
 
 const token = program.command("token").description("API tokens: personal tokens of users, service tokens of platforms")
@@ -207,7 +211,8 @@ program
   .option("--chunk-bytes <bytes>", "largest request body in bytes (at most 52428800)", "8388608")
   .option("--attempts <n>", "attempts per chunk on network failures, 429 and 5xx answers", "6")
   .action(async (file: string, o: { url: string; token?: string; chunkBytes: string; attempts: string }) => {
-    const tokenValue = o.token ?? process.env.VCR_TOKEN
+    const { configuration } = await import("./environment.ts")
+    const tokenValue = o.token ?? configuration().pushToken
     if (tokenValue === undefined || tokenValue === "") throw new UsageError("give --token <service token> (or set VCR_TOKEN)")
     const attempts = Number(o.attempts)
     if (!Number.isInteger(attempts) || attempts < 1 || attempts > 100) throw new UsageError(`--attempts must be a whole number from 1 to 100 (got "${o.attempts}")`)

@@ -3,15 +3,13 @@
  * and sends their emails (in the server's process unless --no-worker, or on its own). Both read the environment
  * through the app's one configuration module, so a wrong value stops them (exit 2) before anything is opened.
  */
-import { clockOf, readConfiguration, serve, type Configuration } from "@vcr/api"
+import { clockOf, serve, type Configuration } from "@vcr/api"
 import { createEngine } from "@vcr/engine"
+import { configuration, publicUrl } from "./environment.ts"
 import type { GlobalOptions } from "./store.ts"
 
 /** The store in force: `--db`, else VCR_DATABASE_URL as decoded. */
 const databaseOf = (globals: GlobalOptions, config: Configuration) => globals.db ?? config.databaseUrl
-
-/** The page's base URL in emailed links: VCR_PUBLIC_URL, else the local address. */
-const pageUrl = (config: Configuration, port = config.port) => config.publicUrl ?? `http://127.0.0.1:${port}`
 
 /** The engine with the decoded environment's files, mail and clock (VCR_FILE_STORAGE, VCR_SMTP_URL, VCR_OUTBOX_DIR, VCR_MAIL_FROM, VCR_NOW). */
 const openEngine = (globals: GlobalOptions, config: Configuration, filesDir: string) =>
@@ -28,9 +26,9 @@ const describeMail = (config: Configuration) =>
 
 /** `vcr worker`: generates queued reports and sends their emails until SIGTERM or SIGINT. */
 export const commandWorker = async (globals: GlobalOptions, options: { filesDir: string }) => {
-  const config = readConfiguration()
+  const config = configuration()
   const engine = await openEngine(globals, config, options.filesDir)
-  const worker = engine.worker({ publicUrl: pageUrl(config), crashAt: config.crashAt })
+  const worker = engine.worker({ publicUrl: publicUrl(), crashAt: config.crashAt })
   process.stdout.write(`vcr worker ${worker.id} on ${databaseOf(globals, config)}; ${describeMail(config)}\n`)
   const stop = () => worker.stop()
   process.once("SIGTERM", stop)
@@ -42,9 +40,9 @@ export const commandWorker = async (globals: GlobalOptions, options: { filesDir:
 
 /** `vcr serve`: the app on the engine's store, with an in-process worker unless --no-worker. */
 export const commandServe = async (globals: GlobalOptions, options: { port: number; host: string; filesDir: string; worker: boolean }) => {
-  const config = readConfiguration()
+  const config = configuration()
   const engine = await openEngine(globals, config, options.filesDir)
-  const worker = options.worker ? engine.worker({ publicUrl: pageUrl(config, options.port), crashAt: config.crashAt }) : undefined
+  const worker = options.worker ? engine.worker({ publicUrl: publicUrl(options.port), crashAt: config.crashAt }) : undefined
   const server = await serve({
     store: engine.store, filesDir: options.filesDir, fileStorage: config.fileStorage, port: options.port, host: options.host, now: clockOf(config),
     debug: config.debug, publicUrl: config.publicUrl, trustProxy: config.trustProxy, secureCookies: config.secureCookies,
