@@ -211,19 +211,8 @@ program
   .option("--chunk-bytes <bytes>", "largest request body in bytes (at most 52428800)", "8388608")
   .option("--attempts <n>", "attempts per chunk on network failures, 429 and 5xx answers", "6")
   .action(async (file: string, o: { url: string; token?: string; chunkBytes: string; attempts: string }) => {
-    const { configuration } = await import("./environment.ts")
-    const tokenValue = o.token ?? configuration().pushToken
-    if (tokenValue === undefined || tokenValue === "") throw new UsageError("give --token <service token> (or set VCR_TOKEN)")
-    const attempts = Number(o.attempts)
-    if (!Number.isInteger(attempts) || attempts < 1 || attempts > 100) throw new UsageError(`--attempts must be a whole number from 1 to 100 (got "${o.attempts}")`)
-    const { push } = await import("./push.ts")
-    const progress = process.stderr.isTTY ? (p: { lines: number; requests: number }) => process.stderr.write(`\rpushed ${p.lines} lines (${p.requests} requests)`) : undefined
-    const s = await push(file, { url: o.url, token: tokenValue, chunkBytes: Number(o.chunkBytes), attempts, ...(progress === undefined ? {} : { progress }) })
-    if (progress !== undefined) process.stderr.write("\n")
-    process.stdout.write(
-      `pushed ${s.lines} lines in ${s.requests} requests: ${s.events.inserted} new events, ${s.events.duplicates} duplicates ignored, ` +
-        `${s.directory} directory records, ${s.logins} logins; ${s.components} components projected\n`
-    )
+    const { commandPush } = await import("./push-command.ts")
+    await commandPush(file, o)
   })
 
 program
