@@ -4,7 +4,7 @@
  * unrecognised is a 500 whose details go to the log, never to the caller.
  */
 import { InvalidParameter, MalformedLine, NotFound, RangeTooLongForTiles } from "@vcr/core"
-import { EntryExpired, EntryNotReady, QuotaExceeded } from "@vcr/engine"
+import { EntryExpired, EntryNotReady, QuotaExceeded, WriteError } from "@vcr/engine"
 import { isEventConflict, isStoreUnavailable } from "@vcr/store"
 import { Schema } from "effect"
 import type { ErrorRequestHandler, RequestHandler } from "express"
@@ -46,10 +46,10 @@ export const notFound = (kind: string, id: string) => new NotFound({ kind, id, m
 
 type Tagged =
   | EntryExpired | EntryNotReady | BadRequest | InvalidParameter | Unauthenticated | CsrfRejected | NotFound | Conflict | RangeTooLongForTiles | PayloadTooLarge
-  | TooManyRequests | Forbidden | UnsupportedMediaType | MalformedLine | QuotaExceeded
+  | TooManyRequests | Forbidden | UnsupportedMediaType | MalformedLine | QuotaExceeded | WriteError
 const taggedClasses = [
   EntryExpired, EntryNotReady, BadRequest, InvalidParameter, Unauthenticated, CsrfRejected, NotFound, Conflict, RangeTooLongForTiles, PayloadTooLarge, TooManyRequests,
-  Forbidden, UnsupportedMediaType, MalformedLine, QuotaExceeded
+  Forbidden, UnsupportedMediaType, MalformedLine, QuotaExceeded, WriteError
 ]
 
 /** Seconds a client should wait before retrying while the database is unavailable. */
@@ -87,6 +87,11 @@ const fromBodyParser = (error: unknown): unknown => {
   return error
 }
 
+const outOfSpace = (cause: unknown): boolean => {
+  const code = (cause as { code?: unknown } | null | undefined)?.code
+  return code === "ENOSPC" || code === "EDQUOT"
+}
+
 /** The HTTP answer for any error (the one place for the API). */
 export const answerOf = (raw: unknown): HttpAnswer => {
   const error = fromBodyParser(raw)
@@ -112,6 +117,10 @@ export const answerOf = (raw: unknown): HttpAnswer => {
     }
     // A user's quota (VCR_QUOTA_QUEUED_EMAILS, VCR_QUOTA_BYTES_PER_DAY): the message says what frees it.
     case "QuotaExceeded": return answer(429, "quota_exceeded", e.message)
+    // A full disk (or quota) where report files are kept: the server's state, not the request's; anything else is a 500.
+    case "WriteError": return outOfSpace(e.cause)
+      ? { ...answer(507, "insufficient_storage", "the server has no room to store this report now; try again later"), retryAfter: 60 }
+      : answer(500, "internal_error", "something went wrong; the request was not completed")
     case "Forbidden": return answer(403, e.code, e.message)
     case "UnsupportedMediaType": return answer(415, "unsupported_media_type", e.message)
     // An import line: a malformed one is the request's fault (400); an event id used for another event is a conflict.

@@ -5,8 +5,8 @@
  */
 import { InvalidParameter, Output, type ParametersJson, type Prepared } from "@vcr/core"
 import { writeWorkbookToStream } from "@vcr/xlsx"
-import { once } from "node:events"
 import type { Writable } from "node:stream"
+import { finished } from "node:stream/promises"
 
 export type Format = "xlsx" | "csv" | "json"
 /** The formats, in the order the API and the CLI list them. */
@@ -33,14 +33,41 @@ export const fileName = (report: string, parameters: Pick<ParametersJson, "from"
 export const textChunks = (prepared: Prepared, format: "csv" | "json"): AsyncIterable<string> =>
   format === "json" ? Output.json(prepared.context, prepared.rows) : Output.csv(prepared.context, prepared.rows)
 
-/** Writes text chunks to a stream, waiting whenever it asks to. */
+/** The destination's failure, if it has failed or closed early (an error is emitted once: later writes only see this). */
+const failureOf = (out: Writable): unknown =>
+  out.errored ?? (out.destroyed ? new Error("the destination closed before the report was complete") : undefined)
+
+/** Resolves when `out` asks for more; rejects as soon as it fails or closes instead (a full disk must not hang us). */
+const drained = (out: Writable): Promise<void> =>
+  new Promise((resolve, reject) => {
+    const settle = (error: unknown) => {
+      out.off("drain", onDrain).off("error", onError).off("close", onClose)
+      if (error === undefined) resolve()
+      else reject(error)
+    }
+    const onDrain = () => settle(undefined)
+    const onError = (error: unknown) => settle(error)
+    const onClose = () => settle(failureOf(out) ?? new Error("the destination closed before the report was complete"))
+    const failed = failureOf(out)
+    if (failed !== undefined) return reject(failed)
+    out.on("drain", onDrain).on("error", onError).on("close", onClose)
+  })
+
+/** Writes text chunks to a stream, waiting whenever it asks to; rejects promptly if the stream fails (ENOSPC, a closed socket). */
 export const pipeChunks = async (chunks: AsyncIterable<string>, out: Writable): Promise<void> => {
-  for await (const chunk of chunks) if (!out.write(chunk)) await once(out, "drain")
+  for await (const chunk of chunks) {
+    const failed = failureOf(out)
+    if (failed !== undefined) throw failed
+    if (!out.write(chunk)) await drained(out)
+  }
+  const failed = failureOf(out)
+  if (failed !== undefined) throw failed
 }
 
 /**
- * Writes a prepared report to `out` in `format`. With `end` (the default) the stream is ended when the report is
- * complete; standard output is left open. On failure the stream is left as it is for the caller to destroy.
+ * Writes a prepared report to `out` in `format`. With `end` (the default) the stream is ended and the promise
+ * settles when it has finished or failed (a write that fails after the last chunk still rejects); standard
+ * output is left open. On failure the stream is left as it is for the caller to destroy.
  */
 export const render = async (prepared: Prepared, format: Format, out: Writable, options: { readonly end?: boolean } = {}): Promise<void> => {
   if (format === "xlsx") {
@@ -48,6 +75,16 @@ export const render = async (prepared: Prepared, format: Format, out: Writable, 
     await writeWorkbookToStream({ context: prepared.context, rows: prepared.rows, stream: out })
     return
   }
-  await pipeChunks(textChunks(prepared, format), out)
-  if (options.end ?? true) out.end()
+  // The failure is read from `out.errored`; this listener only keeps an early 'error' from being unhandled.
+  const ignore = () => undefined
+  out.on("error", ignore)
+  try {
+    await pipeChunks(textChunks(prepared, format), out)
+    if (options.end ?? true) {
+      out.end()
+      await finished(out)
+    }
+  } finally {
+    out.off("error", ignore)
+  }
 }

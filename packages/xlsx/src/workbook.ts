@@ -63,6 +63,7 @@ interface StreamingWorkbook {
   readonly zip: {
     pointer(): number
     abort(): unknown
+    finalize(): Promise<unknown>
     unpipe(stream: Writable): unknown
     on(event: "error", listener: (error: unknown) => void): unknown
   }
@@ -244,6 +245,14 @@ export const writeWorkbookToStream = async <R>(
   workbook.views = [{ x: 0, y: 0, width: 28800, height: 17600, firstSheet: 0, activeTab: 0, visibility: "visible" }]
   workbook.zip.on("error", fail)
   stream.on("error", fail)
+  // exceljs drops the promise of archiver's finalize; aborting after a failed destination (a full disk) would
+  // reject it unhandled, which ends a Node process. The failure itself reaches us through `fail`.
+  const finalize = workbook.zip.finalize.bind(workbook.zip)
+  workbook.zip.finalize = () => {
+    const finalized = finalize()
+    finalized.catch(() => undefined)
+    return finalized
+  }
 
   // One style object per column, registered once: cells refer to it by id.
   const columnStyles = formats.map((f) => ({ numFmt: f.numFmt }))
