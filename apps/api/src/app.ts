@@ -15,7 +15,9 @@ import { errorHandler, unknownRoute } from "./errors.ts"
 import { INGEST_LIMIT_BYTES } from "./ingest.ts"
 import { createIngestSlots } from "./ingest-slots.ts"
 import { createRateLimit } from "./rate-limit.ts"
-import { requestLog, stderrLog, type Log } from "./request-log.ts"
+import { createLogger, requestLog, type Log, type Logger, type LogLevel } from "./logging.ts"
+import { createMetrics, type Metrics } from "./metrics.ts"
+import { metricsRouter } from "./routes/metrics.ts"
 import { checkRequestText, noStore } from "./request.ts"
 import { configurationRouter } from "./routes/configuration.ts"
 import { eventsRouter } from "./routes/events.ts"
@@ -38,6 +40,13 @@ export interface AppOptions {
   readonly now?: () => number
   /** Structured request log sink (one object per request; never tokens, parameters or report contents). */
   readonly log?: Log
+  /** The pino logger to use instead (wins over `log`); else one on stderr at `logLevel` (VCR_LOG_LEVEL, default info). */
+  readonly logger?: Logger
+  readonly logLevel?: LogLevel
+  /** The bearer token of `GET /metrics` (VCR_METRICS_TOKEN); without one the route answers 404. */
+  readonly metricsToken?: string | undefined
+  /** The Prometheus registry and recorders (a fresh one per app unless given). */
+  readonly metrics?: Metrics
   /** Requests per minute: sign-in attempts per address, downloads per account. */
   readonly limits?: { readonly signIn?: number; readonly downloads?: number }
   /** Called after an emailed report is queued (wakes an in-process worker); the entry itself is the durable job. */
@@ -63,7 +72,8 @@ export interface AppOptions {
 export const createApp = (options: AppOptions) => {
   const { store } = options
   const now = options.now ?? (() => Date.now())
-  const log = options.log ?? stderrLog
+  const logger = options.logger ?? createLogger({ ...(options.log === undefined ? {} : { sink: options.log }), level: options.logLevel ?? "info", now })
+  const metrics = options.metrics ?? createMetrics()
   const audit = createAudit(store, now)
   const rateLimit = createRateLimit(now)
   // The use cases run on the app's store and clock; files go where the options say.
@@ -80,7 +90,7 @@ export const createApp = (options: AppOptions) => {
       limitBytes: options.ingest?.limitBytes ?? INGEST_LIMIT_BYTES
     }))
     .use(reportsRouter({
-      ...deps, rateLimit, downloadsPerMinute: options.limits?.downloads ?? 30, enqueueEmail: options.enqueueEmail
+      ...deps, rateLimit, downloadsPerMinute: options.limits?.downloads ?? 30, enqueueEmail: options.enqueueEmail, metrics
     }))
     .use(unknownRoute)
 
@@ -90,9 +100,10 @@ export const createApp = (options: AppOptions) => {
   app.set("trust proxy", Array.isArray(options.trustProxy) ? [...options.trustProxy] : (options.trustProxy ?? false))
   return app
     .use(helmet({ contentSecurityPolicy: { directives: { "script-src": ["'self'"], "style-src": ["'self'"], "img-src": ["'self'", "data:"] } } }))
-    .use(requestLog(log, now))
+    .use(requestLog(logger, metrics.request))
+    .use(metricsRouter({ metrics, token: options.metricsToken }))
     .use(["/api", "/auth"], noStore, checkRequestText)
     .use(healthRouter(deps), openApiRouter({ publicUrl: options.publicUrl }), pageRouter(deps), signInRouter({ ...deps, rateLimit, perMinute: options.limits?.signIn ?? 20, secureCookies: options.secureCookies ?? false }))
     .use("/api/v1", api)
-    .use(errorHandler({ log, now, debug: options.debug ?? false }))
+    .use(errorHandler({ logger, debug: options.debug ?? false }))
 }

@@ -9,6 +9,7 @@ import { checkFrom, checkSmtpUrl, DEFAULT_FROM } from "@vcr/email"
 import { parseDatabaseUrl } from "@vcr/store"
 import { Schema } from "effect"
 import { isIP } from "node:net"
+import { logLevels, type LogLevel } from "./logging.ts"
 
 /** The decoded environment. */
 export interface Configuration {
@@ -53,6 +54,10 @@ export interface Configuration {
   readonly trustProxy: TrustProxy
   /** VCR_SECURE_COOKIES: mark the session cookies `Secure`; defaults to true when VCR_PUBLIC_URL is https. */
   readonly secureCookies: boolean
+  /** VCR_LOG_LEVEL: the least severe log level written (pino's levels; default info). */
+  readonly logLevel: LogLevel
+  /** VCR_METRICS_TOKEN: the bearer token `GET /metrics` requires; unset turns the route off (404). */
+  readonly metricsToken: string | undefined
 }
 
 /** Express's `trust proxy` setting: off, on, a hop count, or a list of addresses, subnets and names. */
@@ -124,6 +129,9 @@ export const decodeConfiguration = (env: Environment): Configuration => {
     debug: text("VCR_DEBUG") !== undefined,
     trustProxy: check("VCR_TRUST_PROXY", false as TrustProxy, trustProxyOf,
       "must be true, false, a number of proxies from 0 to 32, or addresses and subnets separated by commas (loopback, linklocal, uniquelocal allowed)"),
+    logLevel: check("VCR_LOG_LEVEL", "info" as LogLevel, oneOf(logLevels), `must be ${logLevels.join(", ")}`),
+    // A secret: never echoed.
+    metricsToken: check("VCR_METRICS_TOKEN", undefined, (v) => (/^\S{24,}$/.test(v) ? v : undefined), "must be at least 24 characters without spaces", false),
     secureCookies: check("VCR_SECURE_COOKIES", publicUrl?.toLowerCase().startsWith("https://") === true, (v) => booleans[v.toLowerCase()], "must be true or false")
   }
   if (problems.length > 0) {

@@ -8,7 +8,7 @@ import { EntryExpired, EntryNotReady, QuotaExceeded, WriteError } from "@vcr/eng
 import { isEventConflict, isStoreUnavailable } from "@vcr/store"
 import { Schema } from "effect"
 import type { ErrorRequestHandler, RequestHandler } from "express"
-import type { Log } from "./request-log.ts"
+import type { Logger } from "./logging.ts"
 
 /** A request the API cannot read: an unknown field, a wrong type, an invalid body; the field when known. */
 export class BadRequest extends Schema.TaggedError<BadRequest>()("BadRequest", {
@@ -132,13 +132,16 @@ export const answerOf = (raw: unknown): HttpAnswer => {
 export const unknownRoute: RequestHandler = (req, _res, next) => next(new NotFound({ kind: "route", id: req.path, message: "no such route" }))
 
 /** The app's last handler: writes the answer, logs 500s (the cause too when `debug`); a started stream is cut. */
-export const errorHandler = (o: { readonly log: Log; readonly now: () => number; readonly debug: boolean }): ErrorRequestHandler =>
+export const errorHandler = (o: { readonly logger: Logger; readonly debug: boolean }): ErrorRequestHandler =>
   (error: unknown, _req, res, _next) => {
     const http = answerOf(error)
+    // Only the error's name: a message may quote a query or a value.
+    const reqId = res.locals.requestId as string | undefined
     if (http.status === 500) {
-      o.log({ at: new Date(o.now()).toISOString(), level: "error", error: error instanceof Error ? error.name : "unknown" })
+      o.logger.error({ reqId, error: error instanceof Error ? error.name : "unknown" }, "request failed")
       if (o.debug) console.error(error)
     }
+    if (http.status === 503) o.logger.warn({ reqId, error: "StoreUnavailable" }, "database unavailable")
     if (!res.headersSent && http.retryAfter !== undefined) res.set("Retry-After", String(http.retryAfter))
     // The rate limit headers of draft-ietf-httpapi-ratelimit-headers (draft 7's combined form).
     if (!res.headersSent && http.rateLimit !== undefined) {

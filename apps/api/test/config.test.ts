@@ -24,7 +24,7 @@ describe("configuration from the environment", () => {
     expect(config).toEqual({
       databaseUrl: "sqlite:vcr.db", publicUrl: undefined, port: 8080, smtpUrl: undefined, outboxDir: "vcr-outbox",
       mailFrom: "vcr <reports@vcr.invalid>", filesDir: "vcr-files", fileStorage: undefined, now: undefined, pollMs: 1000, ingestConcurrency: 2, ingestQueue: 16, quotaQueuedEmails: 10, quotaBytesPerDay: 209715200, crashAt: undefined, debug: false,
-      trustProxy: false, secureCookies: false
+      trustProxy: false, secureCookies: false, logLevel: "info", metricsToken: undefined
     })
   })
 
@@ -34,13 +34,14 @@ describe("configuration from the environment", () => {
       VCR_SMTP_URL: "smtps://u:p@mail.example.org:465", VCR_OUTBOX_DIR: "out", VCR_FILES_DIR: "files", VCR_FILE_STORAGE: "database",
       VCR_MAIL_FROM: "Metro Health reports <reports@metro.example>", VCR_NOW: "2026-03-01T09:00:00+11:00", VCR_POLL_MS: "250", VCR_CRASH_AT: "after-smtp", VCR_DEBUG: "1",
       VCR_TRUST_PROXY: "loopback, 10.0.0.0/8", VCR_INGEST_CONCURRENCY: "4", VCR_INGEST_QUEUE: "0",
-      VCR_QUOTA_QUEUED_EMAILS: "3", VCR_QUOTA_BYTES_PER_DAY: "1000000"
+      VCR_QUOTA_QUEUED_EMAILS: "3", VCR_QUOTA_BYTES_PER_DAY: "1000000",
+      VCR_LOG_LEVEL: "warn", VCR_METRICS_TOKEN: "metrics-0123456789abcdefghij"
     })
     expect(config).toEqual({
       databaseUrl: "postgres://vcr:secret@127.0.0.1:5432/vcr", publicUrl: "https://reports.example.org", port: 0,
       smtpUrl: "smtps://u:p@mail.example.org:465", outboxDir: "out", mailFrom: "Metro Health reports <reports@metro.example>",
       filesDir: "files", fileStorage: "database", now: Date.UTC(2026, 1, 28, 22), pollMs: 250, ingestConcurrency: 4, ingestQueue: 0, quotaQueuedEmails: 3, quotaBytesPerDay: 1_000_000, crashAt: "after-smtp", debug: true,
-      trustProxy: ["loopback", "10.0.0.0/8"], secureCookies: true
+      trustProxy: ["loopback", "10.0.0.0/8"], secureCookies: true, logLevel: "warn", metricsToken: "metrics-0123456789abcdefghij"
     })
   })
 
@@ -52,6 +53,7 @@ describe("configuration from the environment", () => {
     expect(decodeConfiguration({ VCR_PUBLIC_URL: "http://127.0.0.1:8080" }).secureCookies).toBe(false)
     expect(decodeConfiguration({ VCR_PUBLIC_URL: "https://reports.example.org", VCR_SECURE_COOKIES: "false" }).secureCookies).toBe(false)
     expect(decodeConfiguration({ VCR_SECURE_COOKIES: "true" }).secureCookies).toBe(true)
+    expect(failure({ VCR_METRICS_TOKEN: "short secret" }).problems).toEqual([{ variable: "VCR_METRICS_TOKEN", rule: "must be at least 24 characters without spaces" }])
     expect(failure({ VCR_SECURE_COOKIES: "maybe" }).problems).toEqual([{ variable: "VCR_SECURE_COOKIES", rule: 'must be true or false (got "maybe")' }])
   })
 

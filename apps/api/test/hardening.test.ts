@@ -289,3 +289,54 @@ describe("behind a TLS proxy", () => {
     }
   })
 })
+
+describe("operations", () => {
+  const metricsToken = "metrics-0123456789abcdefghij"
+
+  it("logs one structured line per request: level, request id, route pattern, status, duration; no secrets or personal data", async () => {
+    const a = await start()
+    try {
+      const d = await a.as("u-oadmin", download, { method: "POST", body: JSON.stringify({ ...day, format: "csv" }) })
+      const id = d.headers.get("x-history-entry")!
+      await d.arrayBuffer()
+      const r = await a.as("u-oadmin", `/api/v1/history/${id}?clinic_id=cl-a`, { headers: { "X-Request-Id": "trace-0123456789" } })
+      expect(r.headers.get("x-request-id")).toBe("trace-0123456789")
+      await r.arrayBuffer()
+      const line = a.logs.find((l) => l.reqId === "trace-0123456789")
+      expect(line).toMatchObject({ level: 30, method: "GET", route: "/api/v1/history/:entry", status: 200 })
+      expect(typeof line!.durationMs).toBe("number")
+      expect(a.logs.find((l) => l.route === "/api/v1/organisations/:org/reports/:report/downloads")).toMatchObject({ status: 200 })
+      const text = JSON.stringify(a.logs)
+      for (const secret of [a.tokens["u-oadmin"], id, "cl-a", "oscar@example.org", "Oscar"]) expect(text).not.toContain(secret)
+    } finally {
+      await a.close()
+    }
+  })
+
+  it("serves Prometheus metrics only to the metrics token: HTTP latency by route pattern and downloads by report and format", async () => {
+    const off = await start()
+    try {
+      expect((await fetch(off.url + "/metrics")).status).toBe(404)
+    } finally {
+      await off.close()
+    }
+    const a = await start({ app: { metricsToken } })
+    try {
+      const d = await a.as("u-oadmin", download, { method: "POST", body: JSON.stringify({ ...day, format: "csv" }) })
+      await d.arrayBuffer()
+      expect((await fetch(a.url + "/metrics")).status).toBe(401)
+      expect((await fetch(a.url + "/metrics", { headers: { Authorization: `Bearer ${a.tokens["u-oadmin"]}` } })).status).toBe(401)
+      const m = await fetch(a.url + "/metrics", { headers: { Authorization: `Bearer ${metricsToken}` } })
+      expect(m.status).toBe(200)
+      expect(m.headers.get("content-type")).toContain("text/plain")
+      const text = await m.text()
+      expect(text).toMatch(/vcr_http_request_duration_seconds_count\{method="POST",route="\/api\/v1\/organisations\/:org\/reports\/:report\/downloads",status="200"\} 1/)
+      expect(text).toContain('vcr_report_downloads_total{report="consultations",format="csv"} 1')
+      expect(text).toContain("vcr_report_generation_seconds_bucket")
+      expect(text).toContain("vcr_process_cpu_seconds_total")
+      expect(text).not.toContain("org-1")
+    } finally {
+      await a.close()
+    }
+  })
+})

@@ -46,6 +46,7 @@ export const commandServe = async (globals: GlobalOptions, options: { port: numb
   const server = await serve({
     store: engine.store, filesDir: options.filesDir, fileStorage: config.fileStorage, port: options.port, host: options.host, now: clockOf(config),
     debug: config.debug, publicUrl: config.publicUrl, trustProxy: config.trustProxy, secureCookies: config.secureCookies,
+    logLevel: config.logLevel, metricsToken: config.metricsToken,
     ingest: { concurrent: config.ingestConcurrency, queued: config.ingestQueue },
     quotas: { queuedEmails: config.quotaQueuedEmails, bytesPerDay: config.quotaBytesPerDay }, ...(worker === undefined ? {} : { worker })
   })

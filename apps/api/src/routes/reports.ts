@@ -10,6 +10,7 @@ import type { Audit } from "../audit.ts"
 import { callerOfResponse } from "../auth-middleware.ts"
 import { Conflict } from "../errors.ts"
 import { streamFile } from "../file-response.ts"
+import type { Metrics } from "../metrics.ts"
 import type { RateLimit } from "../rate-limit.ts"
 import { jsonBody, runInput, runKeys, runParameters } from "../request.ts"
 import { checkScope } from "../scope.ts"
@@ -25,6 +26,8 @@ export interface ReportsDependencies {
   readonly rateLimit: RateLimit
   /** Downloads per account per minute. */
   readonly downloadsPerMinute: number
+  /** Records downloads and queued emails for /metrics. */
+  readonly metrics?: Metrics
   /** Called after an emailed report is queued (wakes an in-process worker). */
   readonly enqueueEmail?: ((entry: HistoryEntry) => Promise<void>) | undefined
 }
@@ -63,7 +66,9 @@ export const reportsRouter = (deps: ReportsDependencies) => {
         throw new Conflict({ code: "range_too_long_for_download", message: "ranges of two months or more are generated in the background: use Email instead" })
       }
       deps.rateLimit.check(`download:${caller.actor.userId}`, deps.downloadsPerMinute, "too many downloads; wait a minute")
+      const started = process.hrtime.bigint()
       const done = await deps.engine.download(request)
+      deps.metrics?.download({ report: done.report, format: request.format, seconds: Number(process.hrtime.bigint() - started) / 1e9, bytes: done.size ?? 0 })
       await deps.audit(caller, "download", "ok", audited(done))
       const { stream } = await deps.engine.history.file(caller.actor, done.id)
       res.status(200)
@@ -73,6 +78,7 @@ export const reportsRouter = (deps: ReportsDependencies) => {
     .post("/organisations/:org/reports/:report/emails", jsonBody, async (req, res) => {
       const { caller, request, audited } = await prepareReport(req, res, "email")
       const queued = await deps.engine.queueEmail(request)
+      deps.metrics?.emailQueued({ report: queued.report, format: request.format })
       await deps.enqueueEmail?.(queued)
       await deps.audit(caller, "email_requested", "ok", audited(queued))
       res.status(202).json(entryView(queued, deps.now()))
