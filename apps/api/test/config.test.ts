@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process"
-import { existsSync, mkdtempSync } from "node:fs"
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { describe, expect, it } from "vitest"
@@ -101,5 +101,14 @@ describe("configuration from the environment", () => {
         'VCR_CRASH_AT must be after-render, after-store, after-smtp (a test-only fault) (got "never")\n'
     )
     expect(existsSync(join(dir, "vcr.db"))).toBe(false)
+  })
+
+  it("documents every variable the API and the CLI read in the README's configuration table", () => {
+    const root = join(import.meta.dirname, "../../..")
+    const sources = [join(root, "apps/api/src/config.ts"), ...readdirSync(join(root, "apps/cli/src")).filter((f) => f.endsWith(".ts")).map((f) => join(root, "apps/cli/src", f))]
+    const read = new Set(sources.flatMap((f) => [...readFileSync(f, "utf8").matchAll(/\b(VCR_[A-Z_]*[A-Z]|PORT)\b(?!__)/g)].map((m) => m[1]!)))
+    const readme = readFileSync(join(root, "README.md"), "utf8")
+    expect([...read].filter((name) => !readme.includes(`| \`${name}\` |`)).sort()).toEqual([])
+    expect(read.size).toBeGreaterThan(15)
   })
 })
