@@ -1,9 +1,9 @@
 /**
  * Running a report: validate and prepare it with core (one validator for every edge), then write it to a stream
- * or atomically to a file; and the summary tiles of a short range. Time comes from Effect's Clock, data from
+ * or atomically to a file; the summary tiles of a short range; and the trends of a range up to 13 months. Time comes from Effect's Clock, data from
  * the Store port; the rows are written by a plain loop (see formats.ts).
  */
-import { Generation, type Prepared, type RunInput } from "@vcr/core"
+import { Generation, type Prepared, type RunInput, Trends, type TrendsInput } from "@vcr/core"
 import { Clock, Effect } from "effect"
 import type { Writable } from "node:stream"
 import { writeFileAtomically } from "./atomic-file.ts"
@@ -23,6 +23,13 @@ export const summary = Effect.fnUntraced(function* (input: RunInput, options: { 
   const store = yield* Store
   const now = yield* Clock.currentTimeMillis
   return yield* Generation.summary(input, store, now, options)
+})
+
+/** The trends of a range up to 13 months (SPEC §11.1): buckets, totals, the previous period, by clinic if asked. */
+export const trends = Effect.fnUntraced(function* (input: TrendsInput) {
+  const store = yield* Store
+  const now = yield* Clock.currentTimeMillis
+  return yield* Trends.trends(input, store, now)
 })
 
 const writeError = (target: string) => (cause: unknown) =>

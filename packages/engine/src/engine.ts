@@ -4,7 +4,7 @@
  * same tagged error classes the Effect API has in its error channel (InvalidParameter, NotFound, StoreError…).
  * `makeEngine` is the same without waiting for the store (an app that already holds an open one).
  */
-import { InvalidParameter, NotFound, type Actor, type Prepared, type RunInput, type Summary } from "@vcr/core"
+import { InvalidParameter, NotFound, type Actor, type Prepared, type RunInput, type Summary, type TrendsDocument, type TrendsInput } from "@vcr/core"
 import type { Mailer as EmailMailer } from "@vcr/email"
 import type { HistoryEntry, ImportOptions, ImportSummary, Store as StoreApi } from "@vcr/store"
 import { Effect, Layer, ManagedRuntime } from "effect"
@@ -119,6 +119,9 @@ export const makeEngine = (options: EngineOptions) => {
     /** The summary tiles of a short range. */
     summary: (input: RunInput, options: { readonly organisationsReportIds?: ReadonlyArray<string> } = {}): Promise<Summary> =>
       run(Report.summary(input, options)),
+
+    /** The trends of a range up to 13 months (SPEC §11.1); bad input rejects with InvalidParameter or NotFound. */
+    trends: (input: TrendsInput): Promise<TrendsDocument> => run(Report.trends(input)),
 
     /**
      * Imports NDJSON lines all or nothing, exactly like `vcr import` of one file (SPEC §4, §11.6): rejects with
