@@ -34,7 +34,7 @@ export default tseslint.config(
     files: ["packages/core/src/**/*.ts"],
     rules: {
       ...restrict(["node:*", "@vcr/*", "fs", "path", "os", "kysely", "exceljs", "nodemailer", "express", "better-sqlite3", "pg"],
-        "@vcr/core is pure: it depends only on effect and @js-temporal/polyfill"),
+        "@vcr/core is pure: it depends only on effect, @js-temporal/polyfill and croner (cron parsing)"),
       "no-restricted-globals": ["error", { name: "process", message: "core takes configuration as input" }],
       "no-restricted-properties": ["error", { object: "Date", property: "now", message: "core takes now as input" }]
     }

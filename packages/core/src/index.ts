@@ -37,3 +37,6 @@ export type { Prepared, Summary } from "./Generation.ts"
 export { reportIds } from "./Report.ts"
 export * as Permissions from "./Permissions.ts"
 export type { Actor, Grant } from "./Permissions.ts"
+/** Schedules: recurrences, their occurrences in a zone (R78), range rules (R79) and the catch-up plan. */
+export * as Schedule from "./Schedule.ts"
+export type { CatchUpPlan, RangeRule, Recurrence, WallTime } from "./Schedule.ts"
