@@ -29,6 +29,7 @@ import { pageRouter } from "./routes/page.ts"
 import { reportsRouter } from "./routes/reports.ts"
 import { sessionRouter, signInRouter } from "./routes/sign-in.ts"
 import { tilesRouter } from "./routes/tiles.ts"
+import { trendsRouter } from "./routes/trends.ts"
 
 /** What the app needs; every clock read goes through `now`, so tests can move time. */
 export interface AppOptions {
@@ -82,7 +83,7 @@ export const createApp = (options: AppOptions) => {
 
   const api = Router()
     .use(authenticate(deps))
-    .use(sessionRouter(deps), meRouter(deps), tilesRouter(deps), historyRouter(deps), configurationRouter(deps))
+    .use(sessionRouter(deps), meRouter(deps), tilesRouter(deps), trendsRouter(deps), historyRouter(deps), configurationRouter(deps))
     .use(eventsRouter({
       ...deps,
       slots: createIngestSlots({ concurrent: options.ingest?.concurrent ?? 2, queued: options.ingest?.queued ?? 16 }),

@@ -21,7 +21,9 @@ import {
   runParameterSpecs,
   signInRequestSchema,
   signInResultSchema,
-  summarySchema
+  summarySchema,
+  trendsQuery,
+  trendsSchema
 } from "./schemas.ts"
 import { ref, reportDocumentRefs, reportSchemas } from "./openapi-reports.ts"
 
@@ -95,6 +97,7 @@ export const openApiDocument = (options: { readonly publicUrl?: string | undefin
       Me: meSchema,
       RunParameters: parametersSchema,
       Summary: summarySchema,
+      Trends: trendsSchema,
       HistoryEntry: entrySchema,
       HistoryList: historyListSchema,
       ReportingConfiguration: configurationSchema,
@@ -135,6 +138,14 @@ export const openApiDocument = (options: { readonly publicUrl?: string | undefin
         summary: "The six summary tiles (short ranges only)",
         parameters: [orgParam, ...query],
         responses: { 200: { description: "summary document (SPEC §7)", content: json(ref("Summary")) }, ...errors(400, 401, 404, 409) }
+      }
+    },
+    "/api/v1/organisations/{org}/trends": {
+      get: {
+        operationId: "getTrends",
+        summary: "Tile figures per day, week or month, with totals and the previous period (ranges up to 13 months)",
+        parameters: [orgParam, ...query, ...Object.entries(trendsQuery).map(([name, schema]) => ({ name, in: "query", required: false, schema, description: schema.description }))],
+        responses: { 200: { description: "trends document (SPEC §11.1)", content: json(ref("Trends")) }, ...errors(400, 401, 404) }
       }
     },
     "/api/v1/organisations/{org}/reports/{report}/downloads": {

@@ -127,6 +127,11 @@ describe("every route answers as the document says", () => {
     await conforms("get", tiles, await app.as("u-oadmin", `/api/v1/organisations/org-1/tiles?${query}`))
     await conforms("get", tiles, await app.as("u-oadmin", `/api/v1/organisations/org-1/tiles?${query}&timezone=Mars/Base`))
     await conforms("get", tiles, await app.as("u-oadmin", "/api/v1/organisations/org-1/tiles?from=2025-01-01&to=2025-12-31"))
+    const trends = "/api/v1/organisations/{org}/trends"
+    await conforms("get", trends, await app.as("u-oadmin", `/api/v1/organisations/org-1/trends?${query}&by=clinic`))
+    await conforms("get", trends, await app.as("u-oadmin", "/api/v1/organisations/org-1/trends?from=2025-01-01&to=2025-12-31&granularity=week"))
+    await conforms("get", trends, await app.as("u-oadmin", `/api/v1/organisations/org-1/trends?${query}&granularity=hour`))
+    await conforms("get", trends, await app.as("u-oadmin", "/api/v1/organisations/org-9/trends"))
 
     const downloads = "/api/v1/organisations/{org}/reports/{report}/downloads"
     let tagged = 0
