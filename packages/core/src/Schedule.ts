@@ -97,26 +97,32 @@ const floatingToWall = (ms: number): Temporal.PlainDateTime =>
 
 const at = (date: Temporal.PlainDate, time: WallTime) => date.toPlainDateTime({ hour: time.hour, minute: time.minute })
 
-/** The first wall time of the recurrence strictly after `w`, or null when a cron expression never matches again. */
-const nextWall = (recurrence: Recurrence, w: Temporal.PlainDateTime): Temporal.PlainDateTime | null => {
-  const date = w.toPlainDate()
+/** Steps a recurrence's wall times: the first one strictly after `w`, or null when a cron expression never matches again. */
+const stepper = (recurrence: Recurrence): ((w: Temporal.PlainDateTime) => Temporal.PlainDateTime | null) => {
   switch (recurrence.kind) {
-    case "daily": {
-      const c = at(date, recurrence.time)
-      return Temporal.PlainDateTime.compare(c, w) > 0 ? c : at(date.add({ days: 1 }), recurrence.time)
-    }
-    case "weekly": {
-      const c = at(date.add({ days: (recurrence.weekday - date.dayOfWeek + 7) % 7 }), recurrence.time)
-      return Temporal.PlainDateTime.compare(c, w) > 0 ? c : c.add({ days: 7 })
-    }
-    case "monthly": {
-      // Days 1..28 exist in every month, so adding a month never clamps.
-      const c = at(date.with({ day: recurrence.day }), recurrence.time)
-      return Temporal.PlainDateTime.compare(c, w) > 0 ? c : c.add({ months: 1 })
-    }
+    case "daily":
+      return (w) => {
+        const c = at(w.toPlainDate(), recurrence.time)
+        return Temporal.PlainDateTime.compare(c, w) > 0 ? c : c.add({ days: 1 })
+      }
+    case "weekly":
+      return (w) => {
+        const date = w.toPlainDate()
+        const c = at(date.add({ days: (recurrence.weekday - date.dayOfWeek + 7) % 7 }), recurrence.time)
+        return Temporal.PlainDateTime.compare(c, w) > 0 ? c : c.add({ days: 7 })
+      }
+    case "monthly":
+      return (w) => {
+        // Days 1..28 exist in every month, so adding a month never clamps.
+        const c = at(w.toPlainDate().with({ day: recurrence.day }), recurrence.time)
+        return Temporal.PlainDateTime.compare(c, w) > 0 ? c : c.add({ months: 1 })
+      }
     case "cron": {
-      const next = cronOf(recurrence.expression).nextRun(new Date(wallToFloating(w)))
-      return next === null ? null : floatingToWall(next.getTime())
+      const cron = cronOf(recurrence.expression)
+      return (w) => {
+        const next = cron.nextRun(new Date(wallToFloating(w)))
+        return next === null ? null : floatingToWall(next.getTime())
+      }
     }
   }
 }
@@ -130,9 +136,19 @@ export const instantOf = (wall: Temporal.PlainDateTime, zone: string): EpochMs =
   return transition === null ? earlier.epochMilliseconds : transition.epochMilliseconds
 }
 
-// Wall times up to this far before `after`'s own wall time can still fire after it (a repeated stretch of the
-// clock; the longest in the tz database is a day).
-const lookBack = { days: 2 }
+// Only a transition that sets the clock back can make a wall time earlier than `after`'s own fire after it; the
+// lowest wall reading from `after` on is at `after` or just after such a transition (the tz database's largest step
+// is a day, so two days ahead is enough).
+const lowestWallFrom = (after: EpochMs, zone: string): Temporal.PlainDateTime => {
+  let z = Temporal.Instant.fromEpochMilliseconds(after).toZonedDateTimeISO(zone)
+  let lowest = z.toPlainDateTime()
+  for (;;) {
+    const t = z.getTimeZoneTransition("next")
+    if (t === null || t.epochMilliseconds - after > 2 * 86_400_000) return lowest
+    if (Temporal.PlainDateTime.compare(t.toPlainDateTime(), lowest) < 0) lowest = t.toPlainDateTime()
+    z = t
+  }
+}
 
 /** The next `count` occurrences strictly after `afterEpochMs`, as instants in increasing order (R78). */
 export const nextOccurrences = (
@@ -158,13 +174,12 @@ const occurrences = (
   count: number
 ): ReadonlyArray<EpochMs> => {
   const out: Array<EpochMs> = []
-  let wall: Temporal.PlainDateTime | null = Temporal.Instant.fromEpochMilliseconds(after)
-    .toZonedDateTimeISO(zone)
-    .toPlainDateTime()
-    .subtract(lookBack)
+  const step = stepper(recurrence)
+  // One nanosecond back so that a wall time equal to the lowest reading is a candidate too.
+  let wall: Temporal.PlainDateTime | null = lowestWallFrom(after, zone).subtract({ nanoseconds: 1 })
   let last = after
   while (out.length < count) {
-    wall = wall === null ? null : nextWall(recurrence, wall)
+    wall = step(wall)
     if (wall === null) break
     // Wall order maps to instant order; several wall times in one gap share an instant and fire once.
     const instant = instantOf(wall, zone)

@@ -88,6 +88,15 @@ describe("recurrences (SPEC §11.4, R78)", () => {
     ])
   })
 
+  it("a cron expression restricting both day of month and weekday fires on either, as cron does", () => {
+    expect(next("0 8 1 * 1", "UTC", "2026-06-20T00:00:00Z", 4)).toEqual([
+      "2026-06-22T08:00:00.000Z",
+      "2026-06-29T08:00:00.000Z",
+      "2026-07-01T08:00:00.000Z",
+      "2026-07-06T08:00:00.000Z"
+    ])
+  })
+
   it("decodes and spells recurrences canonically", () => {
     expect(recurrence("  Weekly mon 8:00 ").text).toBe("weekly Mon 08:00")
     expect(recurrence("daily 02:30")).toMatchObject({ kind: "daily", time: { hour: 2, minute: 30 } })
@@ -245,6 +254,28 @@ describe("properties", () => {
         expect(Schedule.nextOccurrences(r, zone, got[2]!, 3)).toEqual(got.slice(3))
       }),
       { numRuns: 300 }
+    )
+  })
+})
+
+describe("cron and named recurrences agree", () => {
+  it("`M H * * *` fires exactly when `daily H:M` does, and `M H * * D` when the weekly form does, in any zone", () => {
+    const zones = ["Australia/Sydney", "Australia/Lord_Howe", "America/New_York", "Europe/London", "America/Santiago", "Pacific/Apia"]
+    const days = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 23 }),
+        fc.integer({ min: 0, max: 59 }),
+        fc.integer({ min: 0, max: 6 }),
+        fc.constantFrom(...zones),
+        fc.integer({ min: ms("2011-01-01T00:00:00Z"), max: ms("2030-12-31T00:00:00Z") }),
+        (h, m, d, zone, start) => {
+          const hm = `${h}:${String(m).padStart(2, "0")}`
+          expect(next(`${m} ${h} * * *`, zone, new Date(start).toISOString(), 4)).toEqual(next(`daily ${hm}`, zone, new Date(start).toISOString(), 4))
+          expect(next(`${m} ${h} * * ${d}`, zone, new Date(start).toISOString(), 3)).toEqual(next(`weekly ${days[d]} ${hm}`, zone, new Date(start).toISOString(), 3))
+        }
+      ),
+      { numRuns: 150 }
     )
   })
 })
