@@ -11,6 +11,7 @@ import { access } from "node:fs/promises"
 import { createInterface } from "node:readline"
 import { describeFailure, UsageError } from "./failure.ts"
 import type { GlobalOptions } from "./store.ts"
+import { trendsCommand } from "./trends-command.ts"
 import { version } from "./version.ts"
 
 const program = new Command()
@@ -138,6 +139,8 @@ runOptions(program.command("summary").description("print the six summary tiles o
     const [{ withEngine }, { renderSummary }] = await Promise.all([import("./engine.ts"), import("./render.ts")])
     await withEngine(globals(), (engine) => renderSummary(engine, runInput(o), { format: o.format }))
   })
+
+trendsCommand(runOptions(program.command("trends")), runInput, globals)
 
 program
   .command("demo")
