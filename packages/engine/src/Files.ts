@@ -9,7 +9,7 @@ import { Readable, Writable } from "node:stream"
 import { createReadStream } from "node:fs"
 import { rm, stat } from "node:fs/promises"
 import { join, resolve } from "node:path"
-import { writeFileAtomically } from "./atomic-file.ts"
+import { removeOrphanedTemporaries, writeFileAtomically } from "./atomic-file.ts"
 import { WriteError } from "./errors.ts"
 import type { Format } from "./formats.ts"
 import { Store, storeError } from "./Store.ts"
@@ -29,6 +29,8 @@ export interface FilesApi {
   open(id: string, ref: string): Effect.Effect<Readable | undefined, StoreError>
   /** Destroys a stored file (nothing if it is already gone). */
   remove(id: string, ref: string): Effect.Effect<void, StoreError>
+  /** Destroys temporary files of the folder left by writers that died (see removeOrphanedTemporaries); how many. */
+  removeOrphans(): Effect.Effect<number>
 }
 
 const databasePrefix = "db:"
@@ -78,17 +80,31 @@ const make = (kind: "folder" | "database", folder: string, store: Store["Service
     ref.startsWith(databasePrefix)
       ? Effect.tryPromise({ try: () => store.jobs.removeFile(id), catch: (cause) => storeError("remove file", cause) })
       : Effect.promise(() => rm(ref, { force: true }))
-  return { kind, save, open, remove }
+  // File times are real time, so this compares with the real clock, not Effect's (which tests move).
+  const removeOrphans: FilesApi["removeOrphans"] = () =>
+    folder === "" ? Effect.succeed(0) : Effect.promise(() => removeOrphanedTemporaries(folder, Date.now()))
+  return { kind, save, open, remove, removeOrphans }
 }
+
+/**
+ * The files port over a folder (or none), after removing what writers killed before this start left behind: a
+ * temporary file of a killed render holds report data and would otherwise stay on disk for good.
+ */
+const build = (kind: "folder" | "database", folder: string, store: Store["Service"]) =>
+  Effect.gen(function* () {
+    const files = make(kind, folder, store)
+    yield* files.removeOrphans()
+    return files
+  })
 
 /** Where history files are kept, as an Effect service. */
 export class Files extends Context.Service<Files, FilesApi>()("@vcr/engine/Files") {
   /** Files in a folder (created when needed). */
   static readonly folder = (dir: string): Layer.Layer<Files, never, Store> =>
-    Layer.effect(Files, Effect.map(Store, (store) => make("folder", resolve(dir), store)))
+    Layer.effect(Files, Effect.flatMap(Store, (store: Store["Service"]) => build("folder", resolve(dir), store)))
 
   /** Files in the database, beside their entries (refs of older folder files still open and remove). */
-  static readonly database: Layer.Layer<Files, never, Store> = Layer.effect(Files, Effect.map(Store, (store) => make("database", "", store)))
+  static readonly database: Layer.Layer<Files, never, Store> = Layer.effect(Files, Effect.flatMap(Store, (store: Store["Service"]) => build("database", "", store)))
 
   /**
    * The usual choice: `"database"`, or a folder; when `storage` is not given, the database on PostgreSQL (no
@@ -97,9 +113,10 @@ export class Files extends Context.Service<Files, FilesApi>()("@vcr/engine/Files
   static readonly layer = (options: { readonly dir: string; readonly storage?: "folder" | "database" | undefined }): Layer.Layer<Files, never, Store> =>
     Layer.effect(
       Files,
-      Effect.map(Store, (store) => {
+      Effect.flatMap(Store, (store: Store["Service"]) => {
         const storage = options.storage ?? (store.dialect === "postgres" ? "database" : "folder")
-        return make(storage, resolve(options.dir), store)
+        // The folder is swept either way: files of an earlier folder setting may still be written there.
+        return build(storage, resolve(options.dir), store)
       })
     )
 }

@@ -1,9 +1,11 @@
 /**
  * The sweeper: housekeeping that any process may run (the server every minute, each worker between jobs).
  * Expired history files are destroyed (see History.expire), emails whose sender died mid-send are marked
- * uncertain rather than resent, and expired credentials are removed. Time comes from the Clock.
+ * uncertain rather than resent, expired credentials are removed, and temporary files of renders killed midway
+ * are destroyed. Time comes from the Clock.
  */
 import { Clock, Effect } from "effect"
+import { Files } from "./Files.ts"
 import * as History from "./History.ts"
 import { call } from "./Store.ts"
 
@@ -13,6 +15,7 @@ export const sweep = Effect.gen(function* () {
   const now = yield* Clock.currentTimeMillis
   yield* call("abandon stale sends", (store) => store.jobs.abandonStaleSends(now))
   yield* call("remove expired credentials", (store) => store.access.removeExpiredCredentials(now))
+  yield* (yield* Files).removeOrphans()
   return destroyed
 })
 

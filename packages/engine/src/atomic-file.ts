@@ -1,19 +1,58 @@
 /**
  * Writing a file so that it appears complete or not at all, the one implementation in vcr: the content goes to
- * `.<name>.<random>.tmp` in the target's folder (same filesystem, so the rename is atomic), is flushed to disk
- * (fsync before close) and renamed over the target; on any failure the temporary file is removed and the error
- * rethrown, so a previous file at the target is kept.
+ * `.<name>.<pid>.<random>.tmp` in the target's folder (same filesystem, so the rename is atomic), is flushed to
+ * disk (fsync before close) and renamed over the target; on any failure the temporary file is removed and the
+ * error rethrown, so a previous file at the target is kept. A process killed mid-write leaves its temporary file;
+ * `removeOrphanedTemporaries` (run at start and by the sweeper) destroys it, since it may hold report data.
  */
 import { randomBytes } from "node:crypto"
 import { createWriteStream } from "node:fs"
-import { mkdir, rename, rm } from "node:fs/promises"
+import { mkdir, readdir, rename, rm, stat } from "node:fs/promises"
 import { basename, dirname, join } from "node:path"
 import type { Writable } from "node:stream"
 import { finished } from "node:stream/promises"
 
-/** The temporary path used while writing `path`. */
+/** The temporary path used while writing `path`: hidden, named for the writing process, recognisable. */
 export const temporaryPath = (path: string): string =>
-  join(dirname(path), `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`)
+  join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`)
+
+const temporaryName = /^\..+\.(\d+)\.[0-9a-f]{12}\.tmp$/
+
+/** Whether a process of this machine with that id is running (EPERM: it runs as someone else). */
+const running = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as { code?: string }).code === "EPERM"
+  }
+}
+
+/** How long a temporary file may go unmodified before it counts as orphaned whoever wrote it (another machine). */
+export const staleTemporaryMs = 60 * 60_000
+
+/**
+ * Removes the temporary files in `dir` left by writers that died: those named for a process of this machine that
+ * no longer runs, and any not modified for `staleTemporaryMs` (a writer on another machine sharing the folder).
+ * A live writer's file is kept. `now` is real time (file times are). Returns how many were removed.
+ */
+export const removeOrphanedTemporaries = async (dir: string, now: number): Promise<number> => {
+  const names = await readdir(dir).catch(() => [] as Array<string>)
+  let removed = 0
+  for (const name of names) {
+    const pid = temporaryName.exec(name)?.[1]
+    if (pid === undefined) continue
+    const path = join(dir, name)
+    const modified = (await stat(path).catch(() => undefined))?.mtimeMs
+    if (modified === undefined) continue
+    const dead = Number(pid) !== process.pid && !running(Number(pid))
+    if (dead || modified < now - staleTemporaryMs) {
+      await rm(path, { force: true })
+      removed += 1
+    }
+  }
+  return removed
+}
 
 /**
  * Runs `write` with a stream to a temporary file beside `path` (its folder is created if missing) and renames it
