@@ -41,8 +41,6 @@ export interface Configuration {
   readonly quotaQueuedEmails: number
   /** VCR_QUOTA_BYTES_PER_DAY: bytes of report files one user may store in 24 hours. */
   readonly quotaBytesPerDay: number
-  /** VCR_CRASH_AT: test-only fault injection, the worker kills itself at this point. */
-  readonly crashAt: (typeof crashPoints)[number] | undefined
   /** VCR_TOKEN: the service token `vcr push` sends when `--token` is not given. */
   readonly pushToken: string | undefined
   /** VCR_DEBUG: any value prints the cause of a 500 on stderr. */
@@ -75,7 +73,6 @@ export class ConfigurationError extends Schema.TaggedError<ConfigurationError>()
   message: Schema.String
 }) {}
 
-const crashPoints = ["after-render", "after-store", "after-smtp"] as const
 const fileStorages = ["folder", "database"] as const
 
 /** The environment as the process sees it. */
@@ -124,7 +121,6 @@ export const decodeConfiguration = (env: Environment): Configuration => {
     ingestQueue: check("VCR_INGEST_QUEUE", 16, wholeNumber(0, 1000), "must be a whole number from 0 to 1000"),
     quotaQueuedEmails: check("VCR_QUOTA_QUEUED_EMAILS", 10, wholeNumber(1, 10_000), "must be a whole number from 1 to 10000"),
     quotaBytesPerDay: check("VCR_QUOTA_BYTES_PER_DAY", 200 * 1024 * 1024, wholeNumber(1, Number.MAX_SAFE_INTEGER), "must be a whole number of bytes of at least 1"),
-    crashAt: check("VCR_CRASH_AT", undefined, oneOf(crashPoints), `must be ${crashPoints.join(", ")} (a test-only fault)`),
     pushToken: text("VCR_TOKEN"),
     debug: text("VCR_DEBUG") !== undefined,
     trustProxy: check("VCR_TRUST_PROXY", false as TrustProxy, trustProxyOf,

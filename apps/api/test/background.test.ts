@@ -127,6 +127,14 @@ const runCli = (args: Array<string>, env: Record<string, string>) =>
       resolve({ code: error === null ? 0 : ((error as { code?: number }).code ?? null), signal: (error as { signal?: string } | null)?.signal ?? null, stdout }))
   })
 
+/** A worker process on the engine's layers that kills itself at a point (the engine's test crash layer). */
+const runCrashingWorker = (args: Array<string>) =>
+  new Promise<{ code: number | null; signal: string | null }>((resolve) => {
+    const script = join(import.meta.dirname, "../../../packages/engine/test/crash-worker.ts")
+    execFile(process.execPath, ["--import", import.meta.resolve("tsx"), script, ...args], (error) =>
+      resolve({ code: error === null ? 0 : ((error as { code?: number }).code ?? null), signal: (error as { signal?: string } | null)?.signal ?? null }))
+  })
+
 for (const [name, make] of [["SQLite", sqliteDb], ["PostgreSQL", postgresDb]] as const) {
   describe(`background jobs survive crashes and races on ${name}`, () => {
     let db: Db | undefined
@@ -165,9 +173,7 @@ for (const [name, make] of [["SQLite", sqliteDb], ["PostgreSQL", postgresDb]] as
         if (db === undefined) return t.skip()
         const id = await queue()
         const before = smtp.received.length
-        const crashed = await runCli(["worker", "--files", filesDir], {
-          VCR_DATABASE_URL: db.url, VCR_NOW: new Date(now).toISOString(), VCR_SMTP_URL: smtp.url, VCR_CRASH_AT: point, VCR_FILE_STORAGE: "folder"
-        })
+        const crashed = await runCrashingWorker([db.url, filesDir, smtp.url, point, String(now)])
         expect(crashed.signal).toBe("SIGKILL")
         const other = finisher(now + 10 * 60_000)
         await other.sweep()

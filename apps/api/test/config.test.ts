@@ -23,7 +23,7 @@ describe("configuration from the environment", () => {
     const config = decodeConfiguration({ VCR_SMTP_URL: "  ", VCR_FILE_STORAGE: "" })
     expect(config).toEqual({
       databaseUrl: "sqlite:vcr.db", publicUrl: undefined, port: 8080, smtpUrl: undefined, outboxDir: "vcr-outbox",
-      mailFrom: "vcr <reports@vcr.invalid>", filesDir: "vcr-files", fileStorage: undefined, now: undefined, pollMs: 1000, ingestConcurrency: 2, ingestQueue: 16, quotaQueuedEmails: 10, quotaBytesPerDay: 209715200, crashAt: undefined, debug: false,
+      mailFrom: "vcr <reports@vcr.invalid>", filesDir: "vcr-files", fileStorage: undefined, now: undefined, pollMs: 1000, ingestConcurrency: 2, ingestQueue: 16, quotaQueuedEmails: 10, quotaBytesPerDay: 209715200, debug: false,
       trustProxy: false, secureCookies: false, logLevel: "info", metricsToken: undefined
     })
   })
@@ -32,7 +32,7 @@ describe("configuration from the environment", () => {
     const config = decodeConfiguration({
       VCR_DATABASE_URL: "postgres://vcr:secret@127.0.0.1:5432/vcr", VCR_PUBLIC_URL: "https://reports.example.org//", PORT: "0",
       VCR_SMTP_URL: "smtps://u:p@mail.example.org:465", VCR_OUTBOX_DIR: "out", VCR_FILES_DIR: "files", VCR_FILE_STORAGE: "database",
-      VCR_MAIL_FROM: "Metro Health reports <reports@metro.example>", VCR_NOW: "2026-03-01T09:00:00+11:00", VCR_POLL_MS: "250", VCR_CRASH_AT: "after-smtp", VCR_DEBUG: "1",
+      VCR_MAIL_FROM: "Metro Health reports <reports@metro.example>", VCR_NOW: "2026-03-01T09:00:00+11:00", VCR_POLL_MS: "250", VCR_DEBUG: "1",
       VCR_TRUST_PROXY: "loopback, 10.0.0.0/8", VCR_INGEST_CONCURRENCY: "4", VCR_INGEST_QUEUE: "0",
       VCR_QUOTA_QUEUED_EMAILS: "3", VCR_QUOTA_BYTES_PER_DAY: "1000000",
       VCR_LOG_LEVEL: "warn", VCR_METRICS_TOKEN: "metrics-0123456789abcdefghij"
@@ -40,7 +40,7 @@ describe("configuration from the environment", () => {
     expect(config).toEqual({
       databaseUrl: "postgres://vcr:secret@127.0.0.1:5432/vcr", publicUrl: "https://reports.example.org", port: 0,
       smtpUrl: "smtps://u:p@mail.example.org:465", outboxDir: "out", mailFrom: "Metro Health reports <reports@metro.example>",
-      filesDir: "files", fileStorage: "database", now: Date.UTC(2026, 1, 28, 22), pollMs: 250, ingestConcurrency: 4, ingestQueue: 0, quotaQueuedEmails: 3, quotaBytesPerDay: 1_000_000, crashAt: "after-smtp", debug: true,
+      filesDir: "files", fileStorage: "database", now: Date.UTC(2026, 1, 28, 22), pollMs: 250, ingestConcurrency: 4, ingestQueue: 0, quotaQueuedEmails: 3, quotaBytesPerDay: 1_000_000, debug: true,
       trustProxy: ["loopback", "10.0.0.0/8"], secureCookies: true, logLevel: "warn", metricsToken: "metrics-0123456789abcdefghij"
     })
   })
@@ -89,7 +89,7 @@ describe("configuration from the environment", () => {
 
   it("stops `vcr serve` with exit code 2 and that one line, before opening the store", async () => {
     const dir = mkdtempSync(join(tmpdir(), "vcr-config-"))
-    const env = { ...process.env, VCR_DATABASE_URL: `sqlite:${join(dir, "vcr.db")}`, PORT: "http", VCR_CRASH_AT: "never" }
+    const env = { ...process.env, VCR_DATABASE_URL: `sqlite:${join(dir, "vcr.db")}`, PORT: "http", VCR_POLL_MS: "never" }
     const result = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
       const child = execFile(process.execPath, [cliBundle, "serve", "--files", join(dir, "files")], { env }, (_e, stdout, stderr) =>
         resolve({ code: child.exitCode, stdout, stderr }))
@@ -98,7 +98,7 @@ describe("configuration from the environment", () => {
     expect(result.stdout).toBe("")
     expect(result.stderr).toBe(
       'vcr: the environment is invalid: PORT must be a whole number from 0 to 65535 (got "http"); ' +
-        'VCR_CRASH_AT must be after-render, after-store, after-smtp (a test-only fault) (got "never")\n'
+        'VCR_POLL_MS must be a whole number of milliseconds from 1 to 3600000 (got "never")\n'
     )
     expect(existsSync(join(dir, "vcr.db"))).toBe(false)
   })

@@ -28,7 +28,7 @@ const describeMail = (config: Configuration) =>
 export const commandWorker = async (globals: GlobalOptions, options: { filesDir: string }) => {
   const config = configuration()
   const engine = await openEngine(globals, config, options.filesDir)
-  const worker = engine.worker({ publicUrl: publicUrl(), crashAt: config.crashAt })
+  const worker = engine.worker({ publicUrl: publicUrl() })
   process.stdout.write(`vcr worker ${worker.id} on ${databaseOf(globals, config)}; ${describeMail(config)}\n`)
   const stop = () => worker.stop()
   process.once("SIGTERM", stop)
@@ -42,7 +42,7 @@ export const commandWorker = async (globals: GlobalOptions, options: { filesDir:
 export const commandServe = async (globals: GlobalOptions, options: { port: number; host: string; filesDir: string; worker: boolean }) => {
   const config = configuration()
   const engine = await openEngine(globals, config, options.filesDir)
-  const worker = options.worker ? engine.worker({ publicUrl: publicUrl(options.port), crashAt: config.crashAt }) : undefined
+  const worker = options.worker ? engine.worker({ publicUrl: publicUrl(options.port) }) : undefined
   const server = await serve({
     store: engine.store, filesDir: options.filesDir, fileStorage: config.fileStorage, port: options.port, host: options.host, now: clockOf(config),
     debug: config.debug, publicUrl: config.publicUrl, trustProxy: config.trustProxy, secureCookies: config.secureCookies,

@@ -64,8 +64,6 @@ export interface WorkerOptions {
   readonly leaseMs?: number | undefined
   /** The retry policy (default `retryPolicy`). */
   readonly retry?: Schedule.Schedule<unknown, Failure> | undefined
-  /** Test-only fault injection: the process kills itself at this point (VCR_CRASH_AT). */
-  readonly crashAt?: string | undefined
   /** Structured log sink (one object per job; never report contents). Default: JSON lines on stderr. */
   readonly log?: ((record: Record<string, unknown>) => void) | undefined
 }
@@ -76,9 +74,6 @@ export const settle = (options: WorkerOptions) => ({
   publicUrl: options.publicUrl.replace(/\/+$/, ""),
   leaseMs: options.leaseMs ?? 5 * 60_000,
   retry: options.retry ?? retryPolicy,
-  crash: (point: string) => {
-    if (options.crashAt === point) process.kill(process.pid, "SIGKILL")
-  },
   log: options.log ?? ((record: Record<string, unknown>) => void process.stderr.write(JSON.stringify(record) + "\n"))
 })
 export type Settled = ReturnType<typeof settle>
@@ -131,10 +126,8 @@ export const generateOne = Effect.fnUntraced(function* (worker: Settled) {
       organisationIds: p.organisation_ids, clinicId: p.clinic_id, from: p.from, to: p.to, timezone: p.timezone, minimumDurationMinutes: p.minimum_duration_minutes
     }, user?.name ?? entry.user_id)
     const file = yield* files.save(id, format, (out) => render(prepared, format, out))
-    worker.crash("after-render")
     const now = yield* Clock.currentTimeMillis
     const done = yield* call("complete", (store) => store.jobs.complete(id, worker.id, file, now, entry.delivery === "email"))
-    worker.crash("after-store")
     worker.log({ at: stamp(now), job: "generate", outcome: done ? "ready" : "lease_lost" })
     if (done) {
       yield* call("audit", (store) => store.access.audit({
@@ -195,7 +188,6 @@ export const emailOne = Effect.fnUntraced(function* (worker: Settled) {
   })))
   const now = yield* Clock.currentTimeMillis
   if (Exit.isSuccess(sent)) {
-    worker.crash("after-smtp")
     yield* call("email outcome", (store) => store.jobs.emailOutcome(id, worker.id, { sentAt: now }, now))
     yield* audit("ok", now)
     worker.log({ at: stamp(now), job: "email", outcome: "sent" })
