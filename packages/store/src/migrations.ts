@@ -218,8 +218,9 @@ const roomCallHosts = (dialect: StoreDialect): Migration => ({
       await projectPending(trx, dialect, { fresh: false })
       await trx.deleteFrom("pending_components").execute()
     }
-    // PostgreSQL runs each migration in a transaction already; SQLite's migrator does not, so open one here.
-    await (db.isTransaction ? migrate(db) : (db as Kysely<Database>).transaction().execute(migrate))
+    // Every migration runs in a transaction: PostgreSQL's per migration, SQLite's around the whole run (BEGIN
+    // IMMEDIATE, see sqlite/index.ts).
+    await migrate(db)
   }
 })
 

@@ -3,10 +3,31 @@
  * import writes). Import this subpath directly to open a store without URL parsing.
  */
 import Sqlite from "better-sqlite3"
-import { Kysely, SqliteDialect } from "kysely"
+import { Kysely, SqliteAdapter, SqliteDialect, sql, type Kysely as AnyKysely } from "kysely"
 import { sqliteDialect } from "../dialect.ts"
 import type { Database } from "../schema.ts"
 import { KyselyStore, type Store } from "../store.ts"
+
+/**
+ * Migrations under SQLite's write lock: kysely's SQLite adapter takes no lock (one connection per process), so two
+ * processes migrating one file at once (two servers starting) would both apply the first migration. `BEGIN
+ * IMMEDIATE` on the migration connection waits (busy_timeout) for the other process and makes the run one
+ * transaction; the second process then finds everything applied.
+ */
+class MigrationLockingAdapter extends SqliteAdapter {
+  override async acquireMigrationLock(db: AnyKysely<any>): Promise<void> {
+    await sql`begin immediate`.execute(db)
+  }
+  override async releaseMigrationLock(db: AnyKysely<any>): Promise<void> {
+    await sql`commit`.execute(db)
+  }
+}
+
+class LockingSqliteDialect extends SqliteDialect {
+  override createAdapter() {
+    return new MigrationLockingAdapter()
+  }
+}
 
 /** Opens (creating if needed) the SQLite store at `path`; `":memory:"` for a private in-memory database. */
 export const openSqliteStore = async (path: string): Promise<Store> => {
@@ -17,14 +38,15 @@ export const openSqliteStore = async (path: string): Promise<Store> => {
     throw new Error(`cannot open the SQLite database "${path}": ${(cause as Error).message}`, { cause })
   }
   try {
+    // Another process importing (or migrating, or switching the journal) holds the lock: wait for it rather than
+    // fail at once. Set first, so that switching to WAL below waits too.
+    database.pragma("busy_timeout = 10000")
     if (path !== ":memory:" && path !== "") database.pragma("journal_mode = WAL")
     // WAL with synchronous=NORMAL is durable across application crashes; a power cut may lose the last commit.
     database.pragma("synchronous = NORMAL")
-    // Another process importing holds the write lock: wait for it rather than fail at once.
-    database.pragma("busy_timeout = 10000")
   } catch (cause) {
     database.close()
     throw new Error(`cannot use the SQLite database "${path}": ${(cause as Error).message}`, { cause })
   }
-  return new KyselyStore(new Kysely<Database>({ dialect: new SqliteDialect({ database }) }), sqliteDialect)
+  return new KyselyStore(new Kysely<Database>({ dialect: new LockingSqliteDialect({ database }) }), sqliteDialect)
 }
