@@ -24,19 +24,19 @@ export const postgresAvailable = async (): Promise<boolean> => {
   }
 }
 
-/** Creates a fresh database and returns its URL and a function that drops it. */
-export const freshPostgres = async (): Promise<{ url: string; drop: () => Promise<void> }> => {
+/** Creates a fresh database (on the shared server, or the one `server` names) and returns its URL and a function that drops it. */
+export const freshPostgres = async (server: string = adminUrl): Promise<{ url: string; drop: () => Promise<void> }> => {
   const name = `vcr_test_${process.pid}_${randomBytes(4).toString("hex")}`
-  const admin = new pg.Client({ connectionString: adminUrl })
+  const admin = new pg.Client({ connectionString: server })
   await admin.connect()
   await admin.query(`CREATE DATABASE ${name}`)
   await admin.end()
-  const url = new URL(adminUrl)
+  const url = new URL(server)
   url.pathname = `/${name}`
   return {
     url: url.toString(),
     drop: async () => {
-      const c = new pg.Client({ connectionString: adminUrl })
+      const c = new pg.Client({ connectionString: server })
       await c.connect()
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
       await c.end()

@@ -1,13 +1,16 @@
 /**
  * A real PostgreSQL restart while the API is under load (issue 12): the process stays up, every answer during
- * the restart is 200 or 503 with Retry-After, and tiles answer 200 again afterwards. Its own file, because the
- * restart briefly cuts every other PostgreSQL test; the load is bounded in time and count.
+ * the restart is 200 or 503 with Retry-After, and tiles answer 200 again afterwards. It restarts a private cluster
+ * of its own (test-support/private-postgres.ts), so other test files and other runs on the machine's server are
+ * not cut; only where none can be started does it restart the shared server (hence its own file, run alone).
+ * The load is bounded in time and count.
  */
 import { execFile } from "node:child_process"
 import { readdirSync } from "node:fs"
 import { promisify } from "node:util"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { freshPostgres, postgresAvailable } from "../../../test-support/postgres.ts"
+import { privateCluster, type PrivateCluster } from "../../../test-support/private-postgres.ts"
 import { day, start, type Running } from "./support.ts"
 
 const run = promisify(execFile)
@@ -29,14 +32,24 @@ const tiles = `/api/v1/organisations/org-1/tiles?from=${day.from}&to=${day.to}&t
 describe("a PostgreSQL restart under load", () => {
   let app: Running | undefined
   let db: { url: string; drop: () => Promise<void> } | undefined
-  const command = restartCommand()
+  let cluster: PrivateCluster | undefined
+  let restart: (() => Promise<unknown>) | undefined
   beforeAll(async () => {
-    if (command === undefined || !(await postgresAvailable())) return
-    db = await freshPostgres()
+    cluster = await privateCluster()
+    if (cluster !== undefined) {
+      db = await freshPostgres(cluster.adminUrl)
+      restart = cluster.restart
+    } else {
+      const command = restartCommand()
+      if (command === undefined || !(await postgresAvailable())) return
+      db = await freshPostgres()
+      restart = () => run(command[0], command[1], { timeout: 60_000 })
+    }
     app = await start({ databaseUrl: db.url })
   }, 60_000)
   afterAll(async () => {
     await app?.close()
+    if (cluster !== undefined) return cluster.destroy()
     // The cluster may still be starting when the last test ends: a few tries.
     for (let i = 0; i < 20 && db !== undefined; i++) {
       try {
@@ -49,7 +62,7 @@ describe("a PostgreSQL restart under load", () => {
   }, 30_000)
 
   it("keeps the server up, answers 503 with Retry-After while the database is down and 200 after", { timeout: 90_000, retry: 1 }, async ({ skip }) => {
-    if (app === undefined || command === undefined) return skip()
+    if (app === undefined || restart === undefined) return skip()
     const a = app
     expect((await a.as("u-oadmin", tiles)).status).toBe(200)
     const answers: Array<{ status: number; retryAfter: string | null }> = []
@@ -70,7 +83,7 @@ describe("a PostgreSQL restart under load", () => {
     }
     const clients = [client(), client(), client(), client()]
     await sleep(300)
-    await run(command[0], command[1], { timeout: 60_000 })
+    await restart()
     await sleep(500)
     loading = false
     await Promise.all(clients)
