@@ -131,6 +131,15 @@ export const file = Effect.fnUntraced(function* (actor: Actor, id: string) {
 })
 
 /**
+ * The queue for monitoring, read from the database (workers may run in other processes): entries by status and
+ * delivery, emails by status, and the age of the oldest queued entry now.
+ */
+export const stats = Effect.fnUntraced(function* () {
+  const now = yield* Clock.currentTimeMillis
+  return yield* call("queue stats", (store) => store.jobs.stats(now))
+})
+
+/**
  * Expiry (the sweeper's history part): destroys the files of entries past their 24 hours and marks them expired;
  * deletes the rows of entries expired for a week; audits each destroyed file. Returns how many files it destroyed.
  */

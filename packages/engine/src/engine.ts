@@ -6,7 +6,7 @@
  */
 import { InvalidParameter, NotFound, type Actor, type Prepared, type RunInput, type Summary, type TrendsDocument, type TrendsInput } from "@vcr/core"
 import type { Mailer as EmailMailer } from "@vcr/email"
-import type { HistoryEntry, ImportOptions, ImportSummary, Store as StoreApi } from "@vcr/store"
+import type { HistoryEntry, ImportOptions, ImportSummary, QueueStats, Store as StoreApi } from "@vcr/store"
 import { Effect, Layer, ManagedRuntime } from "effect"
 import type { Readable, Writable } from "node:stream"
 import { extname } from "node:path"
@@ -162,7 +162,9 @@ export const makeEngine = (options: EngineOptions) => {
       /** One entry the actor may see (NotFound otherwise). */
       entry: (actor: Actor, id: string): Promise<HistoryEntry> => run(History.entry(actor, id)),
       /** An entry's file as a stream (EntryExpired, EntryNotReady, NotFound). */
-      file: (actor: Actor, id: string): Promise<{ entry: HistoryEntry; stream: Readable }> => run(History.file(actor, id))
+      file: (actor: Actor, id: string): Promise<{ entry: HistoryEntry; stream: Readable }> => run(History.file(actor, id)),
+      /** The queue for monitoring (no actor: operators only): entries by status and delivery, emails by status, oldest queued age. */
+      stats: (): Promise<QueueStats> => run(History.stats())
     },
 
     access: {

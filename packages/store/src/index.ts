@@ -12,7 +12,7 @@ export type { ImportOptions, ImportProgress, ImportSummary } from "./import.ts"
 export { isEventConflict, isWriteContention } from "./import.ts"
 export { isStoreUnavailable, StoreUnavailable } from "./unavailable.ts"
 export type { Access, AuditRecord, Credential, HistoryEntry, HistoryStatus, TokenListing } from "./access.ts"
-export type { Jobs, OutboxRow } from "./jobs.ts"
+export type { Jobs, OutboxRow, QueueStats } from "./jobs.ts"
 
 /** Where a store lives, parsed from a database URL. */
 export type DatabaseLocation =

@@ -13,6 +13,7 @@ export interface JobTables {
   history: {
     id: string; status: string; attempts: number; available_at: number | null; locked_by: string | null; locked_until: number | null
     file_ref: string | null; size: number | null; completed_at: number | null; error: string | null; emailed_at: number | null
+    delivery: string; created_at: number
   }
   outbox: {
     entry_id: string; status: string; attempts: number; available_at: number; locked_by: string | null; locked_until: number | null
@@ -62,6 +63,20 @@ export interface OutboxRow {
   readonly sent_at: number | null
   readonly error: string | null
 }
+
+/** What the queue looks like now, for monitoring: entries by status and delivery, emails by status, the oldest wait. */
+export interface QueueStats {
+  /** History entries by status and delivery (every known status and delivery, zero when none). */
+  readonly jobs: ReadonlyArray<{ readonly status: string; readonly delivery: string; readonly count: number }>
+  /** Outbox emails by status (every known status, zero when none). */
+  readonly emails: ReadonlyArray<{ readonly status: string; readonly count: number }>
+  /** Seconds since the oldest still-queued entry was requested; 0 when nothing is queued. */
+  readonly oldestQueuedAgeSeconds: number
+}
+
+const historyStatuses = ["queued", "generating", "ready", "failed", "expired"] as const
+const deliveries = ["download", "email"] as const
+const outboxStatuses = ["pending", "sending", "sent", "failed", "uncertain"] as const
 
 const chunkSize = 1024 * 1024
 
@@ -163,6 +178,25 @@ export class Jobs {
   async outbox(entryId: string): Promise<OutboxRow | undefined> {
     const r = await this.db.selectFrom("outbox").selectAll().where("entry_id", "=", entryId).executeTakeFirst()
     return r === undefined ? undefined : { ...r, status: r.status as OutboxRow["status"], attempts: Number(r.attempts), available_at: Number(r.available_at), sent_at: r.sent_at === null ? null : Number(r.sent_at) }
+  }
+
+  /** Counts for monitoring, read only: entries by status and delivery, emails by status, the age of the oldest queued entry at `now`. */
+  async stats(now: number): Promise<QueueStats> {
+    const db = this.db
+    const byStatus = await db.selectFrom("history").select(["status", "delivery", db.fn.countAll<number | string | bigint>().as("n")]).groupBy(["status", "delivery"]).execute()
+    const emails = await db.selectFrom("outbox").select(["status", db.fn.countAll<number | string | bigint>().as("n")]).groupBy("status").execute()
+    const oldest = await db.selectFrom("history").select(db.fn.min<number | string | null>("created_at").as("at")).where("status", "=", "queued").executeTakeFirst()
+    const jobs = new Map<string, { status: string; delivery: string; count: number }>()
+    for (const status of historyStatuses) for (const delivery of deliveries) jobs.set(`${status}/${delivery}`, { status, delivery, count: 0 })
+    for (const r of byStatus) jobs.set(`${r.status}/${r.delivery}`, { status: r.status, delivery: r.delivery, count: Number(r.n) })
+    const mails = new Map<string, number>(outboxStatuses.map((s) => [s, 0]))
+    for (const r of emails) mails.set(r.status, Number(r.n))
+    const at = oldest?.at === null || oldest?.at === undefined ? undefined : Number(oldest.at)
+    return {
+      jobs: [...jobs.values()],
+      emails: [...mails].map(([status, count]) => ({ status, count })),
+      oldestQueuedAgeSeconds: at === undefined ? 0 : Math.max(0, (now - at) / 1000)
+    }
   }
 
   /** Stores (or replaces) the file of an entry in the database, in one transaction. */

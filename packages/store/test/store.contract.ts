@@ -477,5 +477,44 @@ export const contract = (name: string, fresh: () => Promise<string>): void => {
       await store.access.audit({ at: 5, user_id: "u-1", action: "download", organisation_id: "org-1", clinic_id: null, report: "clinics", detail: null, outcome: "ok" })
       expect(await store.access.auditLog()).toEqual([expect.objectContaining({ id: 1, action: "download", at: 5 })])
     })
+
+    it("counts the queue for monitoring: entries by status and delivery, emails by status, the oldest queued entry's age", async () => {
+      const store = await newStore()
+      const base = {
+        user_id: "u-1", organisation_id: "org-1", clinic_id: null, report: "clinics", format: "csv", parameters: "{}", delivery: "email" as const,
+        status: "queued" as const, size: null, file_name: "clinics.csv", file_ref: null, error: null, attempts: 0, created_at: 10_000,
+        expires_at: 10_000 + 86_400_000, completed_at: null, emailed_at: null
+      }
+      const empty = await store.jobs.stats(20_000)
+      expect(empty.oldestQueuedAgeSeconds).toBe(0)
+      expect(empty.jobs.every((j) => j.count === 0)).toBe(true)
+      expect(empty.jobs).toContainEqual({ status: "queued", delivery: "email", count: 0 })
+      expect(empty.emails).toEqual(["pending", "sending", "sent", "failed", "uncertain"].map((status) => ({ status, count: 0 })))
+      await store.access.addHistory({ ...base, id: "q-1", created_at: 12_000 })
+      await store.access.addHistory({ ...base, id: "q-2", created_at: 11_000 })
+      await store.access.addHistory({ ...base, id: "q-3", created_at: 15_000 })
+      await store.access.addHistory({ ...base, id: "d-1", delivery: "download", status: "ready", file_ref: "d-1.csv", size: 3, completed_at: 10_000 })
+      const queued = await store.jobs.stats(20_000)
+      expect(queued.oldestQueuedAgeSeconds).toBe(9)
+      expect(queued.jobs).toContainEqual({ status: "queued", delivery: "email", count: 3 })
+      expect(queued.jobs).toContainEqual({ status: "ready", delivery: "download", count: 1 })
+      // Claimed by id (all due at once): q-1 is generated and emailed, then q-2 (the oldest) is claimed and fails.
+      expect(await store.jobs.claimGeneration("w-1", 20_000, 60_000)).toBe("q-1")
+      expect(await store.jobs.complete("q-1", "w-1", { ref: "q-1.csv", size: 3 }, 20_000, true)).toBe(true)
+      expect(await store.jobs.claimGeneration("w-1", 20_000, 60_000)).toBe("q-2")
+      const generating = await store.jobs.stats(20_000)
+      expect(generating.jobs).toContainEqual({ status: "generating", delivery: "email", count: 1 })
+      expect(generating.emails).toContainEqual({ status: "pending", count: 1 })
+      await store.jobs.retryOrFail("q-2", "w-1", { error: "no longer allowed" })
+      expect(await store.jobs.claimEmail("w-1", 20_000, 60_000)).toBe("q-1")
+      await store.jobs.emailOutcome("q-1", "w-1", { sentAt: 21_000 }, 21_000)
+      const after = await store.jobs.stats(25_000)
+      expect(after.oldestQueuedAgeSeconds).toBe(10)
+      expect(after.jobs.filter((j) => j.delivery === "email" && j.count > 0)).toEqual(expect.arrayContaining([
+        { status: "queued", delivery: "email", count: 1 }, { status: "ready", delivery: "email", count: 1 }, { status: "failed", delivery: "email", count: 1 }
+      ]))
+      expect(after.jobs.filter((j) => j.count > 0)).toHaveLength(4)
+      expect(after.emails.filter((e) => e.count > 0)).toEqual([{ status: "sent", count: 1 }])
+    })
   })
 }
