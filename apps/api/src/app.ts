@@ -80,6 +80,7 @@ export const createApp = (options: AppOptions) => {
   // The use cases run on the app's store and clock; files go where the options say.
   const engine = makeEngine({ database: store, files: { dir: options.filesDir, storage: options.fileStorage }, now, quotas: options.quotas })
   const deps = { store, engine, now, audit }
+  metrics.watchQueue(() => engine.history.stats())
 
   const api = Router()
     .use(authenticate(deps))

@@ -2,8 +2,11 @@
  * Prometheus metrics with prom-client, in a registry of this app (two apps in one process do not mix):
  * HTTP latency by method, route pattern and status; report downloads by report and format with their
  * generation time and size; emails queued; Node's process metrics. Labels never hold ids or personal data.
+ * The queue (jobs by status, the oldest queued entry's age, emails by status) is read from the database at each
+ * scrape, since workers may run in other processes; while the database is down those gauges are left out.
  */
-import { collectDefaultMetrics, Counter, Histogram, Registry } from "prom-client"
+import type { QueueStats } from "@vcr/store"
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client"
 
 /** The app's metrics and what records them. */
 export interface Metrics {
@@ -14,6 +17,35 @@ export interface Metrics {
   readonly download: (o: { readonly report: string; readonly format: string; readonly seconds: number; readonly bytes: number }) => void
   /** One emailed report queued. */
   readonly emailQueued: (o: { readonly report: string; readonly format: string }) => void
+  /** Reads the queue gauges from `stats` at each scrape (the first call wins: one source per registry). */
+  readonly watchQueue: (stats: () => Promise<QueueStats>) => void
+}
+
+/**
+ * Queue gauges whose values come from one `stats` read per scrape, shared by the three gauges read at once. A
+ * failed read (database down) leaves the three without samples; the rest of the scrape still answers.
+ */
+const queueGauges = (registry: Registry, stats: () => Promise<QueueStats>) => {
+  let pending: Promise<QueueStats | undefined> | undefined
+  const read = () => (pending ??= stats().catch(() => undefined).finally(() => (pending = undefined)))
+  const gauge = (config: { name: string; help: string; labelNames?: Array<string> }, fill: (g: Gauge, s: QueueStats) => void) => {
+    const g = new Gauge({ ...config, registers: [registry] })
+    const get = g.get.bind(g)
+    // Read at scrape time rather than `collect`: an unlabelled gauge's reset puts back a 0, which would pass for a value.
+    g.get = async () => {
+      const s = await read()
+      g.reset()
+      if (s === undefined) return { ...(await get()), values: [] }
+      fill(g, s)
+      return get()
+    }
+  }
+  gauge({ name: "vcr_jobs", help: "History entries (the background jobs and the downloads) by status and delivery, read from the database", labelNames: ["status", "delivery"] },
+    (g, s) => s.jobs.forEach((j) => g.set({ status: j.status, delivery: j.delivery }, j.count)))
+  gauge({ name: "vcr_queue_oldest_age_seconds", help: "Seconds the oldest queued history entry has waited since it was requested (0 when none is queued)" },
+    (g, s) => g.set(s.oldestQueuedAgeSeconds))
+  gauge({ name: "vcr_emails", help: "Emails of generated reports in the outbox by status (pending, sending, sent, failed, uncertain), read from the database", labelNames: ["status"] },
+    (g, s) => s.emails.forEach((e) => g.set({ status: e.status }, e.count)))
 }
 
 /** A fresh registry with vcr's metrics and the default process metrics. */
@@ -39,6 +71,9 @@ export const createMetrics = (): Metrics => {
       downloads.inc({ report: o.report, format: o.format })
       bytes.inc({ report: o.report, format: o.format }, o.bytes)
     },
-    emailQueued: (o) => emails.inc({ report: o.report, format: o.format })
+    emailQueued: (o) => emails.inc({ report: o.report, format: o.format }),
+    watchQueue: (stats) => {
+      if (registry.getSingleMetric("vcr_jobs") === undefined) queueGauges(registry, stats)
+    }
   }
 }
