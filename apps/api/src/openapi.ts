@@ -21,10 +21,9 @@ import {
   runParameterSpecs,
   signInRequestSchema,
   signInResultSchema,
-  summarySchema,
-  trendsQuery,
-  trendsSchema
+  summarySchema
 } from "./schemas.ts"
+import { trendsQuery, trendsSchema } from "./schemas-trends.ts"
 import { ref, reportDocumentRefs, reportSchemas } from "./openapi-reports.ts"
 
 export { runParameterSpecs } from "./schemas.ts"

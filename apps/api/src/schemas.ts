@@ -6,10 +6,11 @@
 import { reportIds } from "@vcr/core"
 import { formats } from "@vcr/engine"
 
-const text = (description: string) => ({ type: "string", description })
-const nullableText = (description: string) => ({ type: ["string", "null"], description })
-const count = (description: string) => ({ type: "integer", minimum: 0, description })
-const instant = (description: string) => ({ type: "string", format: "date-time", description })
+/** JSON Schema constructors for the shapes every answer uses. */
+export const text = (description: string) => ({ type: "string", description })
+export const nullableText = (description: string) => ({ type: ["string", "null"], description })
+export const count = (description: string) => ({ type: "integer", minimum: 0, description })
+export const instant = (description: string) => ({ type: "string", format: "date-time", description })
 
 /** The run parameters of SPEC §10 and what each means (the query and body of tiles and reports). */
 export const runParameterSpecs = {
@@ -142,75 +143,6 @@ export const summarySchema = {
     }
   },
   required: ["parameters", "generated_at", "tiles"],
-  additionalProperties: false
-}
-
-/** The query parameters of `GET /organisations/{org}/trends` beyond the run parameters (SPEC §11.1, R75, R81). */
-export const trendsQuery = {
-  granularity: { type: "string", enum: ["day", "week", "month"], description: "Bucket size in the run's timezone (default: day up to 62 days, week up to 26 weeks, month beyond)" },
-  by: { type: "string", enum: ["clinic"], description: "Add each clinic's buckets (those of a clinic-level run for that clinic)" }
-} as const
-
-const figure = (description: string) => ({ type: "integer", minimum: 0, description })
-const nullableFigure = (description: string) => ({ type: ["integer", "null"], minimum: 0, description })
-const figuresSchema = {
-  type: "object",
-  description: "Figures of the Waiting Area Consultations and Room Calls tiles (R76); durations in whole seconds",
-  properties: {
-    consultations: figure("Counted sessions that entered the waiting area in the bucket"),
-    consultation_duration: figure("Consultation time of those sessions' segments, seconds"),
-    abandoned: figure("Segments abandoned while waiting, of sessions that entered in the bucket"),
-    transferred: figure("Segments of counted sessions transferred out"),
-    average_wait_duration: nullableFigure("Mean wait of the answered segments of counted sessions, seconds; null when none"),
-    p90_wait_duration: nullableFigure("90th percentile (nearest rank) of those waits, seconds; null when none"),
-    room_calls: figure("Room calls meeting the minimum that started in the bucket"),
-    room_call_duration: figure("Their total duration, seconds")
-  },
-  required: ["consultations", "consultation_duration", "abandoned", "transferred", "average_wait_duration", "p90_wait_duration", "room_calls", "room_call_duration"],
-  additionalProperties: false
-}
-const bucketsSchema = {
-  type: "array",
-  items: {
-    type: "object",
-    properties: {
-      start: instant("Local midnight the bucket starts at (the range's start for the first)"),
-      end: instant("Local midnight after the bucket (the range's end for the last)"),
-      figures: figuresSchema
-    },
-    required: ["start", "end", "figures"],
-    additionalProperties: false
-  }
-}
-
-/** `GET /organisations/{org}/trends` (SPEC §11.1). */
-export const trendsSchema = {
-  type: "object",
-  properties: {
-    parameters: { $ref: "#/components/schemas/RunParameters" },
-    generated_at: instant("When the trends were computed"),
-    granularity: { type: "string", enum: ["day", "week", "month"] },
-    buckets: bucketsSchema,
-    totals: figuresSchema,
-    previous: {
-      type: "object",
-      description: "The same number of local days ending the day before `from`, same scope, zone and minimum (R77)",
-      properties: { from: { type: "string", format: "date" }, to: { type: "string", format: "date" }, totals: figuresSchema },
-      required: ["from", "to", "totals"],
-      additionalProperties: false
-    },
-    clinics: {
-      type: "array",
-      description: "With by=clinic: every clinic of the scope with its own buckets",
-      items: {
-        type: "object",
-        properties: { clinic_id: text("Clinic id"), clinic_name: nullableText("Clinic name"), buckets: bucketsSchema },
-        required: ["clinic_id", "clinic_name", "buckets"],
-        additionalProperties: false
-      }
-    }
-  },
-  required: ["parameters", "generated_at", "granularity", "buckets", "totals", "previous"],
   additionalProperties: false
 }
 

@@ -10,7 +10,7 @@ import type { Audit } from "../audit.ts"
 import { callerOfResponse } from "../auth-middleware.ts"
 import { BadRequest } from "../errors.ts"
 import { runInput, runKeys, runParameters } from "../request.ts"
-import { trendsQuery } from "../schemas.ts"
+import { trendsQuery } from "../schemas-trends.ts"
 import { checkScope } from "../scope.ts"
 
 const extraKeys = Object.keys(trendsQuery)
