@@ -25,17 +25,17 @@ export interface MailOptions {
 }
 
 /** The outbox folder used when none is given. */
-export const defaultOutboxDir = "vcr-outbox"
+const defaultOutboxDir = "vcr-outbox"
 
 const pad = (n: number, width = 2) => String(n).padStart(width, "0")
 
 /** `20250131T235959123Z-<random>.eml`: sorts in time order and is a valid file name everywhere (no colons). */
-export const outboxFileName = (date: Date = new Date()): string =>
+const outboxFileName = (date: Date = new Date()): string =>
   `${date.getUTCFullYear()}${pad(date.getUTCMonth() + 1)}${pad(date.getUTCDate())}T` +
   `${pad(date.getUTCHours())}${pad(date.getUTCMinutes())}${pad(date.getUTCSeconds())}${pad(date.getUTCMilliseconds(), 3)}Z-${randomBytes(6).toString("hex")}.eml`
 
 /** Writes one message as a new `.eml` file in `dir` (created if missing), readable only by its owner; returns its path. */
-export const writeToOutbox = async (dir: string, message: Uint8Array): Promise<string> => {
+const writeToOutbox = async (dir: string, message: Uint8Array): Promise<string> => {
   const path = join(resolve(dir), outboxFileName())
   await writeFileAtomically(path, async (stream) => void stream.end(message), { mode: 0o600 })
   return path

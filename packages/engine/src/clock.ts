@@ -5,7 +5,7 @@
 import { Clock, Effect, Layer } from "effect"
 
 /** A Clock whose wall time is `now()`. */
-export const clockFrom = (now: () => number): Clock.Clock => {
+const clockFrom = (now: () => number): Clock.Clock => {
   const live = Clock.Clock.defaultValue()
   return {
     currentTimeMillisUnsafe: now,

@@ -30,7 +30,7 @@ export const fileName = (report: string, parameters: Pick<ParametersJson, "from"
   `${report}${parameters.clinic_id === null ? "" : `-${parameters.clinic_id}`}-${parameters.from}-to-${parameters.to}.${format}`.replace(/[^A-Za-z0-9._-]/g, "_")
 
 /** The text chunks of a CSV or JSON report. */
-export const textChunks = (prepared: Prepared, format: "csv" | "json"): AsyncIterable<string> =>
+const textChunks = (prepared: Prepared, format: "csv" | "json"): AsyncIterable<string> =>
   format === "json" ? Output.json(prepared.context, prepared.rows) : Output.csv(prepared.context, prepared.rows)
 
 /** The destination's failure, if it has failed or closed early (an error is emitted once: later writes only see this). */
@@ -54,7 +54,7 @@ const drained = (out: Writable): Promise<void> =>
   })
 
 /** Writes text chunks to a stream, waiting whenever it asks to; rejects promptly if the stream fails (ENOSPC, a closed socket). */
-export const pipeChunks = async (chunks: AsyncIterable<string>, out: Writable): Promise<void> => {
+const pipeChunks = async (chunks: AsyncIterable<string>, out: Writable): Promise<void> => {
   for await (const chunk of chunks) {
     const failed = failureOf(out)
     if (failed !== undefined) throw failed
