@@ -18,7 +18,7 @@ import type { ReportSource } from "./Source.ts"
 export type Granularity = "day" | "week" | "month"
 
 /** The granularities, in order. */
-export const granularities: ReadonlyArray<Granularity> = ["day", "week", "month"]
+const granularities: ReadonlyArray<Granularity> = ["day", "week", "month"]
 
 /** The figures of a bucket, of the totals and of the previous period (R76). */
 export interface Figures {
@@ -64,7 +64,7 @@ export interface TrendsInput extends Parameters.RunInput {
 const invalid = (field: string, code: string, message: string) => new InvalidParameter({ field, code, message })
 
 /** Decodes `granularity` (R75); undefined when not given (the default then depends on the range). */
-export const decodeGranularity = (raw: string | undefined): Granularity | undefined | InvalidParameter => {
+const decodeGranularity = (raw: string | undefined): Granularity | undefined | InvalidParameter => {
   if (raw === undefined || raw.trim() === "") return undefined
   const value = raw.trim().toLowerCase()
   return (granularities as ReadonlyArray<string>).includes(value)
@@ -73,7 +73,7 @@ export const decodeGranularity = (raw: string | undefined): Granularity | undefi
 }
 
 /** Decodes `by` (R81): only `clinic`. */
-export const decodeBy = (raw: string | undefined): "clinic" | undefined | InvalidParameter => {
+const decodeBy = (raw: string | undefined): "clinic" | undefined | InvalidParameter => {
   if (raw === undefined || raw.trim() === "") return undefined
   return raw.trim().toLowerCase() === "clinic" ? "clinic" : invalid("by", "invalid_by", `by must be clinic (got "${raw}")`)
 }
@@ -85,7 +85,7 @@ export const defaultGranularity = (from: Temporal.PlainDate, to: Temporal.PlainD
 }
 
 /** Refuses a range of 13 months or more (R81, measured as R28 measures two months). */
-export const checkLength = (from: Temporal.PlainDate, to: Temporal.PlainDate): InvalidParameter | undefined =>
+const checkLength = (from: Temporal.PlainDate, to: Temporal.PlainDate): InvalidParameter | undefined =>
   Temporal.PlainDate.compare(to, from.add({ months: 13 }, { overflow: "constrain" })) >= 0
     ? invalid("to", "range_too_long_for_trends", `trends cover ranges shorter than 13 months: to must be before ${from.add({ months: 13 }, { overflow: "constrain" }).toString()} (got from ${from.toString()}, to ${to.toString()})`)
     : undefined
@@ -124,7 +124,7 @@ const narrowed = (ctx: Run.RunContext, start: number, end: number): Run.RunConte
 })
 
 /** The figures of a run's range, by the two tiles' folds over the rows they read (R76, R81). */
-export const figuresOf = async (ctx: Run.RunContext): Promise<Figures> => {
+const figuresOf = async (ctx: Run.RunContext): Promise<Figures> => {
   const c = await Consultations.fold(Consultations.segmentRows(ctx))
   const r = await RoomCalls.fold(RoomCalls.rows(ctx))
   return { ...c, ...r }
@@ -144,7 +144,7 @@ const bucketsOf = async (
 }
 
 /** Computes the trends of an opened run (the parameters already checked by `decode`). */
-export const compute = async (
+const compute = async (
   ctx: Run.RunContext,
   options: { readonly granularity?: Granularity | undefined; readonly by?: "clinic" | undefined },
   now: number
