@@ -34,8 +34,7 @@ const figuresOf: { readonly [K in ReportId]: (ctx: Run.RunContext, organisations
   "service-providers": (ctx) => ServiceProviders.fold(ServiceProviders.rows(ctx)),
   "service-provider-summary": (ctx) => ServiceProviderSummary.fold(ServiceProviderSummary.rows(ctx)),
   "room-calls": (ctx) => RoomCalls.fold(RoomCalls.rows(ctx)),
-  // The Consultations tile reads only segment-level cells (R63), so it reads one row per segment.
-  consultations: (ctx) => Consultations.fold(Consultations.segmentRows(ctx))
+  consultations: (ctx) => Consultations.tile(ctx)
 }
 
 /** The six tiles of a run, in the order of SPEC §6 (R62). Only for short ranges: callers check `range_kind` (R67). */

@@ -115,7 +115,7 @@ const consultationRows = async function* (ctx: Run.RunContext, perSegment: boole
 export const rows = (ctx: Run.RunContext): AsyncGenerator<ConsultationsRow> => consultationRows(ctx, false)
 
 /** One row per segment (participant cells blank), what the tile reads. */
-export const segmentRows = (ctx: Run.RunContext): AsyncGenerator<ConsultationsRow> => consultationRows(ctx, true)
+const segmentRows = (ctx: Run.RunContext): AsyncGenerator<ConsultationsRow> => consultationRows(ctx, true)
 
 /** Mean of whole-second values, halves up; null over nothing (R64). */
 export const mean = (values: ReadonlyArray<number>): number | null =>
@@ -167,3 +167,6 @@ export const fold = async (rows: AsyncIterable<ConsultationsRow>) => {
     p90_wait_duration: nearestRank(waits, 90)
   }
 }
+
+/** The tile's figures of a run: the fold reads only segment-level cells (R63), so it reads one row per segment. */
+export const tile = (ctx: Run.RunContext) => fold(segmentRows(ctx))
