@@ -3,15 +3,16 @@
  * one for a download (the file written now) or for an email (queued: the entry is the worker's durable job),
  * listing what an actor may see, opening an entry's file, and expiring: files destroyed, rows deleted later.
  */
-import { Definitions, Generation, NotFound, Permissions, type Actor, type ParametersJson, type Prepared, type ReportId } from "@vcr/core"
+import { Definitions, Generation, InvalidParameter, NotFound, Permissions, type Actor, type ParametersJson, type Prepared, type ReportId, type RunInput } from "@vcr/core"
 import type { HistoryEntry, StoreError } from "@vcr/store"
 import { Clock, Effect } from "effect"
 import { randomBytes } from "node:crypto"
 import type { Readable } from "node:stream"
 import { EntryExpired, EntryNotReady } from "./errors.ts"
 import { Files } from "./Files.ts"
-import { fileName, render, type Format } from "./formats.ts"
+import { decodeFormat, fileName, render, type Format } from "./formats.ts"
 import * as Quotas from "./Quotas.ts"
+import * as Report from "./Report.ts"
 import { call, type Store } from "./Store.ts"
 
 /** How long a history entry and its file are kept (SPEC §9). */
@@ -77,6 +78,27 @@ export const queueEmail = Effect.fnUntraced(function* (request: Request) {
   const now = yield* Clock.currentTimeMillis
   const entry = entryFor(request, "email", now)
   yield* call("add history", (store) => store.access.addHistory(entry))
+  return entry
+})
+
+/**
+ * Queues a report for a user who receives the link by email: checks the format (default xlsx) and that the user
+ * exists and has an address, validates the run like any other, queues the entry and audits the request.
+ */
+export const emailUser = Effect.fnUntraced(function* (
+  request: RunInput & { readonly report: string; readonly format?: string | undefined; readonly userId: string; readonly via?: string | undefined }
+) {
+  const format = decodeFormat(request.format ?? "xlsx")
+  if (format instanceof InvalidParameter) return yield* format
+  const user = yield* call("user", (s) => s.user(request.userId))
+  if (user === undefined) return yield* new NotFound({ kind: "user", id: request.userId, message: `user "${request.userId}" not found` })
+  if (user.email === null) return yield* new InvalidParameter({ field: "user", code: "no_email", message: `user "${request.userId}" has no email address` })
+  const prepared = yield* Report.prepare(request.report, request, user.name ?? user.id)
+  const entry = yield* queueEmail({ userId: user.id, prepared, format })
+  yield* call("audit", (s) => s.access.audit({
+    at: entry.created_at, user_id: user.id, action: "email_requested", outcome: "ok", organisation_id: entry.organisation_id, clinic_id: entry.clinic_id,
+    report: entry.report, detail: JSON.stringify({ entry: entry.id, ...(request.via === undefined ? {} : { via: request.via }) })
+  }))
   return entry
 })
 

@@ -4,7 +4,7 @@
  * same tagged error classes the Effect API has in its error channel (InvalidParameter, NotFound, StoreError…).
  * `makeEngine` is the same without waiting for the store (an app that already holds an open one).
  */
-import { InvalidParameter, NotFound, type Actor, type Prepared, type RunInput, type Summary, type TrendsDocument, type TrendsInput } from "@vcr/core"
+import { InvalidParameter, type Actor, type Prepared, type RunInput, type Summary, type TrendsDocument, type TrendsInput } from "@vcr/core"
 import type { Mailer as EmailMailer } from "@vcr/email"
 import type { HistoryEntry, ImportOptions, ImportSummary, QueueStats, Store as StoreApi } from "@vcr/store"
 import { Effect, Layer, ManagedRuntime } from "effect"
@@ -19,7 +19,7 @@ import * as History from "./History.ts"
 import * as Ingest from "./Ingest.ts"
 import * as Quotas from "./Quotas.ts"
 import * as Report from "./Report.ts"
-import { call, Store } from "./Store.ts"
+import { Store } from "./Store.ts"
 import * as Sweeper from "./Sweeper.ts"
 import * as Worker from "./Worker.ts"
 
@@ -136,24 +136,8 @@ export const makeEngine = (options: EngineOptions) => {
     /** Queues a prepared report for background generation and email; returns the queued entry. */
     queueEmail: (request: History.Request): Promise<HistoryEntry> => run(History.queueEmail(request)),
 
-    /**
-     * Queues a report for a user who receives the link by email: checks the format and that the user exists and
-     * has an address, validates the run like any other, queues the entry and audits the request.
-     */
-    email: (request: ReportRequest & { readonly userId: string; readonly via?: string }): Promise<HistoryEntry> =>
-      run(Effect.gen(function* () {
-        const format = yield* formatOf(request.format ?? "xlsx", undefined)
-        const user = yield* call("user", (s) => s.user(request.userId))
-        if (user === undefined) return yield* new NotFound({ kind: "user", id: request.userId, message: `user "${request.userId}" not found` })
-        if (user.email === null) return yield* new InvalidParameter({ field: "user", code: "no_email", message: `user "${request.userId}" has no email address` })
-        const prepared = yield* Report.prepare(request.report, request, user.name ?? user.id)
-        const entry = yield* History.queueEmail({ userId: user.id, prepared, format })
-        yield* call("audit", (s) => s.access.audit({
-          at: entry.created_at, user_id: user.id, action: "email_requested", outcome: "ok", organisation_id: entry.organisation_id, clinic_id: entry.clinic_id,
-          report: entry.report, detail: JSON.stringify({ entry: entry.id, ...(request.via === undefined ? {} : { via: request.via }) })
-        }))
-        return entry
-      })),
+    /** Queues a report for a user who receives the link by email, audited (see `History.emailUser`). */
+    email: (request: ReportRequest & { readonly userId: string; readonly via?: string }): Promise<HistoryEntry> => run(History.emailUser(request)),
 
     history: {
       /** The actor's entries of the last 24 hours it may still see, newest first. */
