@@ -9,7 +9,7 @@ import type { Store } from "@vcr/store"
 import { Effect, Layer } from "effect"
 import { timingSafeEqual } from "node:crypto"
 
-export { hashSecret, linkLifetimeMs, newSecret, sessionLifetimeMs } from "@vcr/engine"
+export { hashSecret, sessionLifetimeMs } from "@vcr/engine"
 
 export const sessionCookie = "vcr_session"
 export const csrfCookie = "vcr_csrf"
@@ -73,12 +73,6 @@ export const requesterOf = async (store: Store, headers: Headers, now: number): 
   return callerOfCredential(store, found, now)
 }
 
-/** Resolves the account calling from its bearer token or session cookie (a service token is no account). */
-export const callerOf = async (store: Store, headers: Headers, now: number): Promise<Caller | undefined> => {
-  const found = await credentialOfRequest(store, headers, now)
-  return found?.credential.kind === "service" ? undefined : callerOfCredential(store, found, now)
-}
-
 const callerOfCredential = async (
   store: Store, found: Awaited<ReturnType<typeof credentialOfRequest>>, now: number
 ): Promise<Caller | undefined> => {
@@ -97,5 +91,3 @@ export const csrfOk = (caller: Caller, header: string | undefined): boolean => {
   const b = Buffer.from(caller.csrfHash)
   return a.length === b.length && timingSafeEqual(a, b)
 }
-
-export { cookieValue }

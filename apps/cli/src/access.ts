@@ -9,13 +9,11 @@ import { publicUrl } from "./environment.ts"
 import { UsageError } from "./failure.ts"
 import type { GlobalOptions } from "./store.ts"
 
-
 /** A sign-in link for a user. */
 export const loginLinkFor = async (engine: Engine, userId: string, port?: number) => `${publicUrl(port)}/signin#token=${await engine.access.loginLink(userId)}`
 
-/** `vcr token create`: a personal token (`--user`) or a service token (`--service` with `--scope`). */
 /** How long a personal token lives unless `--expires-in` says otherwise: a lost token stops working on its own. */
-export const defaultTokenDays = 90
+const defaultTokenDays = 90
 
 /** `--expires-in <days>` as milliseconds: a whole number of days from 1 to 3650. */
 const tokenLifetimeMs = (days: string | undefined): number => {

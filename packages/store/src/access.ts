@@ -36,7 +36,7 @@ export interface TokenListing {
 }
 
 /** Length of a token's listed id (hex characters of its hash). */
-export const TOKEN_ID_LENGTH = 12
+const TOKEN_ID_LENGTH = 12
 
 export type HistoryStatus = "queued" | "generating" | "ready" | "failed" | "expired"
 
