@@ -201,7 +201,7 @@ export class Access {
       .orderBy("created_at").orderBy("hash").execute()
     return rows.map((r) => ({
       id: r.hash.slice(0, TOKEN_ID_LENGTH), kind: r.kind as TokenListing["kind"], owner: r.user_id, scope: r.scope ?? null,
-      created_at: Number(r.created_at), expires_at: r.expires_at === null ? null : Number(r.expires_at)
+      created_at: Number(r.created_at), expires_at: num(r.expires_at)
     }))
   }
 
