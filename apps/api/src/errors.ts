@@ -53,7 +53,7 @@ const taggedClasses = [
 ]
 
 /** Seconds a client should wait before retrying while the database is unavailable. */
-export const unavailableRetrySeconds = 2
+const unavailableRetrySeconds = 2
 
 /** An HTTP answer: status and the body's fields. */
 export interface HttpAnswer {

@@ -17,7 +17,7 @@ const hasBody = (headers: Record<string, string | Array<string> | undefined>): b
   headers["transfer-encoding"] !== undefined || (headers["content-length"] !== undefined && headers["content-length"] !== "0")
 
 /** The path of the first string holding a NUL character (U+0000), which no text in vcr may contain (import rejects it too). */
-export const nulPath = (value: unknown, path = ""): string | undefined => {
+const nulPath = (value: unknown, path = ""): string | undefined => {
   if (typeof value === "string") return value.includes("\u0000") ? path : undefined
   if (typeof value !== "object" || value === null) return undefined
   for (const [key, v] of Object.entries(value)) {

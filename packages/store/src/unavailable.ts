@@ -16,7 +16,7 @@ const socketCodes = ["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "EHOSTU
  * exception), 57P01–57P03 (shut down by an administrator or a crash, cannot connect now), 53300 (too many
  * connections), a socket error, or pg's messages for a connection that ended or a pool that timed out.
  */
-export const isConnectionError = (error: unknown): boolean => {
+const isConnectionError = (error: unknown): boolean => {
   if (typeof error !== "object" || error === null) return false
   const code = (error as { code?: unknown }).code
   if (typeof code === "string" && (/^08/.test(code) || /^57P0[123]$/.test(code) || code === "53300" || socketCodes.includes(code))) return true

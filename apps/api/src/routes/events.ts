@@ -27,7 +27,7 @@ export interface EventsDependencies {
 export const ndjsonType = "application/x-ndjson"
 
 /** The counts answered on success: the import's summary and the body's size. */
-export const ingestView = (summary: ImportSummary, bytes: number) => ({ ...summary, bytes })
+const ingestView = (summary: ImportSummary, bytes: number) => ({ ...summary, bytes })
 
 /** The events route. */
 export const eventsRouter = (deps: EventsDependencies) =>
