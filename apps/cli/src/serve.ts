@@ -6,15 +6,12 @@
 import { clockOf, serve, type Configuration } from "@vcr/api"
 import { createEngine } from "@vcr/engine"
 import { configuration, publicUrl } from "./environment.ts"
-import type { GlobalOptions } from "./store.ts"
-
-/** The store in force: `--db`, else VCR_DATABASE_URL as decoded. */
-const databaseOf = (globals: GlobalOptions, config: Configuration) => globals.db ?? config.databaseUrl
+import { storeUrl, type GlobalOptions } from "./store.ts"
 
 /** The engine with the decoded environment's files, mail and clock (VCR_FILE_STORAGE, VCR_SMTP_URL, VCR_OUTBOX_DIR, VCR_MAIL_FROM, VCR_NOW). */
 const openEngine = (globals: GlobalOptions, config: Configuration, filesDir: string) =>
   createEngine({
-    database: databaseOf(globals, config),
+    database: storeUrl(globals),
     files: { dir: filesDir, storage: config.fileStorage },
     mail: { smtpUrl: config.smtpUrl, outboxDir: config.outboxDir, from: config.mailFrom },
     now: clockOf(config),
@@ -29,7 +26,7 @@ export const commandWorker = async (globals: GlobalOptions, options: { filesDir:
   const config = configuration()
   const engine = await openEngine(globals, config, options.filesDir)
   const worker = engine.worker({ publicUrl: publicUrl() })
-  process.stdout.write(`vcr worker ${worker.id} on ${databaseOf(globals, config)}; ${describeMail(config)}\n`)
+  process.stdout.write(`vcr worker ${worker.id} on ${storeUrl(globals)}; ${describeMail(config)}\n`)
   const stop = () => worker.stop()
   process.once("SIGTERM", stop)
   process.once("SIGINT", stop)
@@ -51,7 +48,7 @@ export const commandServe = async (globals: GlobalOptions, options: { port: numb
     quotas: { queuedEmails: config.quotaQueuedEmails, bytesPerDay: config.quotaBytesPerDay }, ...(worker === undefined ? {} : { worker })
   })
   process.stdout.write(
-    `vcr serving ${databaseOf(globals, config)} at http://${options.host}:${server.port}/ (files in ${options.filesDir}; ` +
+    `vcr serving ${storeUrl(globals)} at http://${options.host}:${server.port}/ (files in ${options.filesDir}; ` +
       `${worker === undefined ? "no in-process worker: run vcr worker" : describeMail(config)})\n`
   )
   const stop = async () => {
