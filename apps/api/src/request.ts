@@ -66,18 +66,21 @@ export const rejectUnknown = (source: Record<string, unknown>, allowed: Readonly
   }
 }
 
+/** A text field of a query or body: undefined when absent (or null), a 400 naming the field when not a string. */
+export const textField = (source: Record<string, unknown>, key: string): string | undefined => {
+  const v = source[key]
+  if (v === undefined || v === null) return undefined
+  if (typeof v !== "string") throw new BadRequest({ code: "invalid_type", message: `${key} must be a string`, field: key })
+  return v
+}
+
 /** The names of the run parameters. */
 export const runKeys = Object.keys(runParameterSpecs)
 
 /** Reads run parameters from a query or JSON body (only `allowed` keys). */
 export const runParameters = (source: Record<string, unknown>, allowed: ReadonlyArray<string>) => {
   rejectUnknown(source, allowed)
-  const text = (key: string): string | undefined => {
-    const v = source[key]
-    if (v === undefined || v === null) return undefined
-    if (typeof v !== "string") throw new BadRequest({ code: "invalid_type", message: `${key} must be a string`, field: key })
-    return v
-  }
+  const text = (key: string) => textField(source, key)
   const minimum = source.minimum_duration_minutes
   if (minimum !== undefined && minimum !== null && typeof minimum !== "string" && typeof minimum !== "number") {
     throw new BadRequest({ code: "invalid_type", message: "minimum_duration_minutes must be a number of minutes", field: "minimum_duration_minutes" })

@@ -8,8 +8,7 @@ import type { Store } from "@vcr/store"
 import { Router } from "express"
 import type { Audit } from "../audit.ts"
 import { callerOfResponse } from "../auth-middleware.ts"
-import { BadRequest } from "../errors.ts"
-import { runInput, runKeys, runParameters } from "../request.ts"
+import { runInput, runKeys, runParameters, textField } from "../request.ts"
 import { trendsQuery } from "../schemas-trends.ts"
 import { checkScope } from "../scope.ts"
 
@@ -22,14 +21,8 @@ export const trendsRouter = (deps: { readonly store: Store; readonly engine: Eng
     const organisationId = String(req.params.org)
     const query = req.query as Record<string, unknown>
     const p = runParameters(query, [...runKeys, ...extraKeys])
-    const extra = (key: string): string | undefined => {
-      const v = query[key]
-      if (v === undefined) return undefined
-      if (typeof v !== "string") throw new BadRequest({ code: "invalid_type", message: `${key} must be a string`, field: key })
-      return v
-    }
-    const granularity = extra("granularity")
-    const by = extra("by")
+    const granularity = textField(query, "granularity")
+    const by = textField(query, "by")
     await checkScope(deps, caller, organisationId, p.clinicId, "trends", null)
     const trends = await deps.engine.trends({ ...runInput(caller.actor, organisationId, null, p), granularity, by })
     await deps.audit(caller, "trends", "ok", { organisation_id: organisationId, clinic_id: p.clinicId, detail: trends.parameters })
