@@ -5,6 +5,8 @@ export * as Report from "./Report.ts"
 export type { Category, Locale, ParametersJson, RenderContext, ReportDefinition, ReportId, RowOf, TagValues } from "./Report.ts"
 export * as Instant from "./Instant.ts"
 export * as Parameters from "./Parameters.ts"
+/** The locales vcr speaks (`en`, `zh-CN`) and their one decoder (R80). */
+export * as Locales from "./Locales.ts"
 export type { RunDefaults, RunInput, RunParameters } from "./Parameters.ts"
 export * as Records from "./Records.ts"
 export type * from "./Records.ts"
