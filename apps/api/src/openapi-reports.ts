@@ -82,12 +82,28 @@ const documentSchema = (id: ReportId) => ({
 })
 
 const documentName = (id: ReportId) => rowName(id).replace(/Row$/, "Document")
+const previewName = (id: ReportId) => rowName(id).replace(/Row$/, "Preview")
 
-/** The row and document schemas of every report, by schema name. */
+/** A report's preview (SPEC §11.2): the JSON download's shape holding the first rows only, plus `total_rows`. */
+const previewSchema = (id: ReportId) => {
+  const document = documentSchema(id)
+  return {
+    ...document,
+    description: "The first `limit` rows of the JSON report, in report order; `total_rows` is the number of rows of the full report.",
+    properties: { ...document.properties, total_rows: { type: "integer", minimum: 0, description: "Rows of the full report (exact)" } },
+    required: [...document.required, "total_rows"]
+  }
+}
+
+/** The row, document and preview schemas of every report, by schema name. */
 export const reportSchemas = (): Record<string, object> => ({
   ...Object.fromEntries(reportIds.map((id) => [rowName(id), rowSchema(id)])),
-  ...Object.fromEntries(reportIds.map((id) => [documentName(id), documentSchema(id)]))
+  ...Object.fromEntries(reportIds.map((id) => [documentName(id), documentSchema(id)])),
+  ...Object.fromEntries(reportIds.map((id) => [previewName(id), previewSchema(id)]))
 })
 
 /** The JSON download of any report. */
 export const reportDocumentRefs = () => reportIds.map((id) => ref(documentName(id)))
+
+/** The preview of any report. */
+export const reportPreviewRefs = () => reportIds.map((id) => ref(previewName(id)))

@@ -24,7 +24,7 @@ import {
   summarySchema
 } from "./schemas.ts"
 import { trendsQuery, trendsSchema } from "./schemas-trends.ts"
-import { ref, reportDocumentRefs, reportSchemas } from "./openapi-reports.ts"
+import { ref, reportDocumentRefs, reportPreviewRefs, reportSchemas } from "./openapi-reports.ts"
 
 export { runParameterSpecs } from "./schemas.ts"
 
@@ -145,6 +145,15 @@ export const openApiDocument = (options: { readonly publicUrl?: string | undefin
         summary: "Tile figures per day, week or month, with totals and the previous period (ranges up to 13 months)",
         parameters: [orgParam, ...query, ...Object.entries(trendsQuery).map(([name, schema]) => ({ name, in: "query", required: false, schema, description: schema.description }))],
         responses: { 200: { description: "trends document (SPEC §11.1)", content: json(ref("Trends")) }, ...errors(400, 401, 404) }
+      }
+    },
+    "/api/v1/organisations/{org}/reports/{report}/preview": {
+      get: {
+        operationId: "previewReport",
+        summary: "The first rows of a report (short range) and the total; nothing is recorded (SPEC §11.2)",
+        description: "Same scope and role checks as a download. A long range is a 400 (code range_too_long_for_preview, field to); a limit outside 1–200 is a 400 (field limit).",
+        parameters: [orgParam, reportParam, ...query, { name: "limit", in: "query", required: false, description: "Rows to return", schema: { type: "integer", minimum: 1, maximum: 200, default: 50 } }],
+        responses: { 200: { description: "the JSON report's first rows and total_rows", content: json({ oneOf: reportPreviewRefs() }) }, ...errors(400, 401, 404) }
       }
     },
     "/api/v1/organisations/{org}/reports/{report}/downloads": {

@@ -151,6 +151,15 @@ describe("every route answers as the document says", () => {
     await conforms("post", downloads, await app.as("u-oadmin", "/api/v1/organisations/org-1/reports/clinics/downloads", { method: "POST", body: JSON.stringify({ format: "pdf" }) }))
     await conforms("post", downloads, await app.as("u-oadmin", "/api/v1/organisations/org-1/reports/nothing/downloads", { method: "POST", body: "{}" }))
 
+    const preview = "/api/v1/organisations/{org}/reports/{report}/preview"
+    for (const report of ["organisations", "clinics", "service-providers", "service-provider-summary", "room-calls", "consultations"]) {
+      await conforms("get", preview, await app.as("u-oadmin", `/api/v1/organisations/org-1/reports/${report}/preview?${query}&limit=3`))
+    }
+    await conforms("get", preview, await app.as("u-oadmin", "/api/v1/organisations/org-1/reports/clinics/preview?from=2025-01-01&to=2025-12-31"))
+    await conforms("get", preview, await app.as("u-oadmin", `/api/v1/organisations/org-1/reports/clinics/preview?${query}&limit=0`))
+    await conforms("get", preview, await app.as("u-oadmin", `/api/v1/organisations/org-9/reports/clinics/preview?${query}`))
+    await conforms("get", preview, await fetch(`${app.url}/api/v1/organisations/org-1/reports/clinics/preview?${query}`))
+
     const emails = "/api/v1/organisations/{org}/reports/{report}/emails"
     const queued = (await conforms("post", emails, await app.as("u-oadmin", "/api/v1/organisations/org-1/reports/clinics/emails", { method: "POST", body: JSON.stringify(day) }))) as { id: string }
     await conforms("post", emails, await app.as("u-oadmin", "/api/v1/organisations/org-1/reports/clinics/emails", { method: "POST", body: JSON.stringify({ from: "yesterday" }) }))

@@ -17,6 +17,7 @@ import { Mailer, type MailOptions } from "./Mailer.ts"
 import { decodeFormat, type Format } from "./formats.ts"
 import * as History from "./History.ts"
 import * as Ingest from "./Ingest.ts"
+import * as Preview from "./Preview.ts"
 import * as Quotas from "./Quotas.ts"
 import * as Report from "./Report.ts"
 import { Store } from "./Store.ts"
@@ -115,6 +116,13 @@ export const makeEngine = (options: EngineOptions) => {
           : yield* Report.toStream(prepared, format, request.stream, { end: request.end ?? true }).pipe(Effect.as(undefined))
         return { format, parameters: prepared.context.parameters, bytes }
       })),
+
+    /**
+     * The preview of a report for a short range (SPEC §11.2): the JSON report's first `limit` rows (default 50, 1 to
+     * 200) and `total_rows`; a long range or a bad limit rejects with InvalidParameter. Nothing is written or recorded.
+     */
+    preview: (report: string, input: RunInput, options: { readonly limit?: string | number | undefined; readonly generatedBy?: string } = {}): Promise<Preview.PreviewDocument> =>
+      run(Preview.preview(report, input, options)),
 
     /** The summary tiles of a short range. */
     summary: (input: RunInput, options: { readonly organisationsReportIds?: ReadonlyArray<string> } = {}): Promise<Summary> =>

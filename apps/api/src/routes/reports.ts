@@ -1,5 +1,5 @@
 /**
- * Report requests: a download (short range: generated now, streamed, recorded in history) or an email (any range:
+ * Report requests: a preview (short range: the first rows and the total, nothing recorded), a download (short range: generated now, streamed, recorded in history) or an email (any range:
  * queued as a history entry, the durable job a worker picks up). Nothing is written when a request is refused.
  */
 import { Generation, NotFound, type ReportId } from "@vcr/core"
@@ -12,7 +12,7 @@ import { Conflict } from "../errors.ts"
 import { streamFile } from "../file-response.ts"
 import type { Metrics } from "../metrics.ts"
 import type { RateLimit } from "../rate-limit.ts"
-import { jsonBody, runInput, runKeys, runParameters } from "../request.ts"
+import { jsonBody, runInput, runKeys, runParameters, textField } from "../request.ts"
 import { checkScope } from "../scope.ts"
 import { entryView } from "./history.ts"
 
@@ -60,6 +60,19 @@ export const reportsRouter = (deps: ReportsDependencies) => {
   }
 
   return Router()
+    .get("/organisations/:org/reports/:report/preview", async (req, res) => {
+      const caller = callerOfResponse(res)
+      const organisationId = String(req.params.org)
+      const report = reportOf(String(req.params.report))
+      const query = req.query as Record<string, unknown>
+      const p = runParameters(query, [...runKeys, "limit"])
+      await checkScope(deps, caller, organisationId, p.clinicId, "preview", report)
+      const preview = await deps.engine.preview(report, runInput(caller.actor, organisationId, report, p), {
+        limit: textField(query, "limit"), generatedBy: caller.actor.name ?? caller.actor.userId
+      })
+      await deps.audit(caller, "preview", "ok", { organisation_id: organisationId, clinic_id: p.clinicId, report, detail: preview.parameters })
+      res.json(preview)
+    })
     .post("/organisations/:org/reports/:report/downloads", jsonBody, async (req, res) => {
       const { caller, prepared, request, audited } = await prepareReport(req, res, "download")
       if (prepared.run.parameters.rangeKind === "long") {
