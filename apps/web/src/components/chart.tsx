@@ -1,0 +1,34 @@
+/**
+ * One Observable Plot chart, redrawn at its container's width. Plot puts a `<style>` element in each chart;
+ * the page's content security policy allows no inline style, so it is removed before the chart is attached and
+ * the same rules live in the page's stylesheet (`.vcr-plot`).
+ */
+import * as Plot from "@observablehq/plot"
+import { useEffect, useRef } from "preact/hooks"
+
+/** A chart of `options` (without width), labelled for assistive technology; redrawn when `source` (its data) changes. */
+export const Chart = ({ options, label, source, height = 220 }: { readonly options: Plot.PlotOptions; readonly label: string; readonly source: unknown; readonly height?: number }) => {
+  const box = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    const element = box.current
+    if (element === null) return
+    let width = 0
+    const draw = () => {
+      const next = Math.max(260, Math.floor(element.clientWidth))
+      if (next === width) return
+      width = next
+      const chart = Plot.plot({ ...options, width, height, className: "vcr-plot" })
+      for (const style of chart.querySelectorAll("style")) style.remove()
+      element.replaceChildren(chart)
+    }
+    draw()
+    const observer = new ResizeObserver(draw)
+    observer.observe(element)
+    return () => {
+      observer.disconnect()
+      element.replaceChildren()
+    }
+    // options are rebuilt on every render from `source`: redraw only when the data changes
+  }, [source, height])
+  return <div ref={box} class="chart" role="img" aria-label={label} />
+}

@@ -1,0 +1,176 @@
+/**
+ * Every word the page shows, in English. Components read them only through `t` (./index.ts), so that another
+ * locale is one more object of the same shape. Functions take the values a sentence needs.
+ */
+export const en = {
+  locale: "en-GB",
+  app: { title: "Reports", product: "vcr reports", signedInAs: (who: string) => `Signed in as ${who}`, loading: "Loading…" },
+  nav: { label: "Sections", reports: "Reports", history: "History", configuration: "Reporting configuration", signOut: "Sign out" },
+  signIn: {
+    heading: "Sign in to vcr reports",
+    signedOut: "You are not signed in.",
+    intro: "Enter the email address of your account and we will send you a one-time sign-in link.",
+    afterLink: "After signing in you will be taken back to the report you opened.",
+    email: "Email address",
+    submit: "Email me a sign-in link",
+    sending: "Sending…",
+    sent: (email: string) => `If ${email} belongs to an account, a sign-in link is on its way. It works once, for 15 minutes.`,
+    emailRequired: "Enter your email address",
+    emailInvalid: "Enter an email address like name@example.org",
+    tooMany: (seconds: string) => `Too many requests: try again in ${seconds} seconds.`,
+    linkHeading: "Sign in to vcr reports",
+    linkIntro: "This one-time link signs you in on this browser.",
+    linkButton: "Sign in",
+    linkFailed: "Sign-in failed.",
+    requestAnother: "Request a new sign-in link"
+  },
+  settings: {
+    heading: "Settings",
+    organisation: "Organisation",
+    scope: "Scope",
+    wholeOrganisation: "Whole organisation",
+    clinic: (name: string) => `Clinic: ${name}`,
+    period: "Period",
+    presets: { last7: "Last 7 days", lastMonth: "Last month", thisMonth: "This month", custom: "Custom" },
+    from: "From",
+    to: "To",
+    timezone: "Timezone",
+    minimum: "Minimum consultation duration (minutes)",
+    generate: "Generate",
+    generating: "Generating…",
+    noRoles: "You have no roles that allow reports."
+  },
+  validation: {
+    dateRequired: (field: string) => `${field} is required`,
+    dateInvalid: (field: string) => `${field} must be a date like 2026-03-02`,
+    toBeforeFrom: "to must be on or after from",
+    timezoneRequired: "timezone is required",
+    timezoneUnknown: (zone: string) => `timezone must be an IANA zone such as Australia/Sydney (got ${zone})`,
+    fromTooEarly: (earliest: string) => `from must be ${earliest} or later`,
+    toInFuture: (today: string, zone: string) => `to must not be after today in ${zone} (${today})`,
+    minimumInvalid: "minimum_duration_minutes must be a number of minutes written with digits, such as 5 or 2.5",
+    minimumRange: "minimum_duration_minutes must be from 0 to 1440 minutes",
+    summary: (n: number) => (n === 1 ? "1 field needs attention." : `${n} fields need attention.`)
+  },
+  categories: { entities: "Entities", roles: "Roles", activities: "Activities" },
+  tiles: {
+    heading: "Summary",
+    range: (from: string, to: string, zone: string) => `${from} to ${to} · ${zone}`,
+    open: (title: string) => `Preview ${title}`,
+    about: (label: string) => `About ${label}`,
+    previous: (value: string) => `previous period ${value}`,
+    change: (percent: string) => `${percent} vs previous period`,
+    noChange: "no change vs previous period",
+    newActivity: "new vs previous period (none then)",
+    fullValue: (value: string) => `Exact: ${value}`
+  },
+  figures: {
+    organisations: { label: "Organisations", description: "Organisations in scope (one row each in the Organisations report)" },
+    user_accounts: { label: "User accounts", description: "Sum of the Organisations report's user accounts: accounts holding a role in the organisation at the end of the range" },
+    waiting_areas: { label: "Waiting areas", description: "Sum of the Organisations report's waiting areas: clinics (one waiting area each) existing at the end of the range" },
+    consultations: { label: "Consultations", description: "Counted sessions (answered, consultation time at least the minimum) that entered a waiting area in the range" },
+    consultation_duration: { label: "Consultation time", description: "Total time callers and providers were together in counted sessions" },
+    clinics: { label: "Clinics", description: "Clinics that existed at any time in the range (rows of the Clinics report)" },
+    clinics_with_consultations: { label: "Clinics with consultations", description: "Clinics with at least one counted consultation in the range" },
+    abandoned_calls: { label: "Abandoned calls", description: "Segments whose caller left while waiting, never answered and not transferred (the minimum duration does not apply)" },
+    transfers_out: { label: "Transfers out", description: "Segments transferred out of a clinic to another waiting area" },
+    service_providers: { label: "Service providers", description: "Distinct account holders with a provider role in scope" },
+    service_providers_consulted: { label: "Providers who consulted", description: "Distinct providers with at least one counted consultation" },
+    total: { label: "Total", description: "All service providers (the All Service Providers row)" },
+    new: { label: "New", description: "Providers whose role began in the range" },
+    deactivated: { label: "Deactivated", description: "Providers whose role ended in the range" },
+    logged_in: { label: "Logged in", description: "Providers who signed in during the range" },
+    active: { label: "Active", description: "Providers who took part in a consultation or room call in the range" },
+    room_calls: { label: "Room calls", description: "Distinct meeting and user room calls that met the minimum duration" },
+    room_call_duration: { label: "Room call time", description: "Total duration of those room calls" },
+    abandoned: { label: "Abandoned", description: "Distinct waiting-area segments whose caller left before being answered and was not transferred" },
+    transferred: { label: "Transferred", description: "Distinct segments of counted sessions that were transferred to another waiting area" },
+    average_wait_duration: { label: "Average wait", description: "Mean time from entering the waiting area to being answered, over answered segments of counted sessions" },
+    p90_wait_duration: { label: "P90 wait", description: "Nine in ten answered callers waited this long or less (nearest rank)" }
+  },
+  reportTitles: {
+    organisations: "Organisations", clinics: "Clinics", "service-providers": "Service Providers",
+    "service-provider-summary": "Service Provider Summary", "room-calls": "Meeting and User Room Calls", consultations: "Waiting Area Consultations"
+  },
+  longRange: {
+    notice: "This range is two months or longer. Summary tiles are only shown for shorter ranges; long reports are generated in the background and a link is emailed to you.",
+    reports: "Reports for this range"
+  },
+  empty: {
+    heading: "No activity in this range",
+    body: (from: string, to: string) => `No consultations or room calls between ${from} and ${to}. Try a longer period or another scope.`
+  },
+  trends: {
+    heading: "Trends",
+    per: { day: "per day", week: "per week", month: "per month" },
+    consultations: "Consultations",
+    consultationTime: "Consultation time (hours)",
+    waits: "Wait (minutes)",
+    average: "Average",
+    p90: "P90",
+    abandonedTransferred: "Abandoned and transferred",
+    abandoned: "Abandoned",
+    transferred: "Transferred",
+    roomCalls: "Room calls",
+    byClinic: "Consultations by clinic",
+    clinic: "Clinic",
+    total: "Total",
+    previous: (from: string, to: string) => `Previous period: ${from} to ${to}`,
+    thisPeriod: "This period",
+    previousPeriod: "Previous period",
+    change: "Change",
+    failed: (message: string) => `Trends are not available: ${message}`,
+    chartLabel: (title: string, per: string, n: number) => `${title} ${per}, ${n} ${n === 1 ? "point" : "points"}`
+  },
+  actions: {
+    format: (title: string) => `Format for ${title}`,
+    download: "Download",
+    downloadLabel: (title: string) => `Download ${title}`,
+    email: "Email",
+    emailLabel: (title: string) => `Email ${title}`,
+    preparing: "Preparing…",
+    preparingReport: (report: string) => `Preparing ${report}…`,
+    downloaded: (file: string) => `Downloaded ${file}.`,
+    emailed: (report: string, address: string) => `A link to ${report} will be emailed to ${address} when it is ready.`,
+    yourAddress: "your address"
+  },
+  preview: {
+    heading: (title: string) => `${title}: first rows`,
+    shown: (shown: number, total: number) => `Showing ${shown} of ${total} rows. Download the report for all of them.`,
+    none: "This report has no rows for these settings.",
+    close: "Close",
+    loading: "Loading preview…",
+    columnInfo: (header: string) => `About the ${header} column`,
+    yes: "Yes",
+    no: "No"
+  },
+  history: {
+    heading: "History (last 24 hours)",
+    report: "Report",
+    range: "Range",
+    requested: (zone: string) => `Requested (${zone})`,
+    delivery: "Delivery",
+    status: "Status",
+    action: "Action",
+    again: (title: string) => `Download ${title} again`,
+    download: "Download",
+    empty: "No reports in the last 24 hours.",
+    expired: "This report has expired: reports are kept for 24 hours.",
+    notFound: "This report was not found.",
+    entry: (title: string, from: string, to: string, status: string) => `${title}, ${from} – ${to}: ${status}`
+  },
+  configuration: {
+    heading: "Reporting configuration",
+    tags: "Tags (one per line: key = label)",
+    bandwidth: "Show bandwidth columns",
+    timezone: "Default timezone",
+    minimum: "Default minimum duration (minutes)",
+    save: "Save",
+    saved: "Saved."
+  },
+  units: { hours: "h", minutes: "min", seconds: "s", none: "–" },
+  errors: { requestFailed: (status: number) => `Request failed (${status})` }
+}
+
+/** The shape every locale's catalogue has. */
+export type Messages = typeof en
