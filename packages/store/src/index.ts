@@ -13,6 +13,7 @@ export { isEventConflict, isWriteContention } from "./import.ts"
 export { isStoreUnavailable, StoreUnavailable } from "./unavailable.ts"
 export type { Access, AuditRecord, Credential, HistoryEntry, HistoryStatus, TokenListing } from "./access.ts"
 export type { Jobs, OutboxRow, QueueStats } from "./jobs.ts"
+export type { LastRun, OccurrenceRecord, OccurrenceRow, SchedulePatch, ScheduleRow, Schedules } from "./schedules.ts"
 
 /** Where a store lives, parsed from a database URL. */
 export type DatabaseLocation =

@@ -6,6 +6,7 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from "k
 import { accessMigration, serviceTokensMigration } from "./access.ts"
 import { projectPending } from "./facts.ts"
 import { jobsMigration } from "./jobs.ts"
+import { schedulesMigration } from "./schedules.ts"
 import type { StoreDialect } from "./dialect.ts"
 import type { Database } from "./schema.ts"
 
@@ -230,7 +231,8 @@ export const migrations = (dialect: StoreDialect): Record<string, Migration> => 
   "0002_access": accessMigration(dialect),
   "0003_jobs": jobsMigration(dialect),
   "0004_room_call_hosts": roomCallHosts(dialect),
-  "0005_service_tokens": serviceTokensMigration(dialect)
+  "0005_service_tokens": serviceTokensMigration(dialect),
+  "0006_schedules": schedulesMigration(dialect)
 })
 
 /** Applies every pending migration; throws the first failure. */

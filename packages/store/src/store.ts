@@ -10,6 +10,7 @@ import type {
 import { sql, type Kysely } from "kysely"
 import { Access, type AccessTables } from "./access.ts"
 import { Jobs, type JobTables } from "./jobs.ts"
+import { Schedules, type ScheduleTables } from "./schedules.ts"
 import type { StoreDialect } from "./dialect.ts"
 import { importLines, reprojectAll, type ImportOptions, type ImportSummary } from "./import.ts"
 import { migrateToLatest } from "./migrations.ts"
@@ -39,6 +40,8 @@ export interface Store extends ReportSource {
   readonly access: Access
   /** The durable job queue (generation and email outbox) and in-database files. */
   readonly jobs: Jobs
+  /** Scheduled deliveries and their occurrence records (SPEC §11.4). */
+  readonly schedules: Schedules
   /** Current role records of a user (for permission checks at each request), with their clinics' organisations. */
   rolesOf(userId: string): Promise<{
     organisationRoles: Array<OrganisationRole>
@@ -65,10 +68,12 @@ export class KyselyStore implements Store {
   ) {
     this.access = new Access(db as unknown as Kysely<AccessTables>)
     this.jobs = new Jobs(db as unknown as Kysely<JobTables>, flavour)
+    this.schedules = new Schedules(db as unknown as Kysely<ScheduleTables>)
   }
 
   readonly access: Access
   readonly jobs: Jobs
+  readonly schedules: Schedules
 
   async rolesOf(userId: string) {
     const [orgRoles, clinicRoles] = await Promise.all([

@@ -478,6 +478,59 @@ export const contract = (name: string, fresh: () => Promise<string>): void => {
       expect(await store.access.auditLog()).toEqual([expect.objectContaining({ id: 1, action: "download", at: 5 })])
     })
 
+    it("keeps schedules, lets exactly one worker claim a due one, and records each occurrence once with its entry (SPEC §11.4, R78)", async () => {
+      const store = await newStore()
+      const schedule = {
+        id: "sch-1", user_id: "u-1", organisation_id: "org-1", clinic_id: null, report: "clinics", format: "csv", timezone: "Australia/Sydney",
+        minimum_duration_minutes: 2.5, locale: "en", range: "previous_day", recurrence: "daily 08:00", status: "active" as const, paused_reason: null,
+        created_at: 1_000, updated_at: 1_000, last_occurrence: 1_000, next_due: 10_000
+      }
+      await store.schedules.add(schedule)
+      await store.schedules.add({ ...schedule, id: "sch-2", user_id: "u-2", next_due: 500_000 })
+      expect(await store.schedules.get("sch-1")).toEqual(schedule)
+      expect((await store.schedules.of("u-1")).map((s) => s.id)).toEqual(["sch-1"])
+      expect(await store.schedules.claimDue("w-0", 9_999, 60_000)).toBeUndefined()
+      const claims = await Promise.all(["w-1", "w-2", "w-3"].map((w) => store.schedules.claimDue(w, 20_000, 60_000)))
+      expect(claims.filter((c) => c !== undefined).map((c) => c!.id)).toEqual(["sch-1"])
+      const winner = ["w-1", "w-2", "w-3"][claims.findIndex((c) => c !== undefined)]!
+      // Leased: nobody else claims it until the lease ends.
+      expect(await store.schedules.claimDue("w-4", 79_999, 60_000)).toBeUndefined()
+      const entry = {
+        id: "h-s1", user_id: "u-1", organisation_id: "org-1", clinic_id: null, report: "clinics", format: "csv", parameters: "{}",
+        delivery: "email" as const, status: "queued" as const, size: null, file_name: "clinics.csv", file_ref: null, error: null,
+        attempts: 0, created_at: 20_000, expires_at: 20_000 + 86_400_000, completed_at: null, emailed_at: null
+      }
+      const record = { skipped: [5_000, 8_000], run: { occurrence: 10_000, late: true, entry }, lastOccurrence: 10_000, nextDue: 30_000, now: 20_000 }
+      expect(await store.schedules.record("sch-1", "w-other", record)).toBe(false)
+      expect(await store.access.historyEntry("h-s1")).toBeUndefined()
+      expect(await store.schedules.record("sch-1", winner, record)).toBe(true)
+      expect(await store.schedules.get("sch-1")).toMatchObject({ last_occurrence: 10_000, next_due: 30_000 })
+      expect((await store.schedules.occurrences("sch-1")).map((o) => [o.occurrence_at, o.status, o.entry_id])).toEqual([
+        [5_000, "skipped", null], [8_000, "skipped", null], [10_000, "late", "h-s1"]
+      ])
+      expect(await store.schedules.lastRun("sch-1")).toMatchObject({ occurrence: { occurrence_at: 10_000, status: "late", entry_id: "h-s1" }, skipped: 2, entryStatus: "queued" })
+      // The same occurrence cannot be recorded twice, even under a fresh lease: nothing of the second attempt is written.
+      await store.schedules.update("sch-1", "u-1", { next_due: 10_000, last_occurrence: 9_000 })
+      expect((await store.schedules.claimDue("w-5", 100_000, 60_000))?.id).toBe("sch-1")
+      await expect(store.schedules.record("sch-1", "w-5", { ...record, skipped: [], run: { ...record.run, entry: { ...entry, id: "h-s2" } } })).rejects.toThrow()
+      expect(await store.access.historyEntry("h-s2")).toBeUndefined()
+      expect(await store.schedules.occurrences("sch-1")).toHaveLength(3)
+      await store.schedules.release("sch-1", "w-5")
+      // A pause records nothing and stops the schedule being due.
+      expect((await store.schedules.claimDue("w-6", 100_000, 60_000))?.id).toBe("sch-1")
+      expect(await store.schedules.record("sch-1", "w-6", { skipped: [], run: null, pause: "no longer allowed", lastOccurrence: 9_000, nextDue: 10_000, now: 100_000 })).toBe(true)
+      expect(await store.schedules.get("sch-1")).toMatchObject({ status: "paused", paused_reason: "no longer allowed" })
+      expect(await store.schedules.claimDue("w-7", 200_000, 60_000)).toBeUndefined()
+      expect(await store.schedules.claimDue("w-7", 600_000, 60_000)).toMatchObject({ id: "sch-2" })
+      // Only the owner updates or deletes; deleting drops the occurrence records.
+      expect(await store.schedules.update("sch-1", "u-2", { status: "active" })).toBe(false)
+      expect(await store.schedules.remove("sch-1", "u-2")).toBe(false)
+      expect(await store.schedules.remove("sch-1", "u-1")).toBe(true)
+      expect(await store.schedules.get("sch-1")).toBeUndefined()
+      expect(await store.schedules.occurrences("sch-1")).toEqual([])
+      expect(await store.access.historyEntry("h-s1")).toBeDefined()
+    })
+
     it("counts the queue for monitoring: entries by status and delivery, emails by status, the oldest queued entry's age", async () => {
       const store = await newStore()
       const base = {
