@@ -17,6 +17,7 @@ import { render, type Format } from "./formats.ts"
 import { reportTitle } from "./History.ts"
 import { Mailer } from "./Mailer.ts"
 import * as Report from "./Report.ts"
+import * as Schedules from "./Schedules.ts"
 import { call } from "./Store.ts"
 import * as Sweeper from "./Sweeper.ts"
 
@@ -209,12 +210,16 @@ export const emailOne = Effect.fnUntraced(function* (worker: Settled) {
   return true
 })
 
-/** At most one generation and one email; true when there was work. */
+/**
+ * At most one scheduled occurrence fired (its entry queued), one generation and one email; true when there was
+ * work. A schedule's entry is generated and emailed by the same queue as any emailed report.
+ */
 export const runOnce = (worker: Settled) =>
   Effect.gen(function* () {
+    const fired = yield* Schedules.fireOne(worker)
     const generated = yield* generateOne(worker)
     const emailed = yield* emailOne(worker)
-    return generated || emailed
+    return fired || generated || emailed
   })
 
 /** How the loop is steered from outside: a stop flag and a wake-up for an idle wait. */

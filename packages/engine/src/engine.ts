@@ -20,6 +20,7 @@ import * as Ingest from "./Ingest.ts"
 import * as Preview from "./Preview.ts"
 import * as Quotas from "./Quotas.ts"
 import * as Report from "./Report.ts"
+import * as Schedules from "./Schedules.ts"
 import { Store } from "./Store.ts"
 import * as Sweeper from "./Sweeper.ts"
 import * as Worker from "./Worker.ts"
@@ -157,6 +158,22 @@ export const makeEngine = (options: EngineOptions) => {
       file: (actor: Actor, id: string): Promise<{ entry: HistoryEntry; stream: Readable }> => run(History.file(actor, id)),
       /** The queue for monitoring (no actor: operators only): entries by status and delivery, emails by status, oldest queued age. */
       stats: (): Promise<QueueStats> => run(History.stats())
+    },
+
+    /** Scheduled deliveries (SPEC §11.4): the actor's own only; anyone else's is NotFound. Answers are shown as the API shows them. */
+    schedules: {
+      /** Creates a schedule (InvalidParameter naming the field, NotFound for a scope the actor may not run; nothing written then). */
+      create: (actor: Actor, input: Schedules.ScheduleInput): Promise<Schedules.ScheduleView> =>
+        run(Effect.flatMap(Schedules.create(actor, input), Schedules.view)),
+      /** The actor's schedules, oldest first. */
+      list: (actor: Actor): Promise<ReadonlyArray<Schedules.ScheduleView>> => run(Effect.flatMap(Schedules.list(actor), (rows) => Effect.forEach(rows, Schedules.view))),
+      /** One of the actor's schedules. */
+      get: (actor: Actor, id: string): Promise<Schedules.ScheduleView> => run(Effect.flatMap(Schedules.own(actor, id), Schedules.view)),
+      /** Changes fields of the actor's schedule, or pauses (`status: "paused"`) or resumes it (`"active"`). */
+      update: (actor: Actor, id: string, change: Schedules.ScheduleChange): Promise<Schedules.ScheduleView> =>
+        run(Effect.flatMap(Schedules.update(actor, id, change), Schedules.view)),
+      /** Deletes the actor's schedule (its history entries stay). */
+      remove: (actor: Actor, id: string): Promise<void> => run(Schedules.remove(actor, id))
     },
 
     access: {
