@@ -334,6 +334,7 @@ export const contract = (name: string, fresh: () => Promise<string>): void => {
       const db = (store as KyselyStore).db
       await db.schema.alterTable("room_calls").dropColumn("hosts_json").execute()
       await db.schema.alterTable("credentials").dropColumn("scope").execute()
+      for (const table of ["schedule_occurrences", "schedules"]) await db.schema.dropTable(table).execute()
       await db.deleteFrom("kysely_migration" as any).where("name", ">=", "0004_room_call_hosts").execute()
       await store.migrate()
       expect(await dump(store)).toEqual(before)
