@@ -6,7 +6,7 @@
 import { Effect } from "effect"
 import { InvalidParameter, type NotFound, RangeTooLongForTiles } from "./Errors.ts"
 import * as Parameters from "./Parameters.ts"
-import { type RenderContext, type ReportId, reportIds } from "./Report.ts"
+import { type Locale, type RenderContext, type ReportId, reportIds } from "./Report.ts"
 import * as Rows from "./reports/Rows.ts"
 import * as Run from "./reports/Run.ts"
 import type { ReportSource } from "./Source.ts"
@@ -44,14 +44,15 @@ export const prepare = Effect.fnUntraced(function* (
   reportId: string,
   input: Parameters.RunInput,
   source: ReportSource & Run.DirectoryLookup,
-  options: { readonly now: number; readonly generatedBy: string }
+  /** `locale` (decoded by the edge with `Locales.decode`) chooses the words; English when absent. */
+  options: { readonly now: number; readonly generatedBy: string; readonly locale?: Locale | undefined }
 ): Effect.fn.Return<Prepared, InvalidParameter | NotFound> {
   const id = yield* decodeReportId(reportId)
   const run = yield* openRun(input, source, options.now)
   return {
     run,
     context: {
-      report: Rows.definition(run, id),
+      report: Rows.definition(run, id, options.locale ?? "en"),
       parameters: Parameters.toJson(run.parameters),
       generatedAt: run.clock(options.now)!,
       generatedBy: options.generatedBy
@@ -75,6 +76,8 @@ export const summary = Effect.fnUntraced(function* (
   options: {
     /** The Organisations report's wider scope in the API: the path's organisation first, then the others the user reports on. */
     readonly organisationsReportIds?: ReadonlyArray<string>
+    /** The locale of the tiles' titles (English when absent). */
+    readonly locale?: Locale | undefined
   } = {}
 ): Effect.fn.Return<Summary, InvalidParameter | NotFound | RangeTooLongForTiles> {
   const run = yield* openRun(input, source, now)
@@ -90,6 +93,6 @@ export const summary = Effect.fnUntraced(function* (
       : yield* Effect.promise(() =>
         Run.open({ ...run.parameters, organisationIds: [...new Set([...run.parameters.organisationIds, ...wider])] }, source)
       )
-  const tiles = yield* Effect.promise(() => Tiles.tiles(run, organisationsRun))
+  const tiles = yield* Effect.promise(() => Tiles.tiles(run, organisationsRun, options.locale ?? "en"))
   return { parameters: Parameters.toJson(run.parameters), generated_at: run.clock(now)!, tiles }
 })

@@ -9,6 +9,8 @@
  * clinic's or room's tag values by tag key). `resolve` turns them into `min_sent_kbps`… and `tag:<key>` columns.
  */
 import type * as Column from "./Column.ts"
+import type * as Locales from "./Locales.ts"
+import * as zhCN from "./locales/zh-CN.ts"
 import type { Bandwidth } from "./Records.ts"
 
 /** The three categories of SPEC §6, in display order. */
@@ -25,8 +27,14 @@ export const reportIds = [
 ] as const
 export type ReportId = (typeof reportIds)[number]
 
-/** The locales reports have text for; a new one is a new key here and a text table per report. */
-export type Locale = "en"
+/**
+ * The locales reports have text for: every supported locale (`Locales.all`). Each text table below is mapped over
+ * it, so a locale without a complete table (a missing report, column or message) fails the typecheck.
+ */
+export type Locale = Locales.Name
+
+/** The locales other than English, whose report text is given to `make` as `translations`. */
+export type Translated = Exclude<Locale, "en">
 
 /** A report's fixed columns by key. */
 export type Columns = Readonly<Record<string, Column.Spec>>
@@ -77,7 +85,10 @@ export type RowOf<D> = D extends Definition<infer C, infer B, infer T>
     (T extends true ? { readonly tags: TagValues } : unknown)
   : never
 
-/** Declares a report; the columns' text becomes the English text table, keyed like the columns. */
+/**
+ * Declares a report; the columns' text becomes the English text table, keyed like the columns, and
+ * `translations` gives the table of every other locale (one per locale, every column: checked by the typecheck).
+ */
 export const make = <const C extends Columns, B extends boolean = false, T extends boolean = false>(spec: {
   readonly id: ReportId
   readonly title: string
@@ -86,6 +97,7 @@ export const make = <const C extends Columns, B extends boolean = false, T exten
   readonly columns: C
   readonly bandwidth?: B
   readonly tags?: T
+  readonly translations: { readonly [L in Translated]: Text<NoInfer<C>> }
 }): Definition<C, B, T> => {
   const keys = Object.keys(spec.columns) as Array<Extract<keyof C, string>>
   const columns = Object.fromEntries(keys.map((k) => [k, { header: spec.columns[k]!.header, description: spec.columns[k]!.description }]))
@@ -96,13 +108,15 @@ export const make = <const C extends Columns, B extends boolean = false, T exten
     keys,
     bandwidth: (spec.bandwidth ?? false) as B,
     tags: (spec.tags ?? false) as T,
-    text: { en: { title: spec.title, grain: spec.grain, columns: columns as Text<C>["columns"] } }
+    text: { en: { title: spec.title, grain: spec.grain, columns: columns as Text<C>["columns"] }, ...spec.translations }
   }
 }
 
 /** A report definition resolved for one run: its columns in order (tag and bandwidth columns included), in one locale. */
 export interface ReportDefinition<R = unknown> {
   readonly id: ReportId
+  /** The locale of the text (title, grain, headers, descriptions); renderers take their other words from it too. */
+  readonly locale: Locale
   readonly title: string
   readonly category: Category
   readonly grain: string
@@ -120,11 +134,13 @@ const bandwidthText: { readonly [L in Locale]: { readonly [K in (typeof bandwidt
     min_received_kbps: { header: "Min received (kbps)", description: "Lowest download bandwidth of this participant, as last reported when leaving; blank if never reported" },
     max_received_kbps: { header: "Max received (kbps)", description: "Highest download bandwidth of this participant, as last reported when leaving; blank if never reported" },
     avg_received_kbps: { header: "Average received (kbps)", description: "Average download bandwidth of this participant, as last reported when leaving; blank if never reported" }
-  }
+  },
+  "zh-CN": zhCN.bandwidth
 }
 
 const tagDescription: { readonly [L in Locale]: (label: string) => string } = {
-  en: (label) => `Reporting tag '${label}' of the clinic (a room's own value first, on room rows)`
+  en: (label) => `Reporting tag '${label}' of the clinic (a room's own value first, on room rows)`,
+  "zh-CN": zhCN.tagDescription
 }
 
 /** The columns of a report for a run: fixed columns, then bandwidth columns when shown, then tag columns (R49–R51). */
@@ -167,7 +183,7 @@ export const resolve = <D extends AnyDefinition>(
       })
     }
   }
-  return { id: definition.id, title: words.title, category: definition.category, grain: words.grain, columns }
+  return { id: definition.id, locale, title: words.title, category: definition.category, grain: words.grain, columns }
 }
 
 /** The run parameters as every output shows them (R70), keys in this order. */

@@ -3,7 +3,7 @@
  * report's own module from the same typed row streams the reports render, so a tile always equals what a
  * user can add up in the download.
  */
-import type { Category, ReportId } from "./Report.ts"
+import type { Category, Locale, ReportId } from "./Report.ts"
 import { reportIds } from "./Report.ts"
 import * as Clinics from "./reports/Clinics.ts"
 import * as Consultations from "./reports/Consultations.ts"
@@ -41,12 +41,14 @@ const figuresOf: { readonly [K in ReportId]: (ctx: Run.RunContext, organisations
 export const tiles = async (
   ctx: Run.RunContext,
   /** A wider run for the Organisations report, whose scope adds the other organisations a user reports on (SPEC §2). */
-  organisationsRun: Run.RunContext = ctx
+  organisationsRun: Run.RunContext = ctx,
+  /** The locale of the tiles' titles; figures and their keys are the same in every locale (R80). */
+  locale: Locale = "en"
 ): Promise<ReadonlyArray<Tile>> => {
   const out: Array<Tile> = []
   for (const id of reportIds) {
     const definition = reports[id]
-    out.push({ report: id, category: definition.category, title: definition.text.en.title, figures: await figuresOf[id](ctx, organisationsRun) })
+    out.push({ report: id, category: definition.category, title: definition.text[locale].title, figures: await figuresOf[id](ctx, organisationsRun) })
   }
   return out
 }

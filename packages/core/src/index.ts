@@ -7,6 +7,8 @@ export * as Instant from "./Instant.ts"
 export * as Parameters from "./Parameters.ts"
 /** The locales vcr speaks (`en`, `zh-CN`) and their one decoder (R80). */
 export * as Locales from "./Locales.ts"
+/** The words of the outputs besides each report's own text (Yes/No, sheet names, parameter labels), per locale. */
+export * as Messages from "./Messages.ts"
 export type { RunDefaults, RunInput, RunParameters } from "./Parameters.ts"
 export * as Records from "./Records.ts"
 export type * from "./Records.ts"

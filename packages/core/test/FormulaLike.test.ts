@@ -37,7 +37,8 @@ describe("the formula-like rule (R74)", () => {
 describe("CSV output and the formula-like rule", () => {
   const Little = Report.make({
     id: "clinics", title: "Clinics", category: "entities", grain: "g", tags: true,
-    columns: { clinic_id: Column.string({ header: "Clinic ID", description: "d" }), n: Column.integer({ header: "N", description: "d" }) }
+    columns: { clinic_id: Column.string({ header: "Clinic ID", description: "d" }), n: Column.integer({ header: "N", description: "d" }) },
+    translations: { "zh-CN": { title: "诊所", grain: "g", columns: { clinic_id: { header: "诊所 ID", description: "d" }, n: { header: "N", description: "d" } } } }
   })
   const context = (label: string): RenderContext<Report.RowOf<typeof Little>> => ({
     report: Report.resolve(Little, { bandwidth: false, tags: [{ key: "x", label }] }),

@@ -14,8 +14,19 @@ const organisation: Organisations.OrganisationsRow = {
 
 const Small = Report.make({
   id: "clinics", title: "Small", category: "entities", grain: "g", tags: true,
-  columns: { clinic_id: Column.string({ header: "Clinic ID", description: "d" }), created_time: Column.instant({ header: "Created", description: "d" }) }
+  columns: { clinic_id: Column.string({ header: "Clinic ID", description: "d" }), created_time: Column.instant({ header: "Created", description: "d" }) },
+  translations: { "zh-CN": { title: "小", grain: "g", columns: { clinic_id: { header: "诊所 ID", description: "d" }, created_time: { header: "创建时间", description: "d" } } } }
 })
+
+// A report whose zh-CN table lacks a column fails the typecheck (the build).
+Report.make({
+  id: "clinics", title: "Small", category: "entities", grain: "g",
+  columns: { clinic_id: Column.string({ header: "Clinic ID", description: "d" }), created_time: Column.instant({ header: "Created", description: "d" }) },
+  // @ts-expect-error created_time has no zh-CN text
+  translations: { "zh-CN": { title: "小", grain: "g", columns: { clinic_id: { header: "诊所 ID", description: "d" } } } }
+})
+// @ts-expect-error a report without a zh-CN table fails the typecheck
+Report.make({ id: "clinics", title: "Small", category: "entities", grain: "g", columns: {}, translations: {} })
 type SmallRow = Report.RowOf<typeof Small>
 
 export const typeChecks = (): ReadonlyArray<unknown> => [

@@ -4,7 +4,7 @@
  * per column, so styles are per column and the per-cell work is one small function.
  */
 import type { Cell, Instant } from "@vcr/core"
-import { Column } from "@vcr/core"
+import { Column, Messages } from "@vcr/core"
 import { dateSerial, instantSeconds, secondsAsDaysText } from "./excel-serial.ts"
 import { InvalidCellValue } from "./invalid-cell-value.ts"
 import { safeText } from "./safe-text.ts"
@@ -57,11 +57,21 @@ const reject = (column: ColumnType, row: number, value: unknown, expected: strin
   })
 }
 
-const width = (column: ColumnType, least: number, most = 60): number =>
-  Math.min(most, Math.max(least, column.header.length + 4)) // + room for the filter button
+/** Display width of text in character units: a wide (CJK, full-width) character takes two. */
+export const displayWidth = (text: string): number => {
+  let n = 0
+  for (const ch of text) n += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]/u.test(ch) ? 2 : 1
+  return n
+}
 
-/** The format of one column, instants shown on `clock` (the run's zone); exhaustive over the column kinds. */
-export const columnFormat = (column: ColumnType, clock: Instant.ZoneClock): ColumnFormat => {
+const width = (column: ColumnType, least: number, most = 60): number =>
+  Math.min(most, Math.max(least, displayWidth(column.header) + 4)) // + room for the filter button
+
+/**
+ * The format of one column, instants shown on `clock` (the run's zone), booleans as the Yes/No of `messages`
+ * (the report's locale); exhaustive over the column kinds.
+ */
+export const columnFormat = (column: ColumnType, clock: Instant.ZoneClock, messages: Messages.Messages = Messages.messages.en): ColumnFormat => {
   const kind = column.type
   switch (kind) {
     case "string":
@@ -132,7 +142,7 @@ export const columnFormat = (column: ColumnType, clock: Instant.ZoneClock): Colu
         numberText: String,
         toCell: (value, row) => {
           if (value === null || value === undefined) return null
-          return typeof value === "boolean" ? (value ? "Yes" : "No") : reject(column, row, value, "true or false")
+          return typeof value === "boolean" ? (value ? messages.yes : messages.no) : reject(column, row, value, "true or false")
         }
       }
     default:

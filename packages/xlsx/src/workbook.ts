@@ -2,13 +2,14 @@
  * The XLSX renderer: streams report rows into a workbook. exceljs's streaming writer builds the package
  * (zip, styles, views, columns, filters); `sheet-xml` serialises the rows. Data sheets ("Data", "Data 2"...,
  * each with its header) hold at most `maxRowsPerSheet` rows; "Field descriptions" comes last, once the row
- * count is known. Memory stays flat: the writer waits whenever the compressor or destination falls behind.
+ * count is known; sheet names, labels and Yes/No are in the report's locale ("数据", "字段描述" in zh-CN, R80).
+ * Memory stays flat: the writer waits whenever the compressor or destination falls behind.
  */
 import { Instant, type RenderContext } from "@vcr/core"
 import ExcelJS from "exceljs"
 import type { Writable } from "node:stream"
 import { columnFormat, textFormat, type ColumnFormat, type ExcelValue } from "./column-format.ts"
-import { fieldDescriptionHeader, fieldDescriptionLines, parameterLines } from "./field-descriptions.ts"
+import { fieldDescriptionHeader, fieldDescriptionLines, messagesOf, parameterLines } from "./field-descriptions.ts"
 import { safeText } from "./safe-text.ts"
 import { SheetNames } from "./sheet-names.ts"
 import { type CellStyle, columnLetter, RowWriter } from "./sheet-xml.ts"
@@ -219,7 +220,7 @@ export const writeWorkbookToStream = async <R>(
   const { maxRows, level } = checkedOptions(input)
   const { context, stream } = input
   const clock = new Instant.ZoneClock(context.parameters.timezone)
-  const formats: ReadonlyArray<ColumnFormat> = context.report.columns.map((column) => columnFormat(column, clock))
+  const formats: ReadonlyArray<ColumnFormat> = context.report.columns.map((column) => columnFormat(column, clock, messagesOf(context)))
   const columnCount = formats.length
 
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
@@ -280,7 +281,7 @@ export const writeWorkbookToStream = async <R>(
 
   const openDataSheet = (): SheetRows => {
     sheets += 1
-    currentName = names.take("Data")
+    currentName = names.take(messagesOf(context).dataSheet)
     const sheet = workbook.addWorksheet(currentName, { views: frozenHeader })
     sheet.columns = formats.map((f, i) => ({ width: f.width, style: columnStyles[i]! }))
     const rows = new SheetRows(sheet)
@@ -354,10 +355,10 @@ const writeFieldDescriptions = (
 ) => {
   const bold = cellStyle(workbook, { font: boldFont, numFmt: textFormat })
   const text = cellStyle(workbook, { numFmt: textFormat })
-  const sheet = workbook.addWorksheet(names.take("Field descriptions"), { views: frozenHeader })
+  const sheet = workbook.addWorksheet(names.take(messagesOf(context).fieldDescriptionsSheet), { views: frozenHeader })
   sheet.columns = [{ width: 28 }, { width: 32 }, { width: 10 }, { width: 100 }]
   const rows = new SheetRows(sheet)
-  rows.add(new RowWriter([bold, bold, bold, bold]), fieldDescriptionHeader.map(safeText))
+  rows.add(new RowWriter([bold, bold, bold, bold]), fieldDescriptionHeader(context).map(safeText))
   const line = new RowWriter([text, text, text, text])
   for (const field of fieldDescriptionLines(context)) rows.add(line, field.map(safeText))
   rows.add(line, [])

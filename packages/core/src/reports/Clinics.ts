@@ -3,6 +3,7 @@
  * columns (R50); its definition, its rows from the run's activity, and its tile.
  */
 import * as Column from "../Column.ts"
+import * as zhCN from "../locales/zh-CN.ts"
 import * as Report from "../Report.ts"
 import * as Activity from "./Activity.ts"
 import * as Run from "./Run.ts"
@@ -37,7 +38,8 @@ export const Clinics = Report.make({
     abandoned_calls: Column.integer({ header: "Abandoned calls", description: "Segments of sessions of the range in this clinic whose caller left while waiting, never answered and not transferred (the minimum duration does not apply)" }),
     transfers_in: Column.integer({ header: "Transfers in", description: "Segments of counted sessions transferred into this clinic" }),
     transfers_out: Column.integer({ header: "Transfers out", description: "Segments of counted sessions transferred out of this clinic" })
-  }
+  },
+  translations: { "zh-CN": zhCN.reports.clinics }
 })
 
 /** One row of the Clinics report. */

@@ -5,6 +5,7 @@
  */
 import * as Column from "../Column.ts"
 import type { SegmentParticipant } from "../Facts.ts"
+import * as zhCN from "../locales/zh-CN.ts"
 import * as Report from "../Report.ts"
 import { bandwidthOf } from "./Extensions.ts"
 import * as Run from "./Run.ts"
@@ -44,7 +45,8 @@ export const Consultations = Report.make({
     abandoned: Column.boolean({ header: "Abandoned", description: "The caller left while waiting: never answered and not transferred" }),
     abandoned_time: Column.instant({ header: "Abandoned time", description: "When the caller of an abandoned segment left" }),
     incomplete: Column.boolean({ header: "Incomplete", description: "Whether a presence of this participant had no closing event and was closed at the segment's last event" })
-  }
+  },
+  translations: { "zh-CN": zhCN.reports.consultations }
 })
 
 /** One row of the Consultations report. */

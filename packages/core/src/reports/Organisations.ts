@@ -3,6 +3,7 @@
  * run's activity, and its tile (R61–R68), which folds the same rows.
  */
 import * as Column from "../Column.ts"
+import * as zhCN from "../locales/zh-CN.ts"
 import * as Report from "../Report.ts"
 import * as Activity from "./Activity.ts"
 import * as Run from "./Run.ts"
@@ -33,7 +34,8 @@ export const Organisations = Report.make({
     deleted_meeting_rooms: Column.integer({ header: "Deleted meeting rooms", description: "Rooms of any kind deleted in the range" }),
     room_calls: Column.integer({ header: "Room calls", description: "Room calls that started in the range and last at least the minimum duration" }),
     room_call_duration: Column.seconds({ header: "Room call time", description: "Total duration of those room calls" })
-  }
+  },
+  translations: { "zh-CN": zhCN.reports.organisations }
 })
 
 /** One row of the Organisations report. */

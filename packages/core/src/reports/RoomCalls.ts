@@ -3,6 +3,7 @@
  * streamed, with bandwidth and tag columns (a room's own tag value first, R50). Its definition, rows and tile.
  */
 import * as Column from "../Column.ts"
+import * as zhCN from "../locales/zh-CN.ts"
 import * as Report from "../Report.ts"
 import { bandwidthOf, roomTags } from "./Extensions.ts"
 import * as Run from "./Run.ts"
@@ -36,7 +37,8 @@ export const RoomCalls = Report.make({
     attendance_duration: Column.seconds({ header: "Attendance", description: "Total time this participant was present" }),
     meets_minimum_duration: Column.boolean({ header: "Meets minimum duration", description: "Whether the call duration is at least the minimum consultation duration" }),
     incomplete: Column.boolean({ header: "Incomplete", description: "Whether a presence of this participant had no leave and was closed at the call's last event" })
-  }
+  },
+  translations: { "zh-CN": zhCN.reports["room-calls"] }
 })
 
 /** One row of the Room Calls report. */

@@ -2,7 +2,7 @@
  * The reports of a run by id: the definition with the run's bandwidth and tag columns resolved, and the
  * typed rows from each report's module, as one stream per report for any renderer.
  */
-import type { ReportDefinition, ReportId } from "../Report.ts"
+import type { Locale, ReportDefinition, ReportId } from "../Report.ts"
 import * as Report from "../Report.ts"
 import * as Clinics from "./Clinics.ts"
 import * as Consultations from "./Consultations.ts"
@@ -13,9 +13,9 @@ import type * as Run from "./Run.ts"
 import * as ServiceProviderSummary from "./ServiceProviderSummary.ts"
 import * as ServiceProviders from "./ServiceProviders.ts"
 
-/** The definition of a report for a run (bandwidth and tag columns resolved). */
-export const definition = (ctx: Run.RunContext, id: ReportId): ReportDefinition =>
-  Report.resolve<Report.AnyDefinition>(reports[id], { bandwidth: ctx.bandwidth, tags: ctx.tags })
+/** The definition of a report for a run (bandwidth and tag columns resolved), its text in `locale` (English by default). */
+export const definition = (ctx: Run.RunContext, id: ReportId, locale: Locale = "en"): ReportDefinition =>
+  Report.resolve<Report.AnyDefinition>(reports[id], { bandwidth: ctx.bandwidth, tags: ctx.tags, locale })
 
 const builders: { readonly [K in ReportId]: (ctx: Run.RunContext) => AsyncIterable<unknown> } = {
   organisations: Organisations.rows,

@@ -4,6 +4,7 @@
  */
 import * as Column from "../Column.ts"
 import type { ClinicRole, ClinicRoleName, OrganisationRole, OrganisationRoleName } from "../Records.ts"
+import * as zhCN from "../locales/zh-CN.ts"
 import * as Report from "../Report.ts"
 import * as Activity from "./Activity.ts"
 import { roleTitles } from "./Roles.ts"
@@ -24,7 +25,8 @@ export const ServiceProviderSummary = Report.make({
     deactivated: Column.integer({ header: "Deactivated", description: "Distinct accounts whose role was revoked, or whose account was deactivated while holding it, in the range" }),
     logged_in: Column.integer({ header: "Logged in", description: "Distinct accounts holding the role in the range that logged in during the range" }),
     active: Column.integer({ header: "Active", description: "Distinct accounts holding the role in the range that consulted (as host, with a caller) in a counted session or joined a counted room call as host" })
-  }
+  },
+  translations: { "zh-CN": zhCN.reports["service-provider-summary"] }
 })
 
 /** One row of the Service Provider Summary report. */

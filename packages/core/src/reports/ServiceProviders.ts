@@ -5,6 +5,7 @@
 import * as Column from "../Column.ts"
 import { compareBlankFirst, compareCodePoints } from "../Order.ts"
 import type { ClinicRole, OrganisationRole } from "../Records.ts"
+import * as zhCN from "../locales/zh-CN.ts"
 import * as Report from "../Report.ts"
 import * as Activity from "./Activity.ts"
 import { noTags } from "./Extensions.ts"
@@ -34,7 +35,8 @@ export const ServiceProviders = Report.make({
     room_calls: Column.integer({ header: "Room calls", description: "Counted room calls of the range, in rooms of this clinic, that the provider joined as host" }),
     room_call_duration: Column.seconds({ header: "Room call time", description: "The provider's own attendance in those room calls" }),
     last_login_time: Column.instant({ header: "Last login", description: "Latest login before the end of the range; blank if none" })
-  }
+  },
+  translations: { "zh-CN": zhCN.reports["service-providers"] }
 })
 
 /** One row of the Service Providers report. */
