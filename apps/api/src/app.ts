@@ -27,6 +27,7 @@ import { meRouter } from "./routes/me.ts"
 import { openApiRouter } from "./routes/openapi.ts"
 import { pageRouter } from "./routes/page.ts"
 import { reportsRouter } from "./routes/reports.ts"
+import { schedulesRouter } from "./routes/schedules.ts"
 import { sessionRouter, signInRouter } from "./routes/sign-in.ts"
 import { tilesRouter } from "./routes/tiles.ts"
 import { trendsRouter } from "./routes/trends.ts"
@@ -84,7 +85,7 @@ export const createApp = (options: AppOptions) => {
 
   const api = Router()
     .use(authenticate(deps))
-    .use(sessionRouter(deps), meRouter(deps), tilesRouter(deps), trendsRouter(deps), historyRouter(deps), configurationRouter(deps))
+    .use(sessionRouter(deps), meRouter(deps), tilesRouter(deps), trendsRouter(deps), historyRouter(deps), configurationRouter(deps), schedulesRouter(deps))
     .use(eventsRouter({
       ...deps,
       slots: createIngestSlots({ concurrent: options.ingest?.concurrent ?? 2, queued: options.ingest?.queued ?? 16 }),

@@ -25,6 +25,7 @@ import {
 } from "./schemas.ts"
 import { trendsQuery, trendsSchema } from "./schemas-trends.ts"
 import { ref, reportDocumentRefs, reportPreviewRefs, reportSchemas } from "./openapi-reports.ts"
+import { schedulePaths, scheduleSchemas } from "./openapi-schedules.ts"
 
 export { runParameterSpecs } from "./schemas.ts"
 
@@ -102,6 +103,7 @@ export const openApiDocument = (options: { readonly publicUrl?: string | undefin
       ReportingConfiguration: configurationSchema,
       ReportingConfigurationInput: configurationInputSchema,
       IngestSummary: ingestSummarySchema,
+      ...scheduleSchemas,
       ...reportSchemas()
     }
   },
@@ -203,6 +205,7 @@ export const openApiDocument = (options: { readonly publicUrl?: string | undefin
         }
       }
     },
+    ...schedulePaths(json, errors),
     "/api/v1/organisations/{org}/reporting-configuration": {
       get: {
         operationId: "getReportingConfiguration",
