@@ -231,7 +231,8 @@ const suite = (name: string, database: () => Promise<Database | undefined>) => {
         ["GET", "/api/v1/me"], ["GET", "/api/v1/history"], ["GET", "/api/v1/events"],
         ["GET", `/api/v1/organisations/org-1/tiles?from=${day.from}&to=${day.to}`],
         ["GET", "/api/v1/organisations/org-1/reporting-configuration"],
-        ["POST", "/api/v1/organisations/org-1/reports/clinics/downloads"], ["POST", "/api/v1/organisations/org-1/reports/clinics/emails"]
+        ["POST", "/api/v1/organisations/org-1/reports/clinics/downloads"], ["POST", "/api/v1/organisations/org-1/reports/clinics/emails"],
+        ["GET", "/api/v1/schedules"], ["POST", "/api/v1/schedules"]
       ] as const
       for (const [method, path] of reads) {
         const res = await fetch(url + path, { method, headers: auth, ...(method === "POST" ? { body: JSON.stringify({ ...day, format: "csv" }) } : {}) })

@@ -19,7 +19,7 @@ const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020
 const publicUrl = "https://reports.example.org"
 const redocly = join(import.meta.dirname, "../node_modules/.bin/redocly")
 
-type Method = "get" | "post" | "put" | "delete"
+type Method = "get" | "post" | "put" | "patch" | "delete"
 interface Operation {
   readonly operationId: string
   readonly responses: Record<string, { readonly content?: Record<string, { readonly schema: object }> }>
@@ -183,6 +183,22 @@ describe("every route answers as the document says", () => {
     await conforms("post", "/api/v1/events", await push("{not json}\n"))
     await conforms("post", "/api/v1/events", await push(line, "text/plain"))
     await conforms("get", "/api/v1/openapi.json", await fetch(`${app.url}/api/v1/openapi.json`, { headers: { Authorization: `Bearer ${ingest}` } }))
+  })
+
+  it("schedules", async () => {
+    const list = "/api/v1/schedules"
+    const one = "/api/v1/schedules/{schedule}"
+    const body = { report: "clinics", organisation_id: "org-1", format: "csv", timezone: "Australia/Sydney", range: "previous_week", recurrence: "weekly Mon 08:00" }
+    const created = (await conforms("post", list, await app.as("u-oadmin", list, { method: "POST", body: JSON.stringify(body) }))) as { id: string }
+    await conforms("post", list, await app.as("u-oadmin", list, { method: "POST", body: JSON.stringify({ ...body, recurrence: "weekly Mon 25:00" }) }))
+    await conforms("post", list, await app.as("u-oadmin", list, { method: "POST", body: JSON.stringify({ ...body, organisation_id: "org-2" }) }))
+    await conforms("get", list, await app.as("u-oadmin", list))
+    await conforms("get", one, await app.as("u-oadmin", `${list}/${created.id}`))
+    await conforms("get", one, await app.as("u-orep", `${list}/${created.id}`))
+    await conforms("patch", one, await app.as("u-oadmin", `${list}/${created.id}`, { method: "PATCH", body: JSON.stringify({ status: "paused" }) }))
+    await conforms("patch", one, await app.as("u-oadmin", `${list}/${created.id}`, { method: "PATCH", body: JSON.stringify({ range: "fortnight" }) }))
+    await conforms("delete", one, await app.as("u-orep", `${list}/${created.id}`, { method: "DELETE" }))
+    await conforms("delete", one, await app.as("u-oadmin", `${list}/${created.id}`, { method: "DELETE" }))
   })
 
   it("exercised every operation of the document", () => {
