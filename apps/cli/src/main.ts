@@ -11,6 +11,7 @@ import { access } from "node:fs/promises"
 import { createInterface } from "node:readline"
 import { describeFailure, UsageError } from "./failure.ts"
 import type { GlobalOptions } from "./store.ts"
+import { scheduleCommand } from "./schedule-command.ts"
 import { trendsCommand } from "./trends-command.ts"
 import { version } from "./version.ts"
 
@@ -141,6 +142,7 @@ runOptions(program.command("summary").description("print the six summary tiles o
   })
 
 trendsCommand(runOptions(program.command("trends")), runInput, globals)
+scheduleCommand(program, globals)
 
 program
   .command("demo")
