@@ -4,7 +4,8 @@
  * the caller's roles answers 404 like a missing thing) and the one error map (`{"error":{code,message,field}}`).
  */
 import type { HistoryEntry, Store } from "@vcr/store"
-import { makeEngine } from "@vcr/engine"
+import type { Mailer } from "@vcr/email"
+import { makeEngine, type MailOptions } from "@vcr/engine"
 import express, { Router } from "express"
 import helmet from "helmet"
 import { tmpdir } from "node:os"
@@ -29,6 +30,7 @@ import { pageRouter } from "./routes/page.ts"
 import { reportsRouter } from "./routes/reports.ts"
 import { schedulesRouter } from "./routes/schedules.ts"
 import { sessionRouter, signInRouter } from "./routes/sign-in.ts"
+import { signInLinksRouter, type SignInLinkLimits } from "./routes/sign-in-links.ts"
 import { tilesRouter } from "./routes/tiles.ts"
 import { trendsRouter } from "./routes/trends.ts"
 
@@ -49,8 +51,15 @@ export interface AppOptions {
   readonly metricsToken?: string | undefined
   /** The Prometheus registry and recorders (a fresh one per app unless given). */
   readonly metrics?: Metrics
-  /** Requests per minute: sign-in attempts per address, downloads per account. */
-  readonly limits?: { readonly signIn?: number; readonly downloads?: number }
+  /**
+   * Requests per minute: sign-in attempts per address, downloads per account; sign-in emails per address and per
+   * client in a window (default 3 and 10 per 15 minutes).
+   */
+  readonly limits?: { readonly signIn?: number; readonly downloads?: number; readonly signInLinks?: SignInLinkLimits }
+  /** How sign-in emails are sent (VCR_SMTP_URL, VCR_OUTBOX_DIR, VCR_MAIL_FROM), or an open mailer; default `.eml` files in `vcr-outbox`. */
+  readonly mail?: MailOptions | Mailer | undefined
+  /** Runs work that follows an answer (a sign-in email); default: at once, failures logged by error name only. */
+  readonly background?: (task: () => Promise<unknown>) => void
   /** Called after an emailed report is queued (wakes an in-process worker); the entry itself is the durable job. */
   readonly enqueueEmail?: (entry: HistoryEntry) => Promise<void>
   /**
@@ -79,7 +88,10 @@ export const createApp = (options: AppOptions) => {
   const audit = createAudit(store, now)
   const rateLimit = createRateLimit(now)
   // The use cases run on the app's store and clock; files go where the options say.
-  const engine = makeEngine({ database: store, files: { dir: options.filesDir, storage: options.fileStorage }, now, quotas: options.quotas })
+  const engine = makeEngine({ database: store, files: { dir: options.filesDir, storage: options.fileStorage }, now, quotas: options.quotas, mail: options.mail })
+  const background = options.background ?? ((task: () => Promise<unknown>) => {
+    task().catch((error: unknown) => logger.error({ error: error instanceof Error ? error.name : "unknown" }, "background task failed"))
+  })
   const deps = { store, engine, now, audit }
   metrics.watchQueue(() => engine.history.stats())
 
@@ -107,6 +119,7 @@ export const createApp = (options: AppOptions) => {
     .use(metricsRouter({ metrics, token: options.metricsToken }))
     .use(["/api", "/auth"], noStore, checkRequestText)
     .use(healthRouter(deps), openApiRouter({ publicUrl: options.publicUrl }), pageRouter(deps), signInRouter({ ...deps, rateLimit, perMinute: options.limits?.signIn ?? 20, secureCookies: options.secureCookies ?? false }))
+    .use(signInLinksRouter({ engine, rateLimit, limits: options.limits?.signInLinks, publicUrl: options.publicUrl, background }))
     .use("/api/v1", api)
     .use(errorHandler({ logger, debug: options.debug ?? false }))
 }

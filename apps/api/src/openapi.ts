@@ -19,10 +19,9 @@ import {
   parametersSchema,
   readySchema,
   runParameterSpecs,
-  signInRequestSchema,
-  signInResultSchema,
   summarySchema
 } from "./schemas.ts"
+import { signInLinkAcceptedSchema, signInLinkRequestSchema, signInRequestSchema, signInResultSchema } from "./schemas-sign-in.ts"
 import { trendsQuery, trendsSchema } from "./schemas-trends.ts"
 import { ref, reportDocumentRefs, reportPreviewRefs, reportSchemas } from "./openapi-reports.ts"
 import { schedulePaths, scheduleSchemas } from "./openapi-schedules.ts"
@@ -94,6 +93,8 @@ export const openApiDocument = (options: { readonly publicUrl?: string | undefin
       Ready: readySchema,
       SignInRequest: signInRequestSchema,
       SignInResult: signInResultSchema,
+      SignInLinkRequest: signInLinkRequestSchema,
+      SignInLinkAccepted: signInLinkAcceptedSchema,
       Me: meSchema,
       RunParameters: parametersSchema,
       Summary: summarySchema,
@@ -122,6 +123,19 @@ export const openApiDocument = (options: { readonly publicUrl?: string | undefin
         security: [],
         requestBody: { required: true, content: json(ref("SignInRequest")) },
         responses: { 200: { description: "signed in: Set-Cookie carries vcr_session and vcr_csrf", content: json(ref("SignInResult")) }, ...errors(400, 401, 415, 429) }
+      }
+    },
+    "/api/v1/sign-in-links": {
+      post: {
+        operationId: "requestSignInLink",
+        summary: "Email a one-time sign-in link to an account's address (SPEC §11.3)",
+        description:
+          "No credential needed. The answer is the same 202 whether or not the address belongs to an active account; an active account gets an email " +
+          "with <base>/signin#token=<secret>[&next=<percent-encoded path>], valid 15 minutes, once (base: VCR_PUBLIC_URL, else this server's address). " +
+          "The page posts token and next to POST /auth/link, which answers the safe next to go to. Limited per address (3) and per client (10) per 15 minutes.",
+        security: [],
+        requestBody: { required: true, content: json(ref("SignInLinkRequest")) },
+        responses: { 202: { description: "accepted (the same for every address)", content: json(ref("SignInLinkAccepted")) }, ...errors(400, 413, 415, 429) }
       }
     },
     "/api/v1/session": {

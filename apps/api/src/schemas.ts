@@ -54,15 +54,6 @@ export const readySchema = {
   additionalProperties: false
 }
 
-/** The body of `POST /auth/link`: the secret from the sign-in link's fragment. */
-export const signInRequestSchema = {
-  type: "object",
-  properties: { token: text("The secret of a one-time sign-in link") },
-  required: ["token"],
-  additionalProperties: false
-}
-export const signInResultSchema = { type: "object", properties: { signed_in: { type: "boolean", const: true } }, required: ["signed_in"], additionalProperties: false }
-
 const named = {
   type: "object",
   properties: { id: text("Id"), name: nullableText("Name; blank if the directory has none") },

@@ -19,24 +19,38 @@ export const sweepExpired = (store: Store, now: number): Promise<number> =>
     Effect.provide(Layer.merge(Files.folder(".").pipe(Layer.provideMerge(StorePort.fromStore(store))), clockLayer(() => now)))
   ))
 
-/** Starts the app on a port (0 = any free one) with a sweeper every minute; resolves once listening. */
-export const serve = async (options: AppOptions & { readonly port: number; readonly host?: string; readonly worker?: Worker }) => {
-  const worker = options.worker
-  const app = createApp(worker === undefined ? options : { ...options, enqueueEmail: options.enqueueEmail ?? (async () => worker.kick()) })
-  const running = worker?.run()
+/** The URL of a listening address: `http://127.0.0.1:8080`, `http://[::1]:8080`. */
+const listenUrl = (host: string, port: number): string => `http://${host.includes(":") ? `[${host}]` : host}:${port}`
+
+/**
+ * Starts the app on a port (0 = any free one) with a sweeper every minute; resolves once listening. A worker given
+ * as a function is made once the port is known (its links name the port actually served) and started then.
+ */
+export const serve = async (
+  options: AppOptions & { readonly port: number; readonly host?: string; readonly worker?: Worker | ((port: number) => Worker) }
+) => {
+  // The worker exists once listening; a request queued before then is picked up by its first poll.
+  const started: { worker?: Worker | undefined } = {}
+  const app = createApp(options.worker === undefined ? options : { ...options, enqueueEmail: options.enqueueEmail ?? (async () => started.worker?.kick()) })
+  const host = options.host ?? "127.0.0.1"
   const server: Server = await new Promise((resolve) => {
-    const s = app.listen(options.port, options.host ?? "127.0.0.1", () => resolve(s))
+    const s = app.listen(options.port, host, () => resolve(s))
   })
+  const address = server.address()
+  const port = typeof address === "object" && address !== null ? address.port : options.port
+  const worker = typeof options.worker === "function" ? options.worker(port) : options.worker
+  started.worker = worker
+  const running = worker?.run()
   const now = options.now ?? (() => Date.now())
   const sweeper = setInterval(() => {
     sweepExpired(options.store, now()).catch(() => undefined)
   }, 60_000)
   sweeper.unref()
-  const address = server.address()
-  const port = typeof address === "object" && address !== null ? address.port : options.port
   return {
     server,
     port,
+    /** Where it listens, e.g. `http://127.0.0.1:8080`. */
+    url: listenUrl(host, port),
     close: async () => {
       clearInterval(sweeper)
       worker?.stop()

@@ -75,7 +75,8 @@ export const start = async (options: {
   for (const u of roleUsers) tokens[u] = await createToken(store, u, clock.now)
   const logs: Array<Record<string, unknown>> = []
   const server = await serve({
-    store, filesDir, port: 0, now: () => clock.now, log: (r) => logs.push(r), ...(options.limits === undefined ? {} : { limits: options.limits }), ...options.app
+    store, filesDir, port: 0, now: () => clock.now, log: (r) => logs.push(r), mail: { outboxDir: join(dir, "outbox") },
+    ...(options.limits === undefined ? {} : { limits: options.limits }), ...options.app
   })
   const url = `http://127.0.0.1:${server.port}`
   return {

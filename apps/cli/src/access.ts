@@ -3,14 +3,14 @@
  * platforms, sign-in links), printed once and stored only as hashes. The link's host comes from VCR_PUBLIC_URL
  * (never from a request).
  */
-import type { Engine } from "@vcr/engine"
+import { signInUrl, type Engine } from "@vcr/engine"
 import { withEngine } from "./engine.ts"
 import { publicUrl } from "./environment.ts"
 import { UsageError } from "./failure.ts"
 import type { GlobalOptions } from "./store.ts"
 
-/** A sign-in link for a user. */
-export const loginLinkFor = async (engine: Engine, userId: string, port?: number) => `${publicUrl(port)}/signin#token=${await engine.access.loginLink(userId)}`
+/** A sign-in link for a user, on VCR_PUBLIC_URL, else on the local address at `port` (PORT, default 8080), as `vcr serve` links. */
+export const loginLinkFor = async (engine: Engine, userId: string, port?: number) => signInUrl(publicUrl(port), await engine.access.loginLink(userId))
 
 /** How long a personal token lives unless `--expires-in` says otherwise: a lost token stops working on its own. */
 const defaultTokenDays = 90
@@ -55,7 +55,8 @@ export const commandTokenRevoke = async (globals: GlobalOptions, id: string) => 
   process.stdout.write(`revoked token ${id}\n`)
 }
 
-export const commandLoginLink = async (globals: GlobalOptions, userId: string) => {
-  const link = await withEngine(globals, (engine) => loginLinkFor(engine, userId))
+/** `vcr login-link`: a one-time sign-in link for the server that listens on `port` (when VCR_PUBLIC_URL is unset). */
+export const commandLoginLink = async (globals: GlobalOptions, userId: string, port?: number) => {
+  const link = await withEngine(globals, (engine) => loginLinkFor(engine, userId, port))
   process.stdout.write(`${link}\n`)
 }

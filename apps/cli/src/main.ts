@@ -154,6 +154,13 @@ program
     await commandDemo(globals(), { out: o.out, seed: Number(o.seed) })
   })
 
+/** A `--port` value: a whole number from 0 to 65535. */
+const portOption = (raw: string): number => {
+  const port = /^\d+$/.test(raw) ? Number(raw) : Number.NaN
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a whole number from 0 to 65535 (got "${raw}")`)
+  return port
+}
+
 program
   .command("serve")
   .description("serve the JSON API and the Reports page")
@@ -164,8 +171,7 @@ program
   .action(async (o: { port?: string; host: string; files?: string; worker: boolean }) => {
     const { commandServe } = await import("./serve.ts")
     const { configuration } = await import("./environment.ts")
-    const port = o.port === undefined ? configuration().port : Number(o.port)
-    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a whole number from 0 to 65535 (got "${o.port}")`)
+    const port = o.port === undefined ? configuration().port : portOption(o.port)
     await commandServe(globals(), { port, host: o.host, filesDir: o.files ?? configuration().filesDir, worker: o.worker })
   })
 
@@ -224,9 +230,10 @@ program
   .command("login-link")
   .description("print a one-time sign-in link (valid 15 minutes) for a user")
   .requiredOption("--user <id>", "user id")
-  .action(async (o: { user: string }) => {
+  .option("--port <port>", "the port vcr serve listens on, when VCR_PUBLIC_URL is not set (env PORT, default 8080)")
+  .action(async (o: { user: string; port?: string }) => {
     const { commandLoginLink } = await import("./access.ts")
-    await commandLoginLink(globals(), o.user)
+    await commandLoginLink(globals(), o.user, o.port === undefined ? undefined : portOption(o.port))
   })
 
 const main = async () => {

@@ -8,12 +8,15 @@ import { createEngine } from "@vcr/engine"
 import { configuration, publicUrl } from "./environment.ts"
 import { storeUrl, type GlobalOptions } from "./store.ts"
 
+/** How emails are sent (VCR_SMTP_URL, VCR_OUTBOX_DIR, VCR_MAIL_FROM): the worker's and the sign-in emails'. */
+const mailOptions = (config: Configuration) => ({ smtpUrl: config.smtpUrl, outboxDir: config.outboxDir, from: config.mailFrom })
+
 /** The engine with the decoded environment's files, mail and clock (VCR_FILE_STORAGE, VCR_SMTP_URL, VCR_OUTBOX_DIR, VCR_MAIL_FROM, VCR_NOW). */
 const openEngine = (globals: GlobalOptions, config: Configuration, filesDir: string) =>
   createEngine({
     database: storeUrl(globals),
     files: { dir: filesDir, storage: config.fileStorage },
-    mail: { smtpUrl: config.smtpUrl, outboxDir: config.outboxDir, from: config.mailFrom },
+    mail: mailOptions(config),
     now: clockOf(config),
     quotas: { queuedEmails: config.quotaQueuedEmails, bytesPerDay: config.quotaBytesPerDay }
   })
@@ -39,18 +42,23 @@ export const commandWorker = async (globals: GlobalOptions, options: { filesDir:
 export const commandServe = async (globals: GlobalOptions, options: { port: number; host: string; filesDir: string; worker: boolean }) => {
   const config = configuration()
   const engine = await openEngine(globals, config, options.filesDir)
-  const worker = options.worker ? engine.worker({ publicUrl: publicUrl(options.port) }) : undefined
   const server = await serve({
     store: engine.store, filesDir: options.filesDir, fileStorage: config.fileStorage, port: options.port, host: options.host, now: clockOf(config),
-    debug: config.debug, publicUrl: config.publicUrl, trustProxy: config.trustProxy, secureCookies: config.secureCookies,
+    debug: config.debug, publicUrl: config.publicUrl, trustProxy: config.trustProxy, secureCookies: config.secureCookies, mail: mailOptions(config),
     logLevel: config.logLevel, metricsToken: config.metricsToken,
     ingest: { concurrent: config.ingestConcurrency, queued: config.ingestQueue },
-    quotas: { queuedEmails: config.quotaQueuedEmails, bytesPerDay: config.quotaBytesPerDay }, ...(worker === undefined ? {} : { worker })
+    quotas: { queuedEmails: config.quotaQueuedEmails, bytesPerDay: config.quotaBytesPerDay },
+    // Made once listening, so emailed links name the port actually served (--port 0 included).
+    ...(options.worker ? { worker: (port: number) => engine.worker({ publicUrl: publicUrl(port) }) } : {})
   })
   process.stdout.write(
-    `vcr serving ${storeUrl(globals)} at http://${options.host}:${server.port}/ (files in ${options.filesDir}; ` +
-      `${worker === undefined ? "no in-process worker: run vcr worker" : describeMail(config)})\n`
+    `vcr serving ${storeUrl(globals)} at ${server.url}/ (files in ${options.filesDir}; ` +
+      `${options.worker ? describeMail(config) : "no in-process worker: run vcr worker"})\n`
   )
+  process.stderr.write(`vcr serve: listening on ${server.url}; links point to ${publicUrl(server.port)}\n`)
+  if (config.publicUrl === undefined && server.port !== config.port) {
+    process.stderr.write(`vcr serve: print sign-in links for this server with vcr login-link --user <id> --port ${server.port}\n`)
+  }
   const stop = async () => {
     await server.close()
     await engine.close()

@@ -27,7 +27,8 @@ const oneLine = (text: string): string =>
   // eslint-disable-next-line no-control-regex
   text.replace(/[\u0000-\u001f\u007f\u0085\u2028\u2029]+/g, " ").replace(/\s+/g, " ").trim()
 
-const checkLink = (link: string): string => {
+/** The link itself when it is an absolute http(s) URL without whitespace; else an EmailPermanentError (`invalid_message`). */
+export const checkLink = (link: string): string => {
   let url: URL | undefined
   try {
     url = /\s/.test(link) ? undefined : new URL(link)
@@ -35,7 +36,7 @@ const checkLink = (link: string): string => {
     url = undefined
   }
   if (url === undefined || (url.protocol !== "https:" && url.protocol !== "http:")) {
-    throw new EmailPermanentError({ reason: "invalid_message", message: "the report link must be an absolute http(s) URL" })
+    throw new EmailPermanentError({ reason: "invalid_message", message: "the link must be an absolute http(s) URL" })
   }
   return link
 }

@@ -1,11 +1,14 @@
 /**
- * Sign-in secrets and who an account is now: personal access tokens, one-time sign-in links redeemed for a
- * browser session with its CSRF token, and the actor built from the roles held at this moment (SPEC §2: a
- * revoked role stops working at once). Only SHA-256 hashes of secrets are stored.
+ * Sign-in secrets and who an account is now: personal access tokens, one-time sign-in links (printed, or emailed
+ * to an account's address on request, SPEC §11.3) redeemed for a browser session with its CSRF token, and the
+ * actor built from the roles held at this moment (SPEC §2: a revoked role stops working at once). Only SHA-256
+ * hashes of secrets are stored.
  */
 import { InvalidParameter, NotFound, Permissions } from "@vcr/core"
+import { isPlainAddress, signInLinkMessage, type SignInLinkLocale } from "@vcr/email"
 import { Clock, Effect } from "effect"
 import { createHash, randomBytes } from "node:crypto"
+import { Mailer } from "./Mailer.ts"
 import { call } from "./Store.ts"
 
 /** SHA-256 of a secret, hex. */
@@ -103,4 +106,66 @@ export const actorOf = Effect.fnUntraced(function* (userId: string) {
   const roles = yield* call("roles", (store) => store.rolesOf(userId))
   const orgOf = new Map(roles.clinics.map((c) => [c.id, c.organisation_id]))
   return Permissions.actorAt(user, roles.organisationRoles, roles.clinicRoles, (id) => orgOf.get(id), now)
+})
+
+/**
+ * Where a page may go after sign-in: `next` when it is a same-origin relative path (one leading `/`, not `//` or
+ * `/\`, no scheme, no whitespace or control character, at most 2,048 characters), else undefined (ignored).
+ */
+export const safeNextPath = (next: unknown): string | undefined => {
+  if (typeof next !== "string" || next.length > 2048 || !/^\/(?![/\\])/.test(next)) return undefined
+  // Browsers drop tabs and line breaks and read "\" as "/" in URLs: "/\t/evil.example" would become "//evil.example".
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u0020\u007f-\u00a0\\\u2028\u2029]/.test(next)) return undefined
+  const base = "http://vcr.invalid"
+  try {
+    return new URL(next, base).origin === base ? next : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * A sign-in link of the page: `<base>/signin#token=<secret>`, and `&next=<path>` (percent-encoded) when `next` is
+ * a safe path. The secret rides in the fragment, so it is never sent in a request line or written to a log.
+ */
+export const signInUrl = (publicUrl: string, secret: string, next?: string): string => {
+  const path = safeNextPath(next)
+  return `${publicUrl.replace(/\/+$/, "")}/signin#token=${secret}${path === undefined ? "" : `&next=${encodeURIComponent(path)}`}`
+}
+
+/** What a request for a sign-in email gives: an address, where to go after, the page's base URL, the words' locale. */
+export interface SignInLinkRequest {
+  readonly email: string
+  readonly next?: string | undefined
+  /** The page's base URL (VCR_PUBLIC_URL), never taken from a request. */
+  readonly publicUrl: string
+  readonly locale?: SignInLinkLocale | undefined
+}
+
+/**
+ * Emails a one-time sign-in link (15 minutes, single use) to each active account (not deactivated, created) whose
+ * address is `email`, letter case ignored; an unknown or inactive address gets nothing. Resolves with the number
+ * of emails sent, which callers must not reveal (SPEC §11.3: no account enumeration). Each sent link is audited
+ * under its account, without the address.
+ */
+export const emailSignInLink = Effect.fnUntraced(function* (request: SignInLinkRequest) {
+  const email = request.email.trim()
+  if (!isPlainAddress(email)) return 0
+  const users = yield* call("users by email", (store) => store.usersByEmail(email))
+  const mailer = yield* Mailer
+  let sent = 0
+  for (const user of users) {
+    if (user.email === null || !isPlainAddress(user.email) || (yield* actorOf(user.id)) === undefined) continue
+    const secret = yield* createLoginLink(user.id)
+    yield* mailer.send(signInLinkMessage({
+      to: user.email, link: signInUrl(request.publicUrl, secret, request.next), minutes: linkLifetimeMs / 60_000, locale: request.locale
+    }))
+    const now = yield* Clock.currentTimeMillis
+    yield* call("audit", (store) => store.access.audit({
+      at: now, user_id: user.id, action: "sign_in_link_sent", outcome: "ok", organisation_id: null, clinic_id: null, report: null, detail: null
+    }))
+    sent++
+  }
+  return sent
 })

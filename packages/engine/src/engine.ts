@@ -188,6 +188,11 @@ export const makeEngine = (options: EngineOptions) => {
       revokeToken: (id: string): Promise<void> => run(Access.revokeToken(id)),
       /** A one-time sign-in link secret for an existing user, valid 15 minutes. */
       loginLink: (userId: string): Promise<string> => run(Effect.flatMap(Access.knownUser(userId), () => Access.createLoginLink(userId))),
+      /**
+       * Emails a one-time sign-in link to each active account with this address (SPEC §11.3); an unknown address gets
+       * nothing. Resolves with the number sent, which must not be shown to whoever asked (no account enumeration).
+       */
+      emailSignInLink: (request: Access.SignInLinkRequest): Promise<number> => run(Access.emailSignInLink(request)),
       /** Redeems a sign-in link secret for a session and its CSRF token; undefined when unknown, used or expired. */
       redeemLoginLink: (secret: string) => run(Access.redeemLoginLink(secret)),
       /** The actor of a user from the roles held now. */

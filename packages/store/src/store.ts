@@ -34,6 +34,11 @@ export interface Store extends ReportSource {
   /** The reporting configuration of an organisation, if one was imported. */
   configuration(organisationId: string): Promise<ReportingConfiguration | undefined>
   user(id: string): Promise<User | undefined>
+  /**
+   * The users whose email address is `email`, letter case ignored (ASCII letters on SQLite, all letters on
+   * PostgreSQL), by id; deactivated ones included (the caller decides who may sign in).
+   */
+  usersByEmail(email: string): Promise<Array<User>>
   /** Rows per table (directory, logins, events, facts), for import and demo summaries. */
   counts(): Promise<Record<string, number>>
   /** Credentials, report history and audit log of the HTTP app. */
@@ -151,6 +156,13 @@ export class KyselyStore implements Store {
   async user(id: string): Promise<User | undefined> {
     const r = await this.db.selectFrom("users").selectAll().where("id", "=", id).executeTakeFirst()
     return r === undefined ? undefined : Queries.userOf(r)
+  }
+
+  async usersByEmail(email: string): Promise<Array<User>> {
+    const rows = await this.db.selectFrom("users").selectAll()
+      .where((eb) => eb(eb.fn("lower", ["email"]), "=", eb.fn("lower", [eb.val(email)])))
+      .orderBy("id").execute()
+    return rows.map(Queries.userOf)
   }
 
   async counts(): Promise<Record<string, number>> {

@@ -310,6 +310,20 @@ export const contract = (name: string, fresh: () => Promise<string>): void => {
       expect(await store.counts()).toMatchObject({ organisations: 1, clinics: 1, organisation_roles: 1, users: 1, reporting_configurations: 1 })
     })
 
+    it("finds users by email address, letter case ignored, deactivated ones included, by id", async () => {
+      const store = await newStore()
+      await store.importLines([
+        line({ type: "user", id: "u-b", name: "B", email: "Ann@Example.org", created_at: "2024-01-01T00:00:00Z" }),
+        line({ type: "user", id: "u-a", name: "A", email: "ann@example.org", created_at: "2024-01-01T00:00:00Z", deactivated_at: "2025-01-01T00:00:00Z" }),
+        line({ type: "user", id: "u-c", name: "C", email: "anne@example.org", created_at: "2024-01-01T00:00:00Z" }),
+        line({ type: "user", id: "u-d", name: "D", created_at: "2024-01-01T00:00:00Z" })
+      ])
+      expect((await store.usersByEmail("ANN@example.ORG")).map((u) => [u.id, u.deactivated_at !== null])).toEqual([["u-a", true], ["u-b", false]])
+      expect(await store.usersByEmail("nobody@example.org")).toEqual([])
+      expect(await store.usersByEmail("")).toEqual([])
+      expect(await store.usersByEmail("ann@example.org' or '1'='1")).toEqual([])
+    })
+
     it("returns the directory of some organisations, with the users their roles and rooms reference", async () => {
       const store = await imported(acceptanceLines(), smallLines())
       const directory = await store.directory(["org-2", "org-unknown"])

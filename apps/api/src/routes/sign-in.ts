@@ -1,7 +1,9 @@
 /**
  * Sign-in and sign-out. The page posts the secret of a one-time link (taken from the link's fragment, so it is
- * never in a URL or log) and gets a session cookie and a CSRF cookie; sign-out deletes the session credential.
+ * never in a URL or log), with the fragment's `next` if any, and gets a session cookie, a CSRF cookie and where to
+ * go (`next` when it is a same-origin relative path, else `/`); sign-out deletes the session credential.
  */
+import { safeNextPath } from "@vcr/engine"
 import type { Store } from "@vcr/store"
 import { Router } from "express"
 import type { Audit } from "../audit.ts"
@@ -33,7 +35,7 @@ export const signInRouter = (deps: {
       `${csrfCookie}=${session.csrf}; Path=/; SameSite=Strict; Max-Age=${maxAge}${secure}`
     ])
     await deps.audit(session.userId, "sign_in", "ok")
-    res.json({ signed_in: true })
+    res.json({ signed_in: true, next: safeNextPath(req.body?.next) ?? "/" })
   })
 
 /** `DELETE /session` (under /api): the session credential is deleted and the cookies cleared. */
