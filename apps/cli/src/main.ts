@@ -154,13 +154,6 @@ program
     await commandDemo(globals(), { out: o.out, seed: Number(o.seed) })
   })
 
-/** A `--port` value: a whole number from 0 to 65535. */
-const portOption = (raw: string): number => {
-  const port = /^\d+$/.test(raw) ? Number(raw) : Number.NaN
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a whole number from 0 to 65535 (got "${raw}")`)
-  return port
-}
-
 program
   .command("serve")
   .description("serve the JSON API and the Reports page")
@@ -169,8 +162,7 @@ program
   .option("--files <dir>", "folder for generated report files (env VCR_FILES_DIR, default vcr-files)")
   .option("--no-worker", "do not generate emailed reports in this process (run vcr worker instead)")
   .action(async (o: { port?: string; host: string; files?: string; worker: boolean }) => {
-    const { commandServe } = await import("./serve.ts")
-    const { configuration } = await import("./environment.ts")
+    const [{ commandServe }, { configuration, portOption }] = await Promise.all([import("./serve.ts"), import("./environment.ts")])
     const port = o.port === undefined ? configuration().port : portOption(o.port)
     await commandServe(globals(), { port, host: o.host, filesDir: o.files ?? configuration().filesDir, worker: o.worker })
   })
@@ -232,7 +224,7 @@ program
   .requiredOption("--user <id>", "user id")
   .option("--port <port>", "the port vcr serve listens on, when VCR_PUBLIC_URL is not set (env PORT, default 8080)")
   .action(async (o: { user: string; port?: string }) => {
-    const { commandLoginLink } = await import("./access.ts")
+    const [{ commandLoginLink }, { portOption }] = await Promise.all([import("./access.ts"), import("./environment.ts")])
     await commandLoginLink(globals(), o.user, o.port === undefined ? undefined : portOption(o.port))
   })
 
