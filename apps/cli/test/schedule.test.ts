@@ -3,11 +3,12 @@
  * the schedule's zone; bad input is exit 2 with one line naming the field and the rule and nothing written; another
  * account's schedule is not found.
  */
-import { mkdtempSync, rmSync } from "node:fs"
+import { spawn } from "node:child_process"
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { acceptanceDir, vcr } from "./support.ts"
+import { acceptanceDir, repoRoot, vcr, vcrBundle } from "./support.ts"
 
 describe("vcr schedule", () => {
   const dir = mkdtempSync(join(tmpdir(), "vcr-schedule-"))
@@ -58,4 +59,33 @@ describe("vcr schedule", () => {
     expect(doctor.code).toBe(2)
     expect((await vcr(["schedule", "list", "--user", "u-admin"], env)).stdout.trim().split("\n")).toHaveLength(1)
   })
+
+  it("is fired by vcr worker at its occurrence: one emailed link, and the schedule's last run shows the entry", async () => {
+    const made = await vcr([...create, "--recurrence", "daily 08:00", "--format", "csv"], env)
+    expect(made.code).toBe(0)
+    const id = made.stdout.trim()
+    const outbox = join(dir, "outbox")
+    // 08:00 on 27 November in Sydney, plus a second.
+    const at = { ...env, VCR_NOW: "2026-11-26T21:00:01Z", VCR_OUTBOX_DIR: outbox, VCR_FILES_DIR: join(dir, "files"), VCR_POLL_MS: "100", VCR_PUBLIC_URL: "https://reports.example.org" }
+    const worker = spawn(process.execPath, [vcrBundle, "worker"], { cwd: repoRoot, env: { ...process.env, ...at }, stdio: "ignore" })
+    const exited = new Promise<number | null>((resolve) => worker.on("exit", (code) => resolve(code)))
+    try {
+      const emails = () => (existsSync(outbox) ? readdirSync(outbox).filter((f) => f.endsWith(".eml")) : [])
+      for (let i = 0; i < 300 && emails().length === 0; i++) await new Promise((r) => setTimeout(r, 100))
+      expect(emails()).toHaveLength(1)
+      // A few more rounds at the same instant fire nothing more.
+      await new Promise((r) => setTimeout(r, 500))
+      expect(emails()).toHaveLength(1)
+      const shown = JSON.parse((await vcr(["schedule", "list", "--user", "u-admin", "--format", "json"], at)).stdout) as {
+        schedules: Array<{ id: string; last_run: { entry_id: string; late: boolean; skipped: number } | null }>
+      }
+      const lastRun = shown.schedules.find((s) => s.id === id)!.last_run!
+      expect(lastRun).toMatchObject({ late: false, skipped: 0 })
+      expect(readFileSync(join(outbox, emails()[0]!), "utf8")).toContain(`https://reports.example.org/history/${lastRun.entry_id}`)
+    } finally {
+      worker.kill("SIGTERM")
+      expect(await exited).toBe(0)
+    }
+    expect((await vcr(["schedule", "delete", id, "--user", "u-admin"], env)).code).toBe(0)
+  }, 60_000)
 })
