@@ -131,7 +131,7 @@ export const openApiDocument = (options: { readonly publicUrl?: string | undefin
         summary: "Email a one-time sign-in link to an account's address (SPEC §11.3)",
         description:
           "No credential needed. The answer is the same 202 whether or not the address belongs to an active account; an active account gets an email " +
-          "with <base>/signin#token=<secret>[&next=<percent-encoded path>], valid 15 minutes, once (base: VCR_PUBLIC_URL, else this server's address). " +
+          "with <base>/signin[?next=<percent-encoded path>]#token=<secret>, valid 15 minutes, once (base: VCR_PUBLIC_URL, else this server's address). " +
           "The page posts token and next to POST /auth/link, which answers the safe next to go to. Limited per address (3) and per client (10) per 15 minutes.",
         security: [],
         requestBody: { required: true, content: json(ref("SignInLinkRequest")) },

@@ -13,10 +13,10 @@ const next = {
     "no whitespace); anything else is ignored"
 }
 
-/** The body of `POST /auth/link`: the secret from the sign-in link's fragment, and the fragment's `next` if any. */
+/** The body of `POST /auth/link`: the secret from the sign-in link's fragment, and the link's `next` if any. */
 export const signInRequestSchema = {
   type: "object",
-  properties: { token: text("The secret of a one-time sign-in link (the link's fragment: #token=<secret>&next=<path>)"), next },
+  properties: { token: text("The secret of a one-time sign-in link (the link's fragment: /signin?next=<path>#token=<secret>)"), next },
   required: ["token"],
   additionalProperties: false
 }

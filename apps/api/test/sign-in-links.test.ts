@@ -50,6 +50,8 @@ const lastLink = () => {
   return text.match(/https:\/\/\S+/)![0]
 }
 const fragmentOf = (link: string) => new URLSearchParams(new URL(link).hash.slice(1))
+/** The link's `next` (its query; the secret alone is in the fragment). */
+const nextOf = (link: string) => new URL(link).searchParams.get("next")
 
 const redeem = (token: string, next?: unknown) =>
   fetch(`${app.url}/auth/link`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(next === undefined ? { token } : { token, next }) })
@@ -84,7 +86,8 @@ describe("signing in by email", () => {
     await settled()
     const link = lastLink()
     expect(link.startsWith(`${publicUrl}/signin#token=vcr_link_`)).toBe(true)
-    expect(fragmentOf(link).get("next")).toBeNull()
+    expect(nextOf(link)).toBeNull()
+    expect([...fragmentOf(link).keys()]).toEqual(["token"])
     const signedIn = await redeem(fragmentOf(link).get("token")!)
     expect(signedIn.status).toBe(200)
     expect(await signedIn.json()).toEqual({ signed_in: true, next: "/" })
@@ -117,10 +120,29 @@ describe("signing in by email", () => {
   it("carries a history entry's path through the link and back, and answers where to go after sign-in", async () => {
     await ask({ email: "oscar@example.org", next: "/history/h-123?x=1" })
     await settled()
-    const fragment = fragmentOf(lastLink())
-    expect(fragment.get("next")).toBe("/history/h-123?x=1")
-    const signedIn = await redeem(fragment.get("token")!, fragment.get("next"))
+    const link = lastLink()
+    expect(link).toMatch(new RegExp(`^${publicUrl}/signin\\?next=%2Fhistory%2Fh-123%3Fx%3D1#token=vcr_link_[A-Za-z0-9_-]+$`))
+    expect(nextOf(link)).toBe("/history/h-123?x=1")
+    const signedIn = await redeem(fragmentOf(link).get("token")!, nextOf(link))
     expect(await signedIn.json()).toEqual({ signed_in: true, next: "/history/h-123?x=1" })
+  })
+
+  it("leads an emailed report link opened while signed out to sign-in and back to its entry", async () => {
+    const download = await app.as("u-oadmin", "/api/v1/organisations/org-1/reports/clinics/downloads", { method: "POST", body: JSON.stringify({ from: "2026-03-02", to: "2026-03-02", format: "csv" }) })
+    const entry = download.headers.get("x-history-entry")!
+    const path = `/history/${entry}`
+    // Signed out: the entry's page is served (the page shows the sign-in form), the entry itself is not.
+    expect((await fetch(app.url + path)).status).toBe(200)
+    expect((await fetch(`${app.url}/api/v1/history/${entry}`)).status).toBe(401)
+    await ask({ email: "oscar@example.org", next: path })
+    await settled()
+    const link = lastLink()
+    const signedIn = await redeem(fragmentOf(link).get("token")!, nextOf(link))
+    const { next } = (await signedIn.json()) as { next: string }
+    expect(next).toBe(path)
+    const cookie = signedIn.headers.getSetCookie().map((c) => c.split(";")[0]!).join("; ")
+    expect((await fetch(app.url + next, { headers: { cookie } })).status).toBe(200)
+    expect(await (await fetch(`${app.url}/api/v1/history/${entry}`, { headers: { cookie } })).json()).toMatchObject({ id: entry, status: "ready" })
   })
 
   it.each([
@@ -130,9 +152,10 @@ describe("signing in by email", () => {
     const res = await ask({ email: "oscar@example.org", next })
     expect(res.status).toBe(202)
     await settled()
-    const fragment = fragmentOf(lastLink())
-    expect(fragment.get("next")).toBeNull()
-    expect(await (await redeem(fragment.get("token")!, next)).json()).toEqual({ signed_in: true, next: "/" })
+    const link = lastLink()
+    expect(nextOf(link)).toBeNull()
+    expect(link).not.toContain("evil")
+    expect(await (await redeem(fragmentOf(link).get("token")!, next)).json()).toEqual({ signed_in: true, next: "/" })
   })
 
   it("refuses a malformed request with a 400 naming the field, and sends nothing", async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest"
 import { EmailPermanentError, signInLinkMessage, signInLinkTexts } from "../src/index.ts"
 
-const link = "https://vcr.example/signin#token=vcr_link_abc&next=%2Fhistory%2Fh-1"
+const link = "https://vcr.example/signin?next=%2Fhistory%2Fh-1#token=vcr_link_abc&x=1"
 
 describe("signInLinkMessage", () => {
   it("gives the link and its validity in both bodies, and nothing about the account", () => {
@@ -15,7 +15,7 @@ describe("signInLinkMessage", () => {
       expect(body).toContain("did not ask")
     }
     expect(message.text).toContain(link)
-    expect(message.html).toContain('<a href="https://vcr.example/signin#token=vcr_link_abc&amp;next=%2Fhistory%2Fh-1">Sign in</a>')
+    expect(message.html).toContain('<a href="https://vcr.example/signin?next=%2Fhistory%2Fh-1#token=vcr_link_abc&amp;x=1">Sign in</a>')
     // The recipient's address is the only personal datum, and only in the header.
     expect(message.text + message.html).not.toContain("ann@example.org")
   })

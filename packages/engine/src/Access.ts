@@ -126,12 +126,13 @@ export const safeNextPath = (next: unknown): string | undefined => {
 }
 
 /**
- * A sign-in link of the page: `<base>/signin#token=<secret>`, and `&next=<path>` (percent-encoded) when `next` is
- * a safe path. The secret rides in the fragment, so it is never sent in a request line or written to a log.
+ * A sign-in link of the page: `<base>/signin#token=<secret>`, or `<base>/signin?next=<path>#token=<secret>` (the path
+ * percent-encoded) when `next` is a safe path. The secret rides in the fragment, so it is never sent in a request
+ * line or written to a log; `next` is no secret.
  */
 export const signInUrl = (publicUrl: string, secret: string, next?: string): string => {
   const path = safeNextPath(next)
-  return `${publicUrl.replace(/\/+$/, "")}/signin#token=${secret}${path === undefined ? "" : `&next=${encodeURIComponent(path)}`}`
+  return `${publicUrl.replace(/\/+$/, "")}/signin${path === undefined ? "" : `?next=${encodeURIComponent(path)}`}#token=${secret}`
 }
 
 /** What a request for a sign-in email gives: an address, where to go after, the page's base URL, the words' locale. */
