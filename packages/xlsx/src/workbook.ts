@@ -1,18 +1,22 @@
 /**
- * The XLSX renderer: streams report rows into a workbook. exceljs's streaming writer builds the package
- * (zip, styles, views, columns, filters); `sheet-xml` serialises the rows. Data sheets ("Data", "Data 2"...,
+ * The XLSX renderer: streams report rows into a workbook. `sheet-xml` serialises the rows, `package-parts`
+ * the fixed parts (styles, workbook, relationships), `zip` deflates them into the package. Data sheets ("Data", "Data 2"...,
  * each with its header) hold at most `maxRowsPerSheet` rows; "Field descriptions" comes last, once the row
  * count is known; sheet names, labels and Yes/No are in the report's locale ("数据", "字段描述" in zh-CN, R80).
  * Memory stays flat: the writer waits whenever the compressor or destination falls behind.
  */
 import { Instant, type RenderContext } from "@vcr/core"
-import ExcelJS from "exceljs"
 import type { Writable } from "node:stream"
 import { columnFormat, textFormat, type ColumnFormat, type ExcelValue } from "./column-format.ts"
 import { fieldDescriptionHeader, fieldDescriptionLines, messagesOf, parameterLines } from "./field-descriptions.ts"
+import {
+  appProperties, contentTypes, coreProperties, rootRelationships, sheetClosing, sheetOpening, Styles, workbookRelationships,
+  workbookXml, type DefinedName
+} from "./package-parts.ts"
 import { safeText } from "./safe-text.ts"
 import { SheetNames } from "./sheet-names.ts"
 import { type CellStyle, columnLetter, RowWriter } from "./sheet-xml.ts"
+import { ZipWriter, type ZipEntryStream } from "./zip.ts"
 
 /** Excel's row limit less the header row. */
 export const defaultMaxRowsPerSheet = 1_048_575
@@ -39,88 +43,12 @@ export interface WorkbookSummary {
   readonly bytes: number
 }
 
-/** The parts of exceljs's streaming writer used here (its typings describe the in-memory workbook). */
-interface StreamingWorksheet {
-  columns: Array<{ width: number; style?: object }>
-  autoFilter: string | null
-  addRow(values: ReadonlyArray<never>): { commit(): void }
-  commit(): void
-  /** The sheet's XML stream (exceljs's StreamBuf); `pipes[0]` is the PassThrough the zip entry reads. */
-  readonly stream: { write(chunk: Buffer): unknown; uncork(): void; readonly pipes: ReadonlyArray<Writable> }
-}
-interface StreamingWorkbook {
-  addWorksheet(name: string, options?: object): StreamingWorksheet
-  commit(): Promise<unknown>
-  readonly styles: {
-    addStyleModel(style: object): number
-    /** The registered `<xf>` elements by id, and ids by element (exceljs's StylesXform while writing). */
-    readonly model: { readonly styles: Array<string> }
-    readonly index: { readonly style: Record<string, number> }
-  }
-  /** The workbook views of workbook.xml's `<bookViews>`. */
-  views: Array<object>
-  /** The defined names written to workbook.xml (exceljs reads `.model` once, at commit). */
-  _definedNames: { readonly model: ReadonlyArray<DefinedName> }
-  readonly zip: {
-    pointer(): number
-    abort(): unknown
-    finalize(): Promise<unknown>
-    unpipe(stream: Writable): unknown
-    on(event: "error", listener: (error: unknown) => void): unknown
-  }
-}
-
-/** A workbook-level defined name as exceljs's workbook.xml writer takes it. */
-interface DefinedName {
-  readonly name: string
-  readonly localSheetId: number
-  readonly ranges: ReadonlyArray<string>
-}
-
-/**
- * Registers a style and its twin with `quotePrefix="1"` (what Excel and LibreOffice set when a user types
- * text starting with an apostrophe). exceljs's style model has no quotePrefix, so the twin's `<xf>` is the
- * registered element with the attribute added, put in the same table.
- */
-const cellStyle = (
-  workbook: StreamingWorkbook,
-  model: object,
-  numberText: CellStyle["numberText"] = String,
-  plain = true
-): CellStyle => {
-  const styles = workbook.styles
-  const id = styles.addStyleModel(model)
-  const quoted = styles.model.styles[id]!.replace(/^<xf /, '<xf quotePrefix="1" ')
-  let quotedStyleId = styles.index.style[quoted]
-  if (quotedStyleId === undefined) {
-    quotedStyleId = styles.index.style[quoted] = styles.model.styles.length
-    styles.model.styles.push(quoted)
-  }
-  return { styleId: plain ? id : 0, quotedStyleId, numberText }
-}
-
-/** A sheet-scoped `_xlnm._FilterDatabase` name: LibreOffice shows a sheet's filter buttons only with it. */
-const filterDatabase = (sheetIndex: number, sheetName: string, ref: string): DefinedName => ({
-  name: "_xlnm._FilterDatabase",
-  localSheetId: sheetIndex,
-  ranges: [`'${sheetName.replaceAll("'", "''")}'!${ref.replace(/([A-Z]+)(\d+)/g, "$$$1$$$2")}`]
-})
-
-const boldFont = { name: "Calibri", family: 2, scheme: "minor", size: 11, color: { theme: 1 }, bold: true }
-const frozenHeader = [{ state: "frozen", xSplit: 0, ySplit: 1, topLeftCell: "A2", activeCell: "A2" }]
-
 /** Bytes of row XML gathered before they are handed to the sheet's zip entry. */
 const bufferSize = 1 << 19
 /** Output buffer of the deflater (zlib's default is 16 KiB). */
 const zlibChunkSize = 1 << 20
 /** Rows written between yields to the event loop at most (a full buffer also yields). */
 const yieldEvery = 256
-/** Bytes of sheet XML allowed to wait for the compressor before the writer waits too. */
-const backlogLimit = 4 * 1024 * 1024
-
-/** Bytes waiting in a writable, for Node's streams and for the readable-stream copies archiver uses. */
-const bufferedBytes = (stream: Writable): number =>
-  stream.writableLength ?? (stream as unknown as { _writableState?: { length: number } })._writableState?.length ?? 0
 
 /** The options with their defaults, or a RangeError before anything is written. */
 const checkedOptions = <R>(input: WorkbookInput<R>) => {
@@ -140,37 +68,33 @@ const creationDate = (generatedAt: string): Date => {
   return Number.isNaN(date.getTime()) ? new Date() : date
 }
 
+/** The style ids of a column's cells: plain (0 for none) and quote-prefixed, from `styles`. */
+const cellStyle = (
+  styles: Styles,
+  numFmt: string,
+  options: { readonly bold?: boolean; readonly plain?: boolean; readonly numberText?: CellStyle["numberText"] } = {}
+): CellStyle => ({
+  styleId: options.plain === false ? 0 : styles.id(numFmt, options.bold ?? false),
+  quotedStyleId: styles.id(numFmt, options.bold ?? false, true),
+  numberText: options.numberText ?? String
+})
+
 /**
- * Rows of one sheet on their way to its zip entry, in chunks. exceljs writes the sheet's opening (views,
- * columns, `<sheetData>`) and closing (filter, page setup) into its StreamBuf, which feeds the zip entry
- * through `pipes[0]`; rows go to that entry directly, after flushing the StreamBuf so the order holds,
- * which saves StreamBuf's copy of every byte into freshly zeroed buffers.
+ * Rows of one sheet on their way to its zip entry: serialised into one reused buffer, handed to the
+ * deflater when full (the deflater copies nothing: a fresh buffer is taken only then).
  */
 class SheetRows {
   #buffer = Buffer.allocUnsafe(bufferSize)
   #used = 0
   #rowNumber = 0
-  readonly #entry: Writable | undefined
-  constructor(readonly sheet: StreamingWorksheet) {
-    sheet.addRow([]).commit() // has exceljs write <cols> and open <sheetData>; the row itself is empty
-    sheet.stream.uncork() // hands everything written so far to the entry
-    this.#entry = sheet.stream.pipes.length === 1 ? sheet.stream.pipes[0] : undefined
+  constructor(
+    readonly entry: ZipEntryStream,
+    opening: string
+  ) {
+    entry.write(Buffer.from(opening, "utf8"))
   }
   get rowNumber(): number {
     return this.#rowNumber
-  }
-  /** Bytes written but not yet taken by the compressor. */
-  get backlog(): number {
-    return this.#entry === undefined ? 0 : bufferedBytes(this.#entry)
-  }
-  /** Resolves once the backlog has gone (or `abandon` resolves first). */
-  drained(abandon: Promise<void>): Promise<void> {
-    const entry = this.#entry
-    if (entry === undefined) return Promise.resolve()
-    let done = () => {}
-    return Promise.race([new Promise<void>((resolve) => entry.once("drain", (done = resolve))), abandon]).finally(
-      () => entry.off("drain", done)
-    )
   }
   /** Adds a row; true if that handed a buffer to the entry (a good moment to let the compressor run). */
   add(writer: RowWriter, values: ReadonlyArray<ExcelValue>): boolean {
@@ -182,37 +106,40 @@ class SheetRows {
       return false
     }
     this.flush()
-    if (xml.length * 3 > bufferSize) this.#write(Buffer.from(xml, "utf8"))
+    if (xml.length * 3 > bufferSize) this.entry.write(Buffer.from(xml, "utf8"))
     else this.#used += this.#buffer.write(xml, this.#used, "utf8")
     return true
   }
   flush(): void {
     if (this.#used === 0) return
-    this.#write(this.#buffer.subarray(0, this.#used))
+    this.entry.write(this.#buffer.subarray(0, this.#used))
     this.#buffer = Buffer.allocUnsafe(bufferSize)
     this.#used = 0
   }
-  #write(bytes: Buffer): void {
-    if (this.#entry === undefined) this.sheet.stream.write(bytes)
-    else this.#entry.write(bytes)
-  }
   /** Ends the sheet; with `autoFilterColumns`, filters the header and rows and returns the filter's range. */
-  commit(autoFilterColumns?: number): string | undefined {
+  async close(autoFilterColumns?: number): Promise<string | undefined> {
     this.flush()
-    let ref: string | undefined
-    if (autoFilterColumns !== undefined && autoFilterColumns > 0) {
-      ref = `A1:${columnLetter(autoFilterColumns)}${Math.max(1, this.#rowNumber)}`
-      this.sheet.autoFilter = ref
-    }
-    this.sheet.commit()
+    const ref =
+      autoFilterColumns !== undefined && autoFilterColumns > 0
+        ? `A1:${columnLetter(autoFilterColumns)}${Math.max(1, this.#rowNumber)}`
+        : undefined
+    this.entry.write(Buffer.from(sheetClosing(ref), "utf8"))
+    await this.entry.close()
     return ref
   }
 }
 
+/** A sheet-scoped `_xlnm._FilterDatabase` name: LibreOffice shows a sheet's filter buttons only with it. */
+const filterDatabase = (sheetIndex: number, sheetName: string, ref: string): DefinedName => ({
+  name: "_xlnm._FilterDatabase",
+  localSheetId: sheetIndex,
+  ref: `'${sheetName.replaceAll("'", "''")}'!${ref.replace(/([A-Z]+)(\d+)/g, "$$$1$$$2")}`
+})
+
 /**
  * Writes the workbook to `stream` and resolves once the last byte has been handed to it (the stream is
- * ended). On failure the archive is detached and abandoned, the stream is left open for the caller to
- * destroy (so an HTTP response is aborted, not ended as if complete), and the error is rethrown.
+ * ended). On failure the zip is abandoned, the stream is left open for the caller to destroy (so an HTTP
+ * response is aborted, not ended as if complete), and the error is rethrown.
  */
 export const writeWorkbookToStream = async <R>(
   input: WorkbookInput<R> & { readonly stream: Writable }
@@ -222,147 +149,121 @@ export const writeWorkbookToStream = async <R>(
   const clock = new Instant.ZoneClock(context.parameters.timezone)
   const formats: ReadonlyArray<ColumnFormat> = context.report.columns.map((column) => columnFormat(column, clock, messagesOf(context)))
   const columnCount = formats.length
+  const created = creationDate(context.generatedAt)
+  const zip = new ZipWriter(stream, { level, chunkSize: zlibChunkSize, modified: created })
 
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-    stream,
-    useStyles: true,
-    useSharedStrings: false,
-    // A large zlib output chunk lets one trip to the thread pool deflate megabytes, not 100 KB.
-    zip: { zlib: { level, chunkSize: zlibChunkSize } },
-    creator: "vcr",
-    lastModifiedBy: "vcr",
-    created: creationDate(context.generatedAt)
-  } as never) as unknown as StreamingWorkbook
-
-  // The first failure of the archive or the destination; checked between rows, ends any wait.
-  let failure: unknown = undefined
-  let abandon = () => {}
-  const abandoned = new Promise<void>((resolve) => (abandon = resolve))
-  const fail = (error: unknown) => {
-    failure ??= error
-    abandon()
-  }
-  // Without a workbook view LibreOffice ignores every sheet's view, the frozen header included.
-  workbook.views = [{ x: 0, y: 0, width: 28800, height: 17600, firstSheet: 0, activeTab: 0, visibility: "visible" }]
-  workbook.zip.on("error", fail)
-  stream.on("error", fail)
-  // exceljs drops the promise of archiver's finalize; aborting after a failed destination (a full disk) would
-  // reject it unhandled, which ends a Node process. The failure itself reaches us through `fail`.
-  const finalize = workbook.zip.finalize.bind(workbook.zip)
-  workbook.zip.finalize = () => {
-    const finalized = finalize()
-    finalized.catch(() => undefined)
-    return finalized
-  }
-
-  // One style object per column, registered once: cells refer to it by id.
-  const columnStyles = formats.map((f) => ({ numFmt: f.numFmt }))
-  const headerStyle = { font: boldFont, numFmt: textFormat }
+  const styles = new Styles()
   // Text cells carry no style of their own (saves bytes on most cells); their column's style is Text.
   const dataRow = new RowWriter(
-    formats.map((f, i) => cellStyle(workbook, columnStyles[i]!, f.numberText, f.numFmt !== textFormat))
+    formats.map((f) => cellStyle(styles, f.numFmt, { numberText: f.numberText, plain: f.numFmt !== textFormat }))
   )
-  const headerRow = new RowWriter(formats.map(() => cellStyle(workbook, headerStyle)))
+  const headerRow = new RowWriter(formats.map(() => cellStyle(styles, textFormat, { bold: true })))
   const headers = formats.map((f) => safeText(f.column.header))
+  const dataOpening = sheetOpening(formats.map((f) => ({ width: f.width, style: styles.id(f.numFmt) })))
 
   const names = new SheetNames()
+  const sheetNames: Array<string> = []
   const filters: Array<DefinedName> = []
-  workbook._definedNames = { model: filters }
   let current: SheetRows | undefined
-  let currentName = ""
-  let sheets = 0
   let total = 0
 
-  /** Ends the current data sheet and names its filter (data sheets come first, so its index is `sheets - 1`). */
-  const commitDataSheet = (rows: SheetRows) => {
-    const ref = rows.commit(columnCount)
-    if (ref !== undefined) filters.push(filterDatabase(sheets - 1, currentName, ref))
+  const openSheet = (name: string, opening: string): SheetRows => {
+    sheetNames.push(name)
+    return new SheetRows(zip.open(`xl/worksheets/sheet${sheetNames.length}.xml`), opening)
+  }
+
+  /** Ends the current data sheet and names its filter (data sheets come first, so its index is the last). */
+  const closeDataSheet = async (rows: SheetRows) => {
+    const ref = await rows.close(columnCount)
+    if (ref !== undefined) filters.push(filterDatabase(sheetNames.length - 1, sheetNames[sheetNames.length - 1]!, ref))
   }
 
   const openDataSheet = (): SheetRows => {
-    sheets += 1
-    currentName = names.take(messagesOf(context).dataSheet)
-    const sheet = workbook.addWorksheet(currentName, { views: frozenHeader })
-    sheet.columns = formats.map((f, i) => ({ width: f.width, style: columnStyles[i]! }))
-    const rows = new SheetRows(sheet)
+    const rows = openSheet(names.take(messagesOf(context).dataSheet), dataOpening)
     rows.add(headerRow, headers)
     return rows
   }
 
-  /**
-   * Yields to the event loop every `yieldEvery` rows and whenever a buffer was handed over, so zlib's
-   * callbacks run and the compressor (on the thread pool) keeps pace with the rows (measured: yielding
-   * every ~270 KB of XML beats once per 512 KB buffer by about 10%); waits while the compressor is still
-   * more than `backlogLimit` behind.
-   */
-  const relieve = async () => {
-    if (failure !== undefined) throw failure
-    if (current !== undefined && current.backlog > backlogLimit) await current.drained(abandoned)
-    else await new Promise<void>((resolve) => setImmediate(resolve))
-    if (failure !== undefined) throw failure
-  }
-
   const values: Array<ExcelValue> = new Array(columnCount)
   let sinceYield = 0
-  /** Writes one row; true when the writer should `relieve`. */
-  const writeRow = (row: R): boolean => {
-    if (current === undefined || current.rowNumber > maxRows) {
-      if (current !== undefined) commitDataSheet(current)
-      current = openDataSheet()
-    }
+  /** Writes one row; true when the writer should let the compressor catch up. */
+  const writeRow = (rows: SheetRows, row: R): boolean => {
     total += 1
     if (row === null || typeof row !== "object") throw new TypeError(`data row ${total} is not an object`)
     for (let c = 0; c < columnCount; c++) {
       const format = formats[c]!
       values[c] = format.toCell(format.column.read(row), total)
     }
-    if (current.add(dataRow, values) || ++sinceYield === yieldEvery) {
+    if (rows.add(dataRow, values) || ++sinceYield === yieldEvery) {
       sinceYield = 0
       return true
     }
     return false
   }
 
+  /**
+   * Lets zlib's callbacks run so the compressor (on the thread pool) keeps pace with the rows; waits while
+   * the deflater holds more than its high-water mark.
+   */
+  const relieve = async (rows: SheetRows) => {
+    await rows.entry.ready()
+    await new Promise<void>((resolve) => setImmediate(resolve))
+  }
+
+  /** The sheet the next row goes to: a new one when the current one is full. */
+  const sheetForRow = async (): Promise<SheetRows> => {
+    if (current !== undefined && current.rowNumber <= maxRows) return current
+    if (current !== undefined) await closeDataSheet(current)
+    return (current = openDataSheet())
+  }
+
   try {
     if (Symbol.asyncIterator in input.rows) {
-      for await (const row of input.rows) if (writeRow(row)) await relieve()
+      for await (const row of input.rows) {
+        const rows = current !== undefined && current.rowNumber <= maxRows ? current : await sheetForRow()
+        if (writeRow(rows, row)) await relieve(rows)
+      }
     } else {
-      for (const row of input.rows) if (writeRow(row)) await relieve()
+      for (const row of input.rows) {
+        const rows = current !== undefined && current.rowNumber <= maxRows ? current : await sheetForRow()
+        if (writeRow(rows, row)) await relieve(rows)
+      }
     }
-    current ??= openDataSheet()
-    commitDataSheet(current)
-    writeFieldDescriptions(workbook, names, context, total)
-    const committed = workbook.commit()
-    committed.catch(() => undefined) // when the destination failed first, its rejection is `failure`
-    await Promise.race([committed, abandoned])
-    if (failure !== undefined) throw failure
-    return { rows: total, sheets, bytes: workbook.zip.pointer() }
+    await closeDataSheet(current ?? openDataSheet())
+    await writeFieldDescriptions(openSheet, styles, names, context, total)
+    await zip.add("xl/workbook.xml", workbookXml(sheetNames, filters))
+    await zip.add("xl/_rels/workbook.xml.rels", workbookRelationships(sheetNames.length))
+    await zip.add("xl/styles.xml", styles.xml())
+    await zip.add("docProps/core.xml", coreProperties("vcr", created))
+    await zip.add("docProps/app.xml", appProperties("vcr", sheetNames))
+    await zip.add("_rels/.rels", rootRelationships)
+    await zip.add("[Content_Types].xml", contentTypes(sheetNames.length))
+    await zip.finish()
+    return { rows: total, sheets: sheetNames.length - 1, bytes: zip.bytes }
   } catch (error) {
-    workbook.zip.unpipe(stream)
-    workbook.zip.abort()
+    zip.abort()
     throw error
   } finally {
-    stream.off("error", fail)
+    zip.release()
   }
 }
 
 /** The "Field descriptions" sheet: the column table, a blank row, the run's parameters. */
-const writeFieldDescriptions = (
-  workbook: StreamingWorkbook,
+const writeFieldDescriptions = async (
+  openSheet: (name: string, opening: string) => SheetRows,
+  styles: Styles,
   names: SheetNames,
   context: RenderContext,
   dataRows: number
 ) => {
-  const bold = cellStyle(workbook, { font: boldFont, numFmt: textFormat })
-  const text = cellStyle(workbook, { numFmt: textFormat })
-  const sheet = workbook.addWorksheet(names.take(messagesOf(context).fieldDescriptionsSheet), { views: frozenHeader })
-  sheet.columns = [{ width: 28 }, { width: 32 }, { width: 10 }, { width: 100 }]
-  const rows = new SheetRows(sheet)
+  const bold = cellStyle(styles, textFormat, { bold: true })
+  const text = cellStyle(styles, textFormat)
+  const rows = openSheet(names.take(messagesOf(context).fieldDescriptionsSheet), sheetOpening([{ width: 28 }, { width: 32 }, { width: 10 }, { width: 100 }]))
   rows.add(new RowWriter([bold, bold, bold, bold]), fieldDescriptionHeader(context).map(safeText))
   const line = new RowWriter([text, text, text, text])
   for (const field of fieldDescriptionLines(context)) rows.add(line, field.map(safeText))
   rows.add(line, [])
   const parameter = new RowWriter([bold, text])
   for (const pair of parameterLines(context, dataRows)) rows.add(parameter, pair.map(safeText))
-  rows.commit()
+  await rows.close()
 }
