@@ -43,6 +43,7 @@ const [text, integer, seconds, instant, date, boolean] = (["string", "integer", 
 
 export const report: ReportDefinition<Row> = {
   id: "consultations",
+  locale: "en",
   title: "Consultations (benchmark)",
   category: "activities",
   grain: "One row per consultation",
