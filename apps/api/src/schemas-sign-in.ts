@@ -3,6 +3,7 @@
  * sign-in link asked for by email (`POST /api/v1/sign-in-links`, SPEC §11.3). `next` is where the page goes after
  * sign-in: a same-origin relative path, anything else ignored.
  */
+import { Locales } from "@vcr/core"
 import { text } from "./schemas.ts"
 
 const next = {
@@ -34,7 +35,8 @@ export const signInLinkRequestSchema = {
   type: "object",
   properties: {
     email: { type: "string", format: "email", maxLength: 254, description: "The account's address (letter case ignored)" },
-    next: { ...next, type: ["string", "null"] }
+    next: { ...next, type: ["string", "null"] },
+    locale: { type: "string", enum: [...Locales.all], default: Locales.defaultLocale, description: "The language of the email" }
   },
   required: ["email"],
   additionalProperties: false

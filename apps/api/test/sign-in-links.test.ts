@@ -158,11 +158,21 @@ describe("signing in by email", () => {
     expect(await (await redeem(fragmentOf(link).get("token")!, next)).json()).toEqual({ signed_in: true, next: "/" })
   })
 
+  it("writes the email in the request's locale", async () => {
+    await ask({ email: "oscar@example.org", locale: "zh-CN" })
+    await settled()
+    const message = parseMessage(smtp.received.at(-1)!.raw)
+    expect(partOf(message, "text/plain")).toContain("此链接只能使用一次，15 分钟内有效。")
+    expect(partOf(message, "text/html")).toContain(">登录</a>")
+    expect(lastLink().startsWith(`${publicUrl}/signin#token=vcr_link_`)).toBe(true)
+  })
+
   it("refuses a malformed request with a 400 naming the field, and sends nothing", async () => {
     const before = smtp.received.length
     const cases: Array<[unknown, string | null]> = [
       [{}, "email"], [{ email: "" }, "email"], [{ email: "not an address" }, "email"], [{ email: "a@example.org, b@example.org" }, "email"],
-      [{ email: 7 }, "email"], [{ email: "oscar@example.org", admin: true }, "admin"], [["oscar@example.org"], null]
+      [{ email: 7 }, "email"], [{ email: "oscar@example.org", admin: true }, "admin"], [["oscar@example.org"], null],
+      [{ email: "oscar@example.org", locale: "fr" }, "locale"]
     ]
     for (const [body, field] of cases) {
       const res = await ask(body)

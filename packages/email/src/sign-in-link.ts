@@ -22,7 +22,7 @@ export interface SignInLinkTexts {
   readonly ignore: string
 }
 
-/** The sign-in email's words by locale (SPEC §11.5: `en` is the default). */
+/** The sign-in email's words by locale (SPEC §11.5, R80: `en` is the default; zh-CN follows GLOSSARY.md). */
 export const signInLinkTexts = {
   en: {
     subject: "Your sign-in link for vcr reports",
@@ -31,6 +31,14 @@ export const signInLinkTexts = {
     copy: "Or copy this address into your browser:",
     validity: (minutes) => `The link works once, within ${minutes} minutes.`,
     ignore: "If you did not ask to sign in, ignore this email: nobody can sign in without the link."
+  },
+  "zh-CN": {
+    subject: "您的 vcr 报告登录链接",
+    intro: "有人请求使用此电子邮件地址登录 vcr 报告。",
+    action: "登录",
+    copy: "或将此地址复制到浏览器中：",
+    validity: (minutes) => `此链接只能使用一次，${minutes} 分钟内有效。`,
+    ignore: "如果您没有请求登录，请忽略此邮件：没有此链接，任何人都无法登录。"
   }
 } satisfies Record<string, SignInLinkTexts>
 

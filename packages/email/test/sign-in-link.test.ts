@@ -20,6 +20,14 @@ describe("signInLinkMessage", () => {
     expect(message.text + message.html).not.toContain("ann@example.org")
   })
 
+  it("speaks zh-CN when asked, with the same link", () => {
+    const message = signInLinkMessage({ to: "ann@example.org", link, minutes: 15, locale: "zh-CN" })
+    expect(message.subject).toBe("您的 vcr 报告登录链接")
+    expect(message.text).toContain(link)
+    expect(message.text).toContain("15 分钟内有效")
+    expect(Object.keys(signInLinkTexts.en)).toEqual(Object.keys(signInLinkTexts["zh-CN"]))
+  })
+
   it("HTML-escapes the link", () => {
     const message = signInLinkMessage({ to: "ann@example.org", link: "https://vcr.example/signin#token=a\"<b>", minutes: 15 })
     expect(message.html).not.toContain("<b>")

@@ -5,6 +5,7 @@
  * who has an account. Requests are rate limited per address and per client (429 with Retry-After), for unknown
  * addresses exactly as for known ones. Nothing logged holds the address.
  */
+import { Locales } from "@vcr/core"
 import { isPlainAddress } from "@vcr/email"
 import { hashSecret, safeNextPath, type EngineRuntime } from "@vcr/engine"
 import { Router } from "express"
@@ -44,10 +45,13 @@ export const signInLinksRouter = (deps: SignInLinksDependencies) =>
       throw new BadRequest({ code: "invalid_body", message: 'send {"email": "name@example.org", "next": "/path"}', field: null })
     }
     const fields = body as Record<string, unknown>
-    rejectUnknown(fields, ["email", "next"], "a field of this request")
+    rejectUnknown(fields, ["email", "next", "locale"], "a field of this request")
     const email = textField(fields, "email")?.trim()
     if (email === undefined || email === "") throw new BadRequest({ code: "missing_field", message: "email is required", field: "email" })
     if (!isPlainAddress(email)) throw new BadRequest({ code: "invalid_email", message: "email must be one address such as name@example.org", field: "email" })
+    // The email is written in the request's locale (SPEC §11.5), like every email.
+    const locale = Locales.decode(textField(fields, "locale"))
+    if (locale instanceof Error) throw locale
     const windowMs = deps.limits?.windowMs ?? 15 * 60_000
     const wait = `too many sign-in emails requested; wait ${Math.round(windowMs / 60_000)} minutes`
     // req.ip is the client's address: behind a trusted proxy, from X-Forwarded-For, not the proxy's own.
@@ -57,5 +61,5 @@ export const signInLinksRouter = (deps: SignInLinksDependencies) =>
     const next = safeNextPath(fields.next)
     const publicUrl = deps.publicUrl ?? `http://127.0.0.1:${req.socket.localPort}`
     res.status(202).json(acceptedBody)
-    deps.background(() => deps.engine.access.emailSignInLink({ email, next, publicUrl }))
+    deps.background(() => deps.engine.access.emailSignInLink({ email, next, publicUrl, locale }))
   })
