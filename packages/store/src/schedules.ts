@@ -155,9 +155,13 @@ export class Schedules {
     return rows.map(scheduleOf)
   }
 
-  /** Updates a user's own schedule; false when it is not theirs or does not exist. */
+  /**
+   * Updates a user's own schedule; false when it is not theirs or does not exist. Any lease is dropped, so a worker
+   * firing the schedule with its old fields records nothing (its lease is lost) and the next claim uses the new ones.
+   */
   async update(id: string, userId: string, patch: SchedulePatch): Promise<boolean> {
-    const r = await this.db.updateTable("schedules").set({ ...patch }).where("id", "=", id).where("user_id", "=", userId).executeTakeFirst()
+    const r = await this.db.updateTable("schedules").set({ ...patch, locked_by: null, locked_until: null })
+      .where("id", "=", id).where("user_id", "=", userId).executeTakeFirst()
     return Number(r.numUpdatedRows) === 1
   }
 

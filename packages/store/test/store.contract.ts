@@ -517,6 +517,10 @@ export const contract = (name: string, fresh: () => Promise<string>): void => {
       }
       const record = { skipped: [5_000, 8_000], run: { occurrence: 10_000, late: true, entry }, lastOccurrence: 10_000, nextDue: 30_000, now: 20_000 }
       expect(await store.schedules.record("sch-1", "w-other", record)).toBe(false)
+      // An owner's change drops the lease: the worker holding it records nothing, and the schedule is claimable again.
+      await store.schedules.update("sch-1", "u-1", { format: "json" })
+      expect(await store.schedules.record("sch-1", winner, record)).toBe(false)
+      expect((await store.schedules.claimDue(winner, 20_000, 60_000))?.format).toBe("json")
       expect(await store.access.historyEntry("h-s1")).toBeUndefined()
       expect(await store.schedules.record("sch-1", winner, record)).toBe(true)
       expect(await store.schedules.get("sch-1")).toMatchObject({ last_occurrence: 10_000, next_due: 30_000 })
