@@ -43,8 +43,11 @@ export const Settings = (props: {
   const zoneList = useMemo(zones, [])
   const today = () => todayIn(values.timezone.trim() === "" ? org.default_timezone : values.timezone.trim())
   const preset = presetOf(values, (() => { try { return today() } catch { return "" } })())
-  const set = (key: keyof RunSettings) => (e: Event) => setValues({ ...values, [key]: (e.currentTarget as HTMLInputElement).value })
-  const choose = (p: Preset) => { if (p !== "custom") setValues({ ...values, ...presetRange(p, today()) }) }
+  const set = (key: keyof RunSettings) => (e: Event) => {
+    const value = (e.currentTarget as HTMLInputElement).value
+    setValues((v) => ({ ...v, [key]: value }))
+  }
+  const choose = (p: Preset) => { if (p !== "custom") setValues((v) => ({ ...v, ...presetRange(p, today()) })) }
   const submit = (event: Event) => {
     event.preventDefault()
     const found = validate(values, (zone) => todayIn(zone))

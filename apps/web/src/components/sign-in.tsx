@@ -62,14 +62,17 @@ export const SignInLink = () => {
   const m = t().signIn
   const [error, setError] = useState("")
   const signIn = async () => {
-    const token = new URLSearchParams(location.hash.slice(1)).get("token") ?? ""
-    const fromQuery = safeNext(new URLSearchParams(location.search).get("next"))
+    // The link's fragment holds the secret and, for an emailed link, where to go next (never sent in a URL).
+    const fragment = new URLSearchParams(location.hash.slice(1))
+    const token = fragment.get("token") ?? ""
+    const next = safeNext(fragment.get("next")) ?? safeNext(new URLSearchParams(location.search).get("next"))
     history.replaceState(null, "", "/signin")
-    const res = await fetch("/auth/link", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ token }) })
+    const res = await fetch("/auth/link", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(next === null ? { token } : { token, next }) })
     if (res.ok) {
+      const answered = safeNext(((await res.json().catch(() => ({}))) as { next?: string }).next)
       const stored = safeNext(sessionStorage.getItem(nextKey))
       sessionStorage.removeItem(nextKey)
-      location.href = fromQuery ?? stored ?? "/"
+      location.href = next !== null ? (answered ?? next) : (stored ?? "/")
       return
     }
     setError((await errorOf(res)).message || m.linkFailed)

@@ -5,13 +5,12 @@
  */
 import type { Category, Summary, TrendFigures, Trends } from "../api.ts"
 import { t } from "../i18n/index.ts"
-import { exactFigure, formatFigure, formatPercent, percentChange } from "../lib/format.ts"
+import { compare } from "../lib/compare.ts"
+import { exactFigure, formatFigure } from "../lib/format.ts"
 import { ReportActions, type ActionContext } from "./actions.tsx"
 import { InfoTip } from "./info.tsx"
 
 const categories: ReadonlyArray<Category> = ["entities", "roles", "activities"]
-/** Figures where a rise is bad news (coloured as such). */
-const lowerIsBetter = new Set(["abandoned", "average_wait_duration", "p90_wait_duration"])
 const compared = new Set(["consultations", "room-calls"])
 
 const Delta = ({ figure, trends }: { readonly figure: string; readonly trends: Trends }) => {
@@ -20,12 +19,10 @@ const Delta = ({ figure, trends }: { readonly figure: string; readonly trends: T
   if (!(key in trends.previous.totals)) return null
   const current = trends.totals[key]
   const previous = trends.previous.totals[key]
-  const change = percentChange(current, previous)
-  const direction = change === null || Math.abs(change) < 0.05 ? "flat" : (change > 0) !== lowerIsBetter.has(figure) ? "good" : "bad"
-  const text = change === null ? (previous === 0 && (current ?? 0) > 0 ? m.newActivity : m.noChange) : Math.abs(change) < 0.05 ? m.noChange : m.change(formatPercent(change))
+  const { text, tone } = compare(figure, current, previous)
   return (
     <dd class="delta" data-figure={figure}>
-      <span class={`chip ${direction}`}>{text}</span>{" "}
+      <span class={`chip ${tone}`}>{text}</span>{" "}
       <span class="prev" title={exactFigure(figure, previous)}>{m.previous(formatFigure(figure, previous))}</span>
     </dd>
   )
@@ -45,9 +42,9 @@ export const Tiles = (props: { readonly summary: Summary; readonly trends: Trend
                 <h4><button type="button" class="tile-open" aria-haspopup="dialog" aria-label={m.tiles.open(tile.title)} onClick={() => props.onOpen(tile.report, tile.title)}>{tile.title}</button></h4>
                 <dl>
                   {Object.entries(tile.figures).map(([key, value]) => {
-                    const figure = m.figures[key as keyof typeof m.figures] ?? { label: key, description: "" }
+                    const figure = m.figures[tile.report]?.[key] ?? { label: key, description: "" }
                     return (
-                      <div key={key} class="figure">
+                      <div key={key} class="figure" data-figure={key}>
                         <dt>{figure.label}<InfoTip label={m.tiles.about(figure.label)} text={`${figure.description} ${m.tiles.fullValue(exactFigure(key, value))}`} /></dt>
                         <dd class="value" title={exactFigure(key, value)}>{formatFigure(key, value)}</dd>
                         {props.trends !== undefined && compared.has(tile.report) && <Delta figure={key} trends={props.trends} />}

@@ -6,12 +6,12 @@
 import * as Plot from "@observablehq/plot"
 import type { TrendFigures, Trends as TrendsDoc } from "../api.ts"
 import { t } from "../i18n/index.ts"
-import { exactFigure, formatFigure, formatPercent, percentChange } from "../lib/format.ts"
+import { compare } from "../lib/compare.ts"
+import { exactFigure, formatFigure } from "../lib/format.ts"
 import { seriesOf, tickEvery, toHours, toMinutes, type Point } from "../lib/series.ts"
 import { Chart } from "./chart.tsx"
 
 const colors = ["#4f46e5", "#0d9488", "#d97706", "#e11d48", "#0284c7", "#7c3aed", "#65a30d", "#db2777"]
-const lowerIsBetter = new Set<keyof TrendFigures>(["abandoned", "average_wait_duration", "p90_wait_duration"])
 
 const xAxis = (points: ReadonlyArray<Point>, type: "band" | "point") => {
   const every = tickEvery(points.length, 8)
@@ -21,7 +21,7 @@ const xAxis = (points: ReadonlyArray<Point>, type: "band" | "point") => {
 const barChart = (points: ReadonlyArray<Point>, color: string): Plot.PlotOptions => ({
   x: xAxis(points, "band"),
   y: { grid: true, label: null, nice: true, zero: true },
-  marks: [Plot.barY(points, { x: "label", y: "value", fill: color, ariaLabel: "bar", tip: true }), Plot.ruleY([0], { stroke: "#c7cbd6" })]
+  marks: [Plot.barY(points, { x: "label", y: "value", fill: color, tip: true }), Plot.ruleY([0], { stroke: "#c7cbd6" })]
 })
 
 const lineChart = (points: ReadonlyArray<Point>, names: ReadonlyArray<string>): Plot.PlotOptions => ({
@@ -29,8 +29,8 @@ const lineChart = (points: ReadonlyArray<Point>, names: ReadonlyArray<string>): 
   y: { grid: true, label: null, nice: true, zero: true },
   color: { domain: [...names], range: colors.slice(0, names.length) },
   marks: [
-    Plot.lineY(points, { x: "label", y: "value", stroke: "series", strokeWidth: 2, ariaLabel: "line" }),
-    Plot.dot(points, { x: "label", y: "value", fill: "series", r: 3, ariaLabel: "dot", tip: true }),
+    Plot.lineY(points, { x: "label", y: "value", stroke: "series", strokeWidth: 2 }),
+    Plot.dot(points, { x: "label", y: "value", fill: "series", r: 3, tip: true }),
     Plot.ruleY([0], { stroke: "#c7cbd6" })
   ]
 })
@@ -40,13 +40,12 @@ const Kpi = ({ figure, label, trends }: { readonly figure: keyof TrendFigures; r
   const m = t().tiles
   const current = trends.totals[figure]
   const previous = trends.previous.totals[figure]
-  const change = percentChange(current, previous)
-  const direction = change === null || Math.abs(change) < 0.05 ? "flat" : (change > 0) !== lowerIsBetter.has(figure) ? "good" : "bad"
+  const { text, tone } = compare(figure, current, previous)
   return (
     <div class="kpi" data-figure={figure}>
       <span class="kpi-label">{label}</span>
       <span class="kpi-value" title={exactFigure(figure, current)}>{formatFigure(figure, current)}</span>
-      <span class={`chip ${direction}`}>{change === null ? m.noChange : m.change(formatPercent(change))}</span>
+      <span class={`chip ${tone}`}>{text}</span>
       <span class="prev">{m.previous(formatFigure(figure, previous))}</span>
     </div>
   )

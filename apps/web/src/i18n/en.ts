@@ -4,7 +4,7 @@
  */
 export const en = {
   locale: "en-GB",
-  app: { title: "Reports", product: "vcr reports", signedInAs: (who: string) => `Signed in as ${who}`, loading: "Loading…" },
+  app: { title: "Reports", product: "vcr reports", infoIcon: "i", signedInAs: (who: string) => `Signed in as ${who}`, loading: "Loading…" },
   nav: { label: "Sections", reports: "Reports", history: "History", configuration: "Reporting configuration", signOut: "Sign out" },
   signIn: {
     heading: "Sign in to vcr reports",
@@ -64,30 +64,48 @@ export const en = {
     newActivity: "new vs previous period (none then)",
     fullValue: (value: string) => `Exact: ${value}`
   },
+  /**
+   * Each tile figure's name and what it counts (SPEC §7), by tile: a sum of a report column quotes that column's
+   * description from the report (the test checks they agree), so the two Consultations figures explain themselves.
+   */
   figures: {
-    organisations: { label: "Organisations", description: "Organisations in scope (one row each in the Organisations report)" },
-    user_accounts: { label: "User accounts", description: "Sum of the Organisations report's user accounts: accounts holding a role in the organisation at the end of the range" },
-    waiting_areas: { label: "Waiting areas", description: "Sum of the Organisations report's waiting areas: clinics (one waiting area each) existing at the end of the range" },
-    consultations: { label: "Consultations", description: "Counted sessions (answered, consultation time at least the minimum) that entered a waiting area in the range" },
-    consultation_duration: { label: "Consultation time", description: "Total time callers and providers were together in counted sessions" },
-    clinics: { label: "Clinics", description: "Clinics that existed at any time in the range (rows of the Clinics report)" },
-    clinics_with_consultations: { label: "Clinics with consultations", description: "Clinics with at least one counted consultation in the range" },
-    abandoned_calls: { label: "Abandoned calls", description: "Segments whose caller left while waiting, never answered and not transferred (the minimum duration does not apply)" },
-    transfers_out: { label: "Transfers out", description: "Segments transferred out of a clinic to another waiting area" },
-    service_providers: { label: "Service providers", description: "Distinct account holders with a provider role in scope" },
-    service_providers_consulted: { label: "Providers who consulted", description: "Distinct providers with at least one counted consultation" },
-    total: { label: "Total", description: "All service providers (the All Service Providers row)" },
-    new: { label: "New", description: "Providers whose role began in the range" },
-    deactivated: { label: "Deactivated", description: "Providers whose role ended in the range" },
-    logged_in: { label: "Logged in", description: "Providers who signed in during the range" },
-    active: { label: "Active", description: "Providers who took part in a consultation or room call in the range" },
-    room_calls: { label: "Room calls", description: "Distinct meeting and user room calls that met the minimum duration" },
-    room_call_duration: { label: "Room call time", description: "Total duration of those room calls" },
-    abandoned: { label: "Abandoned", description: "Distinct waiting-area segments whose caller left before being answered and was not transferred" },
-    transferred: { label: "Transferred", description: "Distinct segments of counted sessions that were transferred to another waiting area" },
-    average_wait_duration: { label: "Average wait", description: "Mean time from entering the waiting area to being answered, over answered segments of counted sessions" },
-    p90_wait_duration: { label: "P90 wait", description: "Nine in ten answered callers waited this long or less (nearest rank)" }
-  },
+    organisations: {
+      organisations: { label: "Organisations", description: "Rows of the Organisations report: the organisations in scope." },
+      user_accounts: { label: "User accounts", description: "Sum of User accounts: Distinct accounts that, at the end of the range, are not deactivated and hold at least one role in the organisation or in one of its clinics" },
+      waiting_areas: { label: "Waiting areas", description: "Sum of Waiting areas: Clinics (one waiting area each) existing at the end of the range" },
+      consultations: { label: "Consultations", description: "Sum of Consultations: Counted sessions (answered, consultation time at least the minimum) that entered a waiting area of this organisation in the range" },
+      consultation_duration: { label: "Consultation time", description: "Sum of Consultation time: Total consultation time of those sessions, over all their segments" }
+    },
+    clinics: {
+      clinics: { label: "Clinics", description: "Rows of the Clinics report: clinics that existed at any time in the range." },
+      clinics_with_consultations: { label: "Clinics with consultations", description: "Clinics whose Consultations is more than 0." },
+      abandoned_calls: { label: "Abandoned calls", description: "Sum of Abandoned calls: Segments of sessions of the range in this clinic whose caller left while waiting, never answered and not transferred (the minimum duration does not apply)" },
+      transfers_out: { label: "Transfers out", description: "Sum of Transfers out: Segments of counted sessions transferred out of this clinic" }
+    },
+    "service-providers": {
+      service_providers: { label: "Service providers", description: "Distinct service providers (user ids) in the Service Providers report." },
+      service_providers_consulted: { label: "Providers who consulted", description: "Distinct service providers with Consultations more than 0." }
+    },
+    "service-provider-summary": {
+      total: { label: "Total", description: "All Service Providers row, Total: Distinct accounts holding the role at the end of the range (accounts not deactivated)" },
+      new: { label: "New", description: "All Service Providers row, New: Distinct accounts granted the role in the range" },
+      deactivated: { label: "Deactivated", description: "All Service Providers row, Deactivated: Distinct accounts whose role was revoked, or whose account was deactivated while holding it, in the range" },
+      logged_in: { label: "Logged in", description: "All Service Providers row, Logged in: Distinct accounts holding the role in the range that logged in during the range" },
+      active: { label: "Active", description: "All Service Providers row, Active: Distinct accounts holding the role in the range that consulted (as host, with a caller) in a counted session or joined a counted room call as host" }
+    },
+    "room-calls": {
+      room_calls: { label: "Room calls", description: "Distinct room calls (call ids) of the range that meet the minimum duration." },
+      room_call_duration: { label: "Room call time", description: "Sum of Call duration over those calls: From call start to call end" }
+    },
+    consultations: {
+      consultations: { label: "Consultations", description: "Distinct sessions (session ids) of the Waiting Area Consultations report that meet the minimum and were answered, each counted once however many segments or clinics it had." },
+      consultation_duration: { label: "Consultation time", description: "Sum over the distinct segments of those sessions of Consultation time: Of the segment: time with at least one caller and one host present together" },
+      abandoned: { label: "Abandoned", description: "Distinct abandoned segments, Abandoned: The caller left while waiting: never answered and not transferred" },
+      transferred: { label: "Transferred", description: "Distinct segments of those sessions with a transfer time: callers moved on to another waiting area." },
+      average_wait_duration: { label: "Average wait", description: "Mean over the distinct answered segments of those sessions of Wait: Of the segment: entry to answer time; if never answered, entry to the caller leaving or being transferred" },
+      p90_wait_duration: { label: "P90 wait", description: "Nine in ten answered segments waited this long or less (nearest rank) — Wait: Of the segment: entry to answer time; if never answered, entry to the caller leaving or being transferred" }
+    }
+  } as Record<string, Record<string, { readonly label: string; readonly description: string }>>,
   reportTitles: {
     organisations: "Organisations", clinics: "Clinics", "service-providers": "Service Providers",
     "service-provider-summary": "Service Provider Summary", "room-calls": "Meeting and User Room Calls", consultations: "Waiting Area Consultations"

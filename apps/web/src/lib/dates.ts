@@ -51,6 +51,7 @@ export const presetRange = (preset: Exclude<Preset, "custom">, today: string): {
 
 /** The preset a range matches on `today`, else custom. */
 export const presetOf = (range: { from: string; to: string }, today: string): Preset => {
+  if (!isDate(today)) return "custom"
   for (const preset of ["last7", "lastMonth", "thisMonth"] as const) {
     const r = presetRange(preset, today)
     if (r.from === range.from && r.to === range.to) return preset
