@@ -33,7 +33,8 @@ const params = async (page: Page) => new URLSearchParams({
 })
 const api = <T>(page: Page, path: string, init?: { method: string; body: string }) =>
   page.evaluate(async ([p, i]) => {
-    const csrf = decodeURIComponent((document.cookie.split("; ").find((c) => c.startsWith("vcr_csrf=")) ?? "").slice(9))
+    const cookie = (globalThis as unknown as { document: { cookie: string } }).document.cookie
+    const csrf = decodeURIComponent((cookie.split("; ").find((c) => c.startsWith("vcr_csrf=")) ?? "").slice(9))
     const res = await fetch(`/api/v1${p}`, { ...(i ?? {}), headers: { "X-CSRF-Token": csrf, "Content-Type": "application/json" } })
     return res.json()
   }, [path, init] as const) as Promise<T>

@@ -34,6 +34,9 @@ describe.skipIf(!chromiumAvailable)("no dead ends on the Reports page", () => {
     expect(icon.status).toBe(200)
     expect(icon.headers.get("content-type")).toContain("image/svg+xml")
     expect(csp).toEqual([])
+    // The watch sees what the policy blocks: an inline style attribute is refused and reported.
+    await page.evaluate(() => (globalThis as unknown as { document: { body: { setAttribute: (k: string, v: string) => void } } }).document.body.setAttribute("style", "color: red"))
+    await expect.poll(() => csp.length).toBeGreaterThan(0)
   })
 
   it("shows every validation error at once, each beside its field, and fills the presets", async () => {

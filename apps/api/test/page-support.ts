@@ -54,11 +54,8 @@ export const watchCsp = async (page: Page): Promise<Array<string>> => {
   const violations: Array<string> = []
   page.on("console", (m) => { if (/Content Security Policy/i.test(m.text())) violations.push(m.text()) })
   await page.exposeFunction("__vcrCsp", (text: string) => violations.push(text))
-  await page.addInitScript(() => {
-    document.addEventListener("securitypolicyviolation", (e) => {
-      (window as unknown as { __vcrCsp: (t: string) => void }).__vcrCsp(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`)
-    })
-  })
+  // Runs in the page before its own scripts (through the browser's devtools protocol, not as inline script).
+  await page.addInitScript({ content: 'document.addEventListener("securitypolicyviolation", (e) => window.__vcrCsp(e.violatedDirective + " " + e.blockedURI + " " + e.sample))' })
   return violations
 }
 
