@@ -9,6 +9,8 @@ import { mkdir } from "node:fs/promises"
 import { join, resolve } from "node:path"
 import { loginLinkFor } from "./access.ts"
 import { withEngine } from "./engine.ts"
+import { showImport } from "./import-command.ts"
+import { progressEvery, startProgress, type Progress } from "./progress.ts"
 import { renderReport, summaryText } from "./render.ts"
 import { currentTime } from "./environment.ts"
 import { storeUrl, type GlobalOptions } from "./store.ts"
@@ -18,13 +20,23 @@ function* demoLines(seed: number, now: number) {
 }
 
 /** Runs the demo: import (once per store), then the reports. */
-export const commandDemo = async (globals: GlobalOptions, options: { out: string; seed: number }) =>
+export const commandDemo = async (globals: GlobalOptions, options: { out: string; seed: number }) => {
+  const progress = startProgress({ everySeconds: progressEvery(globals.progressEvery) })
+  try {
+    await demo(globals, options, progress)
+  } finally {
+    progress.stop()
+  }
+}
+
+const demo = (globals: GlobalOptions, options: { out: string; seed: number }, progress: Progress) =>
   withEngine(globals, async (engine) => {
     const { store } = engine
     const now = currentTime()
     const organisationId = Demo.demoOrganisationId
     if ((await store.organisation(organisationId)) === undefined) {
-      const summary = await store.importLines(demoLines(options.seed, now))
+      const summary = await store.importLines(demoLines(options.seed, now), { onProgress: showImport(progress) })
+      progress.stop()
       process.stdout.write(
         `seeded ${storeUrl(globals)}: ${summary.records} records, ${summary.events.inserted} call events, ${summary.components} sessions and room calls projected\n`
       )
@@ -46,9 +58,10 @@ export const commandDemo = async (globals: GlobalOptions, options: { out: string
     await writeText(join(out, "summary.json"), JSON.stringify(summary, null, 2) + "\n")
     await writeText(join(out, "summary.txt"), summaryText(summary))
     for (const id of reportIds) {
-      await renderReport(engine, id, input, { format: "xlsx", out: join(out, `${id}.xlsx`) })
-      await renderReport(engine, id, input, { format: "csv", out: join(out, `${id}.csv`) })
+      await renderReport(engine, id, input, { format: "xlsx", out: join(out, `${id}.xlsx`), progress })
+      await renderReport(engine, id, input, { format: "csv", out: join(out, `${id}.csv`), progress })
     }
+    progress.stop()
     process.stdout.write(summaryText(summary))
     process.stdout.write(`\nwrote the summary and six reports (XLSX and CSV) for ${input.from} to ${input.to} into ${out}\n`)
     const link = await loginLinkFor(engine, Demo.demoAdminUserId)

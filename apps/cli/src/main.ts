@@ -6,9 +6,6 @@
  * store, the HTTP app) when it runs, so `vcr --help` and `vcr --version` start fast.
  */
 import { Command, Option } from "commander"
-import { constants, createReadStream } from "node:fs"
-import { access } from "node:fs/promises"
-import { createInterface } from "node:readline"
 import { describeFailure, UsageError } from "./failure.ts"
 import type { GlobalOptions } from "./store.ts"
 import { scheduleCommand } from "./schedule-command.ts"
@@ -21,6 +18,7 @@ program
   .description("vcr: organisation reports for a telehealth video-call platform")
   .version(version, "-V, --version", "print the version of vcr")
   .option("--db <url>", "store: sqlite:<path> (default sqlite:vcr.db) or postgres://... (env VCR_DATABASE_URL)")
+  .option("--progress-every <seconds>", "seconds between progress lines on stderr when it is not a terminal (default 5)")
   .showHelpAfterError()
   .exitOverride()
   .configureOutput({ writeErr: (text) => process.stderr.write(text) })
@@ -58,28 +56,8 @@ program
   .description("import an NDJSON file (or - for standard input); all or nothing per file, safe to re-run")
   .argument("<file>", "path of the NDJSON file, or - for standard input")
   .action(async (file: string) => {
-    const { withEngine } = await import("./engine.ts")
-    if (file !== "-") {
-      await access(file, constants.R_OK).catch((error: unknown) => {
-        throw new UsageError(`cannot read the file "${file}": ${(error as NodeJS.ErrnoException).code ?? String(error)}`)
-      })
-    }
-    const linesOf = (input: NodeJS.ReadableStream) => {
-      // Take the iterator at once: readline buffers lines only for an iterator that exists (the engine opens first).
-      const iterator = createInterface({ input, crlfDelay: Infinity })[Symbol.asyncIterator]()
-      return { [Symbol.asyncIterator]: () => iterator }
-    }
-    // A file can be read again if the import must be retried (another writer held the database); standard input cannot.
-    const lines = file === "-" ? linesOf(process.stdin) : () => linesOf(createReadStream(file))
-    const progress = process.stderr.isTTY
-      ? (p: { lines: number; events: number }) => process.stderr.write(`\rimported ${p.lines} lines (${p.events} events)`)
-      : undefined
-    const summary = await withEngine(globals(), (engine) => engine.ingest(lines, progress === undefined ? {} : { onProgress: progress }))
-    if (progress !== undefined) process.stderr.write("\n")
-    process.stdout.write(
-      `imported ${summary.lines} lines: ${summary.events.inserted} new events, ${summary.events.duplicates} duplicates ignored, ` +
-        `${summary.directory} directory records, ${summary.logins} logins; ${summary.components} components projected\n`
-    )
+    const { commandImport } = await import("./import-command.ts")
+    await commandImport(globals(), file)
   })
 
 const runOptions = (command: Command) =>
@@ -131,7 +109,13 @@ runOptions(
     const { formatFromOptions, renderReport } = await import("./render.ts")
     const format = formatFromOptions(o.format, o.out)
     if (format === "xlsx" && o.out === undefined) throw new UsageError("--format xlsx needs --out <path>")
-    await withEngine(globals(), (engine) => renderReport(engine, reportId, runInput(o), { format, out: o.out }))
+    const { progressEvery, startProgress } = await import("./progress.ts")
+    const progress = o.out === undefined ? undefined : startProgress({ everySeconds: progressEvery(globals().progressEvery) })
+    try {
+      await withEngine(globals(), (engine) => renderReport(engine, reportId, runInput(o), { format, out: o.out, ...(progress && { progress }) }))
+    } finally {
+      progress?.stop()
+    }
   })
 
 runOptions(program.command("summary").description("print the six summary tiles of a short range"))

@@ -4,7 +4,9 @@
  */
 import type { Engine, Format } from "@vcr/engine"
 import type { RunInput, Summary } from "@vcr/core"
+import { basename } from "node:path"
 import { UsageError } from "./failure.ts"
+import type { Progress } from "./progress.ts"
 
 export type { Format }
 
@@ -19,10 +21,18 @@ export const formatFromOptions = (format: string | undefined, out: string | unde
 /** Who generated a report from the command line, as shown in the workbook's parameters. */
 export const cliActor = "vcr command line"
 
-/** Writes one report. Bad input fails before any byte is written. */
-export const renderReport = async (engine: Engine, reportId: string, input: RunInput, options: { format: Format; out: string | undefined }): Promise<void> => {
+/** Writes one report; to a file with `progress`, the bytes written are shown on it. Bad input fails before any byte is written. */
+export const renderReport = async (
+  engine: Engine,
+  reportId: string,
+  input: RunInput,
+  options: { format: Format; out: string | undefined; progress?: Progress }
+): Promise<void> => {
   const request = { report: reportId, ...input, format: options.format, generatedBy: cliActor }
-  if (options.out !== undefined) await engine.report({ ...request, path: options.out })
+  const progress = options.progress
+  const phase = `writing ${options.out === undefined ? "" : basename(options.out)}`
+  const onProgress = progress === undefined ? undefined : (p: { bytes: number }) => progress.update({ phase, done: p.bytes, unit: "bytes" })
+  if (options.out !== undefined) await engine.report({ ...request, path: options.out, onProgress })
   else if (options.format === "xlsx") throw new UsageError("--format xlsx needs --out <path>")
   else await engine.report({ ...request, stream: process.stdout, end: false })
 }

@@ -7,6 +7,8 @@ import { configuration } from "./environment.ts"
 
 export interface GlobalOptions {
   db?: string
+  /** `--progress-every`: seconds between plain progress lines on a non-terminal stderr. */
+  progressEvery?: string
 }
 
 /** The store URL in force. */

@@ -39,6 +39,33 @@ const writeError = (target: string) => (cause: unknown) =>
 export const toStream = (prepared: Prepared, format: Format, out: Writable, options: { readonly end?: boolean } = {}): Effect.Effect<void, WriteError> =>
   Effect.tryPromise({ try: () => render(prepared, format, out, options), catch: writeError("stream") })
 
-/** Writes a prepared report to `path` atomically (temporary file beside it, fsync, rename); resolves with its size. */
-export const toFile = (prepared: Prepared, format: Format, path: string): Effect.Effect<number, WriteError> =>
-  Effect.tryPromise({ try: async () => (await writeFileAtomically(path, (out) => render(prepared, format, out))).bytes, catch: writeError(path) })
+/** Progress of a report being written to a file: bytes written so far. */
+export interface FileProgress {
+  readonly bytes: number
+}
+
+/** How often a report written to a file reports its progress. */
+const progressEveryMs = 250
+
+/**
+ * Writes a prepared report to `path` atomically (temporary file beside it, fsync, rename); resolves with its size.
+ * `onProgress` hears the bytes written every quarter second and once at the end (read from the file stream by a
+ * timer: nothing is added per row).
+ */
+export const toFile = (prepared: Prepared, format: Format, path: string, onProgress?: (progress: FileProgress) => void): Effect.Effect<number, WriteError> =>
+  Effect.tryPromise({
+    try: async () => {
+      const written = await writeFileAtomically(path, async (out) => {
+        const bytes = () => ("bytesWritten" in out ? Number(out.bytesWritten) : 0) + out.writableLength
+        const timer = onProgress === undefined ? undefined : setInterval(() => onProgress({ bytes: bytes() }), progressEveryMs)
+        try {
+          await render(prepared, format, out)
+        } finally {
+          clearInterval(timer)
+        }
+      })
+      onProgress?.({ bytes: written.bytes })
+      return written.bytes
+    },
+    catch: writeError(path)
+  })

@@ -56,8 +56,13 @@ export interface ReportRequest extends RunInput {
   readonly generatedBy?: string | undefined
 }
 
-/** Where a report goes: a file written atomically, or a stream (ended unless `end` is false). */
-export type ReportTarget = { readonly path: string } | { readonly stream: Writable; readonly end?: boolean }
+/**
+ * Where a report goes: a file written atomically (`onProgress` hears the bytes written a few times a second), or
+ * a stream (ended unless `end` is false).
+ */
+export type ReportTarget =
+  | { readonly path: string; readonly onProgress?: ((progress: Report.FileProgress) => void) | undefined }
+  | { readonly stream: Writable; readonly end?: boolean }
 
 /** A report written: its format, parameters as output, and the file's size when it went to a file. */
 export interface ReportWritten {
@@ -113,7 +118,7 @@ export const makeEngine = (options: EngineOptions) => {
         const format = yield* formatOf(request.format, path)
         const prepared = yield* Report.prepare(request.report, request, request.generatedBy ?? "vcr")
         const bytes = "path" in request
-          ? yield* Report.toFile(prepared, format, request.path)
+          ? yield* Report.toFile(prepared, format, request.path, request.onProgress)
           : yield* Report.toStream(prepared, format, request.stream, { end: request.end ?? true }).pipe(Effect.as(undefined))
         return { format, parameters: prepared.context.parameters, bytes }
       })),

@@ -87,7 +87,10 @@ class FactWriter {
     room_calls: [] as Array<Insertable<RoomCallsTable>>,
     room_call_participants: [] as Array<Insertable<RoomCallParticipantsTable>>
   }
-  constructor(private readonly trx: Kysely<Database>) {}
+  constructor(
+    private readonly trx: Kysely<Database>,
+    private readonly dialect: StoreDialect
+  ) {}
 
   async add(component: number, events: ReadonlyArray<CallEvent>): Promise<void> {
     const projection = Projection.project(events)
@@ -139,8 +142,9 @@ class FactWriter {
   async flush(all: boolean): Promise<void> {
     for (const table of Object.keys(this.rows) as Array<keyof FactWriter["rows"]>) {
       const rows = this.rows[table] as Array<any>
-      while (rows.length >= INSERT_BATCH || (all && rows.length > 0)) {
-        await this.trx.insertInto(table).values(rows.splice(0, INSERT_BATCH)).execute()
+      if (rows.length >= INSERT_BATCH || (all && rows.length > 0)) {
+        await this.dialect.insertRows(this.trx, table, rows)
+        rows.length = 0
       }
     }
   }
@@ -156,7 +160,7 @@ export const projectPending = async (
   dialect: StoreDialect,
   options: { readonly fresh: boolean; readonly onProgress?: (components: number) => void }
 ): Promise<number> => {
-  const writer = new FactWriter(trx)
+  const writer = new FactWriter(trx, dialect)
   let last = -Infinity
   let projected = 0
   for (;;) {

@@ -26,10 +26,16 @@ export interface ImportSummary {
   readonly components: number
 }
 
-/** Progress of a running import, reported after each batch. */
+/**
+ * Progress of a running import, reported after each batch (a caller that prints it throttles it): lines and
+ * events read while `phase` is "reading", then components recomputed of those the file touched ("projecting").
+ */
 export interface ImportProgress {
+  readonly phase: "reading" | "projecting"
   readonly lines: number
   readonly events: number
+  /** While projecting: components whose facts are recomputed so far, of `total`. */
+  readonly components?: { readonly done: number; readonly total: number }
 }
 
 export interface ImportOptions {
@@ -185,7 +191,7 @@ class Importer {
     const rows = [...this.logins.values()]
     this.logins = new Map()
     if (rows.length === 0) return
-    await this.trx.insertInto("logins").values(rows).onConflict((oc) => oc.columns(["user_id", "at"]).doNothing()).execute()
+    await this.dialect.insertRows(this.trx, "logins", rows, { onConflict: "ignore" })
     this.progress()
   }
 
@@ -258,22 +264,14 @@ class Importer {
       }
     }
 
-    for (let i = 0; i < newLinks.length; i += INSERT_BATCH) {
-      await trx.insertInto("links").values(newLinks.slice(i, i + INSERT_BATCH)).execute()
-    }
-    await trx.insertInto("events")
-      .values(fresh.map((e, i) => eventRow(e, componentOfEvent[i]!)))
-      .execute()
-    const pendingRows = [...pending].map((component) => ({ component }))
-    for (let i = 0; i < pendingRows.length; i += INSERT_BATCH) {
-      await trx.insertInto("pending_components").values(pendingRows.slice(i, i + INSERT_BATCH))
-        .onConflict((oc) => oc.column("component").doNothing()).execute()
-    }
+    await dialect.insertRows(trx, "links", newLinks)
+    await dialect.insertRows(trx, "events", fresh.map((e, i) => eventRow(e, componentOfEvent[i]!)))
+    await dialect.insertRows(trx, "pending_components", [...pending].map((component) => ({ component })), { onConflict: "ignore" })
     this.inserted += fresh.length
   }
 
   progress(): void {
-    this.onProgress?.({ lines: this.lines, events: this.eventsRead })
+    this.onProgress?.({ phase: "reading", lines: this.lines, events: this.eventsRead })
   }
 }
 
@@ -310,9 +308,16 @@ export const importLines = (
     }
     finished = true
     await importer.flush()
-    const components = await projectPending(trx, dialect, { fresh: false })
+    const onProgress = options.onProgress
+    let projecting: ((done: number) => void) | undefined
+    if (onProgress !== undefined) {
+      const pending = await trx.selectFrom("pending_components").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()
+      const total = Number(pending.n)
+      projecting = (done) => onProgress({ phase: "projecting", lines: importer.lines, events: importer.eventsRead, components: { done, total } })
+      projecting(0)
+    }
+    const components = await projectPending(trx, dialect, { fresh: false, ...(projecting === undefined ? {} : { onProgress: projecting }) })
     await trx.deleteFrom("pending_components").execute()
-    importer.progress()
     return {
       lines: importer.lines,
       records: importer.records,

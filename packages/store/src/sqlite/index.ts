@@ -4,7 +4,7 @@
  */
 import Sqlite from "better-sqlite3"
 import { Kysely, SqliteAdapter, SqliteDialect, sql, type Kysely as AnyKysely } from "kysely"
-import { sqliteDialect } from "../dialect.ts"
+import { sqliteDialect, type StoreDialect } from "../dialect.ts"
 import type { Database } from "../schema.ts"
 import { KyselyStore, type Store } from "../store.ts"
 
@@ -29,6 +29,32 @@ class LockingSqliteDialect extends SqliteDialect {
   }
 }
 
+/**
+ * Bulk inserts as prepared statements run on better-sqlite3's connection directly, one row per step: inside
+ * the caller's kysely transaction (one connection, so the same transaction), without compiling a multi-row
+ * statement per batch. Measured on the import: several times faster than kysely's multi-row INSERTs.
+ */
+const preparedInserts = (database: Sqlite.Database): StoreDialect["insertRows"] => {
+  const statements = new Map<string, Sqlite.Statement>()
+  return async (_trx, table, rows, options = {}) => {
+    if (rows.length === 0) return
+    const columns = Object.keys(rows[0]!)
+    const key = `${table}\u0000${options.onConflict ?? ""}\u0000${columns.join(",")}`
+    let statement = statements.get(key)
+    if (statement === undefined) {
+      const names = columns.map((c) => `"${c}"`).join(", ")
+      const verb = options.onConflict === "ignore" ? "insert or ignore" : "insert"
+      statement = database.prepare(`${verb} into "${table}" (${names}) values (${columns.map(() => "?").join(", ")})`)
+      statements.set(key, statement)
+    }
+    const values = new Array<unknown>(columns.length)
+    for (const row of rows as ReadonlyArray<Record<string, unknown>>) {
+      for (let c = 0; c < columns.length; c++) values[c] = row[columns[c]!] ?? null
+      statement.run(values)
+    }
+  }
+}
+
 /** Opens (creating if needed) the SQLite store at `path`; `":memory:"` for a private in-memory database. */
 export const openSqliteStore = async (path: string): Promise<Store> => {
   let database: Sqlite.Database
@@ -48,5 +74,8 @@ export const openSqliteStore = async (path: string): Promise<Store> => {
     database.close()
     throw new Error(`cannot use the SQLite database "${path}": ${(cause as Error).message}`, { cause })
   }
-  return new KyselyStore(new Kysely<Database>({ dialect: new LockingSqliteDialect({ database }) }), sqliteDialect)
+  return new KyselyStore(
+    new Kysely<Database>({ dialect: new LockingSqliteDialect({ database }) }),
+    { ...sqliteDialect, insertRows: preparedInserts(database) }
+  )
 }
