@@ -53,8 +53,22 @@ describe("the change against the previous period", () => {
     expect(compare("average_wait_duration", 300, 200)).toEqual({ text: "+50% vs previous period", tone: "bad" })
     expect(compare("abandoned", 2, 4)).toEqual({ text: "−50% vs previous period", tone: "good" })
     expect(compare("transferred", 0, 0)).toEqual({ text: "no change vs previous period", tone: "flat" })
+    expect(compare("transferred", 20, 10)).toEqual({ text: "+100% vs previous period", tone: "flat" })
     expect(compare("room_calls", 5, 0)).toEqual({ text: "new vs previous period (none then)", tone: "flat" })
     expect(compare("room_calls", 1000, 1000)).toEqual({ text: "no change vs previous period", tone: "flat" })
     expect(compare("p90_wait_duration", null, 30)).toEqual({ text: "no change vs previous period", tone: "flat" })
+  })
+})
+
+describe("chart data as a table for screen readers", () => {
+  it("has one row per bucket and one column per series, blanks shown as a dash", async () => {
+    const { tableRows } = await import("../src/lib/series.ts")
+    const points = [
+      { index: 0, label: "2 Mar", start: "", value: 3, series: "Average" },
+      { index: 1, label: "3 Mar", start: "", value: null, series: "Average" },
+      { index: 0, label: "2 Mar", start: "", value: 1234, series: "P90" },
+      { index: 1, label: "3 Mar", start: "", value: 5, series: "P90" }
+    ]
+    expect(tableRows(points, ["Average", "P90"], formatCount)).toEqual([["2 Mar", "3", "1,234"], ["3 Mar", "–", "5"]])
   })
 })

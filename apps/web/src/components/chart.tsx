@@ -7,8 +7,11 @@
 import * as Plot from "@observablehq/plot"
 import { useEffect, useRef } from "preact/hooks"
 
+/** The figures behind a chart as a table for screen readers (the drawing itself is hidden from them). */
+export interface ChartData { readonly caption: string; readonly head: ReadonlyArray<string>; readonly rows: ReadonlyArray<ReadonlyArray<string>> }
+
 /** A chart of `options` (without width), labelled for assistive technology; redrawn when `source` (its data) changes. */
-export const Chart = ({ options, label, source, height = 220 }: { readonly options: Plot.PlotOptions; readonly label: string; readonly source: unknown; readonly height?: number }) => {
+export const Chart = ({ options, label, source, data, height = 220 }: { readonly options: Plot.PlotOptions; readonly label: string; readonly source: unknown; readonly data: ChartData; readonly height?: number }) => {
   const box = useRef<HTMLDivElement>(null)
   useEffect(() => {
     const element = box.current
@@ -38,5 +41,14 @@ export const Chart = ({ options, label, source, height = 220 }: { readonly optio
     }
     // options are rebuilt on every render from `source`: redraw only when the data changes
   }, [source, height])
-  return <div ref={box} class="chart" role="img" aria-label={label} />
+  return (
+    <>
+      <div ref={box} class="chart" role="img" aria-label={label} />
+      <table class="sr">
+        <caption>{data.caption}</caption>
+        <thead><tr>{data.head.map((h) => <th key={h} scope="col">{h}</th>)}</tr></thead>
+        <tbody>{data.rows.map((row, i) => <tr key={i}>{row.map((cell, j) => (j === 0 ? <th key={j} scope="row">{cell}</th> : <td key={j}>{cell}</td>))}</tr>)}</tbody>
+      </table>
+    </>
+  )
 }

@@ -7,8 +7,8 @@ import * as Plot from "@observablehq/plot"
 import type { TrendFigures, Trends as TrendsDoc } from "../api.ts"
 import { t } from "../i18n/index.ts"
 import { compare } from "../lib/compare.ts"
-import { exactFigure, formatFigure } from "../lib/format.ts"
-import { seriesOf, tickEvery, toHours, toMinutes, type Point } from "../lib/series.ts"
+import { exactFigure, formatCount, formatFigure } from "../lib/format.ts"
+import { seriesOf, tableRows, tickEvery, toHours, toMinutes, type Point } from "../lib/series.ts"
 import { Chart } from "./chart.tsx"
 
 const colors = ["#4f46e5", "#0d9488", "#d97706", "#e11d48", "#0284c7", "#7c3aed", "#65a30d", "#db2777"]
@@ -71,6 +71,11 @@ export const Trends = ({ trends }: { readonly trends: TrendsDoc }) => {
   const series = (name: string, value: (f: TrendFigures) => number | null) => seriesOf(buckets, granularity, m.locale, name, value)
   const n = buckets.length
   const label = (title: string) => tr.chartLabel(title, per, n)
+  const data = (title: string, points: ReadonlyArray<Point>, names: ReadonlyArray<string>) => ({ caption: label(title), head: [tr.bucket, ...names], rows: tableRows(points, names, formatCount) })
+  const bars = (title: string, points: ReadonlyArray<Point>, color: string) =>
+    <Chart source={trends} label={label(title)} data={data(title, points, [title])} options={barChart(points, color)} />
+  const lines = (title: string, points: ReadonlyArray<Point>, names: ReadonlyArray<string>) =>
+    <Chart source={trends} label={label(title)} data={data(title, points, names)} options={lineChart(points, names)} />
   const clinics = trends.clinics ?? []
   const clinicNames = clinics.map((c) => c.clinic_name ?? c.clinic_id)
   const clinicPoints = clinics.flatMap((c, i) => seriesOf(c.buckets, granularity, m.locale, clinicNames[i]!, (f) => f.consultations))
@@ -83,30 +88,30 @@ export const Trends = ({ trends }: { readonly trends: TrendsDoc }) => {
       <div class="trend-grid">
         <Card id="consultations" title={tr.consultations} per={per} n={n}>
           <Kpi figure="consultations" label={tr.thisPeriod} trends={trends} />
-          <Chart source={trends} label={label(tr.consultations)} options={barChart(series(tr.consultations, (f) => f.consultations), colors[0]!)} />
+          {bars(tr.consultations, series(tr.consultations, (f) => f.consultations), colors[0]!)}
         </Card>
         <Card id="consultation-time" title={tr.consultationTime} per={per} n={n}>
           <Kpi figure="consultation_duration" label={tr.thisPeriod} trends={trends} />
-          <Chart source={trends} label={label(tr.consultationTime)} options={barChart(series(tr.consultationTime, (f) => toHours(f.consultation_duration)), colors[1]!)} />
+          {bars(tr.consultationTime, series(tr.consultationTime, (f) => toHours(f.consultation_duration)), colors[1]!)}
         </Card>
         <Card id="waits" title={tr.waits} per={per} n={n}>
           <div class="kpis"><Kpi figure="average_wait_duration" label={tr.average} trends={trends} /><Kpi figure="p90_wait_duration" label={tr.p90} trends={trends} /></div>
           <Legend names={[tr.average, tr.p90]} />
-          <Chart source={trends} label={label(tr.waits)} options={lineChart([...series(tr.average, (f) => toMinutes(f.average_wait_duration)), ...series(tr.p90, (f) => toMinutes(f.p90_wait_duration))], [tr.average, tr.p90])} />
+          {lines(tr.waits, [...series(tr.average, (f) => toMinutes(f.average_wait_duration)), ...series(tr.p90, (f) => toMinutes(f.p90_wait_duration))], [tr.average, tr.p90])}
         </Card>
         <Card id="abandoned-transferred" title={tr.abandonedTransferred} per={per} n={n}>
           <div class="kpis"><Kpi figure="abandoned" label={tr.abandoned} trends={trends} /><Kpi figure="transferred" label={tr.transferred} trends={trends} /></div>
           <Legend names={[tr.abandoned, tr.transferred]} />
-          <Chart source={trends} label={label(tr.abandonedTransferred)} options={lineChart([...series(tr.abandoned, (f) => f.abandoned), ...series(tr.transferred, (f) => f.transferred)], [tr.abandoned, tr.transferred])} />
+          {lines(tr.abandonedTransferred, [...series(tr.abandoned, (f) => f.abandoned), ...series(tr.transferred, (f) => f.transferred)], [tr.abandoned, tr.transferred])}
         </Card>
         <Card id="room-calls" title={tr.roomCalls} per={per} n={n}>
           <Kpi figure="room_calls" label={tr.thisPeriod} trends={trends} />
-          <Chart source={trends} label={label(tr.roomCalls)} options={barChart(series(tr.roomCalls, (f) => f.room_calls), colors[4]!)} />
+          {bars(tr.roomCalls, series(tr.roomCalls, (f) => f.room_calls), colors[4]!)}
         </Card>
         {clinics.length > 1 && (
           <Card id="by-clinic" title={tr.byClinic} per={per} n={n}>
             <Legend names={clinicNames} />
-            <Chart source={trends} label={label(tr.byClinic)} options={lineChart(clinicPoints, clinicNames)} />
+            {lines(tr.byClinic, clinicPoints, clinicNames)}
             <table class="data compact">
               <thead><tr><th scope="col">{tr.clinic}</th><th scope="col" class="num">{tr.total}</th></tr></thead>
               <tbody>

@@ -120,6 +120,7 @@ export const en = {
   },
   trends: {
     heading: "Trends",
+    bucket: "Period",
     per: { day: "per day", week: "per week", month: "per month" },
     consultations: "Consultations",
     consultationTime: "Consultation time (hours)",

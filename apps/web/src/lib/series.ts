@@ -22,3 +22,14 @@ export const tickEvery = (n: number, max: number): number => Math.max(1, Math.ce
 /** Seconds as hours or minutes for an axis (one decimal). */
 export const toHours = (seconds: number | null): number | null => (seconds === null ? null : Math.round((seconds / 3600) * 10) / 10)
 export const toMinutes = (seconds: number | null): number | null => (seconds === null ? null : Math.round((seconds / 60) * 10) / 10)
+
+/** Series as table rows: one row per bucket label, one column per series, each value formatted. */
+export const tableRows = (points: ReadonlyArray<Point>, names: ReadonlyArray<string>, format: (value: number | null) => string): Array<Array<string>> => {
+  const byLabel = new Map<string, Array<string>>()
+  for (const p of points) {
+    const row = byLabel.get(p.label) ?? [p.label, ...names.map(() => format(null))]
+    row[names.indexOf(p.series) + 1] = format(p.value)
+    byLabel.set(p.label, row)
+  }
+  return [...byLabel.values()]
+}
