@@ -114,7 +114,7 @@ describe.skipIf(!chromiumAvailable)("the dashboard in headless Chromium (demo or
     const second = report.columns[1]!
     await dialog.getByRole("button", { name: `About the ${second.header} column` }).focus()
     await dialog.getByRole("tooltip").filter({ hasText: second.description }).waitFor({ state: "visible" })
-    await shot(page, "preview-1280")
+    await shot(page, "preview-1280", false)
     await page.keyboard.press("Escape")
     await dialog.waitFor({ state: "hidden" })
     expect(csp).toEqual([])

@@ -77,5 +77,5 @@ export const axeProblems = async (page: Page): Promise<Array<string>> => {
   return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join("; ")})`)
 }
 
-/** A full-page screenshot under test-artifacts/. */
-export const shot = (page: Page, name: string) => page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true })
+/** A screenshot under test-artifacts/: the whole page, or what the window shows (a modal dialog). */
+export const shot = (page: Page, name: string, fullPage = true) => page.screenshot({ path: join(artifacts, `${name}.png`), fullPage })
