@@ -64,6 +64,15 @@ describe.skipIf(!chromiumAvailable)("no dead ends on the Reports page", () => {
     await shot(page, "validation-1280")
   })
 
+  it("goes back to the sign-in form when the session has ended, instead of failing in place", async () => {
+    const { page } = await signIn(browser, app.url, app.store, demoAdmin)
+    await page.context().clearCookies()
+    await page.getByRole("button", { name: "Generate" }).click()
+    await page.getByText("You are not signed in").waitFor()
+    expect(await page.locator("nav").count()).toBe(0)
+    expect(await page.locator("article.tile").count()).toBe(0)
+  })
+
   it("shows History in the organisation's timezone with the zone named", async () => {
     const { page } = await signIn(browser, app.url, app.store, demoAdmin)
     await page.getByText("Last 7 days", { exact: true }).click()

@@ -90,14 +90,20 @@ export const errorOf = async (res: Response): Promise<ApiError> => {
   return { code: "error", message: t().errors.requestFailed(res.status), field: null }
 }
 
-/** A raw request to the API under /api/v1 (JSON body when given). */
-export const request = (path: string, init: { method?: string; body?: unknown } = {}): Promise<Response> =>
-  fetch(`/api/v1${path}`, {
+/** The event the page hears when the session has ended (expired or signed out elsewhere): it shows the sign-in form. */
+export const signedOutEvent = "vcr:signed-out"
+
+/** A raw request to the API under /api/v1 (JSON body when given); a 401 also tells the page that the session has ended. */
+export const request = async (path: string, init: { method?: string; body?: unknown } = {}): Promise<Response> => {
+  const response = await fetch(`/api/v1${path}`, {
     method: init.method ?? "GET",
     credentials: "same-origin",
     headers: { "X-CSRF-Token": csrf(), ...(init.body === undefined ? {} : { "Content-Type": "application/json" }) },
     ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) })
   })
+  if (response.status === 401) window.dispatchEvent(new Event(signedOutEvent))
+  return response
+}
 
 /** A request whose answer is JSON of type T. */
 export const call = async <T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<Result<T>> => {

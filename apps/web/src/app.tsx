@@ -3,7 +3,7 @@
  * (email form, no menu) and the three sections. An emailed link (/history/<entry>) opens History on its entry.
  */
 import { useEffect, useState } from "preact/hooks"
-import { call, request, type Me } from "./api.ts"
+import { call, request, signedOutEvent, type Me } from "./api.ts"
 import { Configuration } from "./components/configuration.tsx"
 import { Header, type View } from "./components/header.tsx"
 import { History } from "./components/history.tsx"
@@ -19,6 +19,11 @@ export const App = () => {
   const [view, setView] = useState<View>(linked === null ? "reports" : "history")
   const [orgId, setOrgId] = useState("")
   const onSignIn = location.pathname === "/signin"
+  useEffect(() => {
+    const ended = () => setMe(null)
+    window.addEventListener(signedOutEvent, ended)
+    return () => window.removeEventListener(signedOutEvent, ended)
+  }, [])
   useEffect(() => {
     if (onSignIn) return
     void call<Me>("/me").then((r) => {
