@@ -44,11 +44,13 @@ export const Chart = ({ options, label, source, data, height = 220 }: { readonly
   return (
     <>
       <div ref={box} class="chart" role="img" aria-label={label} />
-      <table class="sr">
-        <caption>{data.caption}</caption>
-        <thead><tr>{data.head.map((h) => <th key={h} scope="col">{h}</th>)}</tr></thead>
-        <tbody>{data.rows.map((row, i) => <tr key={i}>{row.map((cell, j) => (j === 0 ? <th key={j} scope="row">{cell}</th> : <td key={j}>{cell}</td>))}</tr>)}</tbody>
-      </table>
+      <div class="sr">
+        <table>
+          <caption>{data.caption}</caption>
+          <thead><tr>{data.head.map((h) => <th key={h} scope="col">{h}</th>)}</tr></thead>
+          <tbody>{data.rows.map((row, i) => <tr key={i}>{row.map((cell, j) => (j === 0 ? <th key={j} scope="row">{cell}</th> : <td key={j}>{cell}</td>))}</tr>)}</tbody>
+        </table>
+      </div>
     </>
   )
 }

@@ -2,7 +2,7 @@
  * The Reports view: settings, then for a short range the tiles with the trends under them; for a long range
  * (two months or more, R67) no tiles but the trends and each report's Email; an empty range says so.
  */
-import { useState } from "preact/hooks"
+import { useEffect, useState } from "preact/hooks"
 import { call, orgPath, query, type Me, type Organisation, type Summary, type Trends as TrendsDoc } from "../api.ts"
 import { t } from "../i18n/index.ts"
 import type { FieldErrors } from "../lib/validation.ts"
@@ -13,6 +13,12 @@ import { Settings, type RunSettings } from "./settings.tsx"
 import { Tiles } from "./tiles.tsx"
 import { Trends } from "./trends.tsx"
 
+
+const scopeName = (org: Organisation, clinic: string) => {
+  const name = org.name ?? org.id
+  const c = org.clinics.find((x) => x.id === clinic)
+  return c === undefined ? `${name} · ${t().settings.wholeOrganisation}` : `${name} · ${c.name ?? c.id}`
+}
 
 interface Outcome {
   readonly params: Readonly<Record<string, string>>
@@ -30,6 +36,11 @@ export const Reports = (props: { readonly me: Me; readonly org: Organisation; re
   const [outcome, setOutcome] = useState<Outcome | undefined>(undefined)
   const [status, setStatus] = useState("")
   const [open, setOpen] = useState<{ report: string; title: string } | undefined>(undefined)
+  // Another organisation's settings start afresh: the last results were not for it.
+  useEffect(() => {
+    setOutcome(undefined)
+    setServerErrors({})
+  }, [props.org.id])
   const generate = async (s: RunSettings) => {
     setBusy(true)
     setOutcome(undefined)
@@ -66,7 +77,7 @@ export const Reports = (props: { readonly me: Me; readonly org: Organisation; re
       <p id="status" class="status" role="status" aria-live="polite">{status}</p>
       {outcome !== undefined && ctx !== undefined && (
         <div class="results">
-          <p class="range-line">{m.tiles.range(outcome.params.from!, outcome.params.to!, outcome.params.timezone!)}</p>
+          <p class="range-line">{m.tiles.range(scopeName(props.org, outcome.params.clinic_id!), outcome.params.from!, outcome.params.to!, outcome.params.timezone!)}</p>
           {outcome.long && (
             <div id="long-range" class="notice" role="status">
               <p>{m.longRange.notice}</p>

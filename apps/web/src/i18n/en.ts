@@ -55,7 +55,7 @@ export const en = {
   categories: { entities: "Entities", roles: "Roles", activities: "Activities" },
   tiles: {
     heading: "Summary",
-    range: (from: string, to: string, zone: string) => `${from} to ${to} · ${zone}`,
+    range: (scope: string, from: string, to: string, zone: string) => `${scope} · ${from} to ${to} · ${zone}`,
     open: (title: string) => `Preview ${title}`,
     about: (label: string) => `About ${label}`,
     previous: (value: string) => `previous period ${value}`,
