@@ -305,6 +305,8 @@ const main = async () => {
   console.log(`XLSX throughput: ${(rate(xlsx) / rate(floor)).toFixed(2)}x csv+gzip1 (target >= 0.8x)`)
   const peaks = [...smaller, xlsx].map((m) => `${m.maxRssMb} MB at ${m.rows.toLocaleString("en-AU")} rows`)
   console.log(`XLSX peak RSS: ${peaks.join(", ")} (target < 150 MB, flat)`)
+  const growth = [...smaller, xlsx].map((m) => `${m.maxRssMb - Number(m.extra?.rssBeforeMb ?? 0)} MB at ${m.rows.toLocaleString("en-AU")} rows`)
+  console.log(`XLSX writer's own memory (peak RSS less RSS before the first row, tsx and modules loaded): ${growth.join(", ")}`)
   const r74 = await measureR74(rows)
   console.log(
     `R74 check: ${r74.cells.toLocaleString("en-AU")} text cells (${r74.perRow.toFixed(1)} per row) in ${r74.checkMs.toFixed(0)} ms, ` +
