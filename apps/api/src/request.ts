@@ -91,7 +91,8 @@ export const runParameters = (source: Record<string, unknown>, allowed: Readonly
     timezone: text("timezone"),
     minimumDurationMinutes: minimum === null ? undefined : (minimum as string | number | undefined),
     clinicId: text("clinic_id") ?? null,
-    format: text("format")
+    format: text("format"),
+    locale: text("locale")
   }
 }
 
@@ -108,7 +109,8 @@ export const runInput = (actor: Actor, organisationId: string, report: ReportId 
   from: p.from,
   to: p.to,
   timezone: p.timezone,
-  minimumDurationMinutes: p.minimumDurationMinutes
+  minimumDurationMinutes: p.minimumDurationMinutes,
+  locale: p.locale
 })
 
 /**

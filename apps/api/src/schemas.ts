@@ -3,7 +3,7 @@
  * these (run parameters, the history filters, the configuration's fields, the sign-in body) and the OpenAPI
  * document publishes them; a test validates every route's real answers against that document.
  */
-import { reportIds } from "@vcr/core"
+import { Locales, reportIds } from "@vcr/core"
 import { formats } from "@vcr/engine"
 
 /** JSON Schema constructors for the shapes every answer uses. */
@@ -18,7 +18,12 @@ export const runParameterSpecs = {
   to: { type: "string", format: "date", description: "Last date, inclusive (default: today); not after today in the timezone" },
   timezone: { type: "string", description: "IANA time zone, any letter case (default: the organisation's configured zone, else Australia/Sydney)" },
   minimum_duration_minutes: { type: ["number", "string"], description: "Minimum consultation duration in minutes, 0 to 1440 (default: configured, else 0)" },
-  clinic_id: { type: "string", description: "Narrow the run to one clinic of the organisation" }
+  clinic_id: { type: "string", description: "Narrow the run to one clinic of the organisation" },
+  locale: {
+    type: "string",
+    description: "Language of the words: en (default) or zh-CN, any letter case (R80). Titles, headers, field descriptions, sheet names, Yes/No " +
+      "and the email change; keys, ids, values, numbers and instants never do. An emailed report keeps it in its history entry"
+  }
 } as const
 
 /** The filters of `GET /history`. */
@@ -154,9 +159,10 @@ export const entrySchema = {
     error: nullableText("Why generating or emailing failed"),
     requested_at: instant("When it was requested"),
     expires_at: instant("When the entry and its file expire (24 hours)"),
-    file_url: text("Where to download the file")
+    file_url: text("Where to download the file"),
+    locale: { type: "string", enum: [...Locales.all], description: "The locale of the request: the file, its title here and its email are in it" }
   },
-  required: ["id", "report", "title", "organisation_id", "clinic_id", "parameters", "format", "delivery", "status", "size", "error", "requested_at", "expires_at", "file_url"],
+  required: ["id", "report", "title", "organisation_id", "clinic_id", "parameters", "format", "delivery", "status", "size", "error", "requested_at", "expires_at", "file_url", "locale"],
   additionalProperties: false
 }
 

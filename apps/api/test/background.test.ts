@@ -198,7 +198,7 @@ for (const [name, make] of [["SQLite", sqliteDb], ["PostgreSQL", postgresDb]] as
             id, user_id: "u-oadmin", organisation_id: "org-1", clinic_id: null, report: "organisations", format: "json",
             parameters: JSON.stringify({ organisation_ids: ["org-1"], clinic_id: null, ...longRange, minimum_duration_minutes: 0 }),
             delivery: "download", status: "queued", size: null, file_name: "x.json", file_ref: null, error: null, attempts: 0,
-            created_at: now, expires_at: now + historyLifetimeMs, completed_at: null, emailed_at: null
+            created_at: now, expires_at: now + historyLifetimeMs, completed_at: null, emailed_at: null, locale: "en"
           })
           const a = createWorker({ store, mailer: createMailer({ smtpUrl: smtp.url }), filesDir, fileStorage: "folder", publicUrl: "https://x", now: () => now, workerId: `a-${round}`, log: () => undefined })
           const b = createWorker({ store: second, mailer: createMailer({ smtpUrl: smtp.url }), filesDir, fileStorage: "folder", publicUrl: "https://x", now: () => now, workerId: `b-${round}`, log: () => undefined })

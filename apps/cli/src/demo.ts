@@ -2,7 +2,7 @@
  * `vcr demo`: seeds a realistic demo organisation through the ordinary import path (generated NDJSON lines),
  * then writes the summary and the six reports (XLSX and CSV) of a recent short range into a folder.
  */
-import { Parameters, reportIds } from "@vcr/core"
+import { InvalidParameter, type Locale, Locales, Parameters, reportIds } from "@vcr/core"
 import * as Demo from "@vcr/demo"
 import { writeFileAtomically } from "@vcr/engine"
 import { mkdir } from "node:fs/promises"
@@ -20,16 +20,19 @@ function* demoLines(seed: number, now: number) {
 }
 
 /** Runs the demo: import (once per store), then the reports. */
-export const commandDemo = async (globals: GlobalOptions, options: { out: string; seed: number }) => {
+export const commandDemo = async (globals: GlobalOptions, options: { out: string; seed: number; locale?: string | undefined }) => {
+  // Checked before anything is imported or written.
+  const locale = Locales.decode(options.locale, "--locale")
+  if (locale instanceof InvalidParameter) throw locale
   const progress = startProgress({ everySeconds: progressEvery(globals.progressEvery) })
   try {
-    await demo(globals, options, progress)
+    await demo(globals, { ...options, locale }, progress)
   } finally {
     progress.stop()
   }
 }
 
-const demo = (globals: GlobalOptions, options: { out: string; seed: number }, progress: Progress) =>
+const demo = (globals: GlobalOptions, options: { out: string; seed: number; locale: Locale }, progress: Progress) =>
   withEngine(globals, async (engine) => {
     const { store } = engine
     const now = currentTime()
@@ -49,7 +52,8 @@ const demo = (globals: GlobalOptions, options: { out: string; seed: number }, pr
       organisationIds: [organisationId],
       from: today.subtract({ months: 1 }).with({ day: 1 }).toString(),
       to: today.toString(),
-      timezone: zone
+      timezone: zone,
+      locale: options.locale
     }
     const out = resolve(options.out)
     await mkdir(out, { recursive: true })

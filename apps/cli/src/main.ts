@@ -68,15 +68,10 @@ const runOptions = (command: Command) =>
     .option("--to <date>", "last date, YYYY-MM-DD, inclusive (default: today)")
     .option("--tz <zone>", "IANA time zone (default: the organisation's configured zone, else Australia/Sydney)")
     .option("--min-duration <minutes>", "minimum consultation duration in minutes (default: configured, else 0)")
+    .option("--locale <locale>", "language of titles, headers, descriptions and the email: en (default) or zh-CN; data never changes")
 
-interface RunOptions {
-  org: Array<string>
-  clinic?: string
-  from?: string
-  to?: string
-  tz?: string
-  minDuration?: string
-}
+/** The options of every run command, raw: core's one validator checks them. */
+interface RunOptions { org: Array<string>; clinic?: string; from?: string; to?: string; tz?: string; minDuration?: string; locale?: string }
 
 const runInput = (o: RunOptions) => ({
   organisationIds: o.org,
@@ -84,7 +79,8 @@ const runInput = (o: RunOptions) => ({
   from: o.from,
   to: o.to,
   timezone: o.tz,
-  minimumDurationMinutes: o.minDuration
+  minimumDurationMinutes: o.minDuration,
+  locale: o.locale
 })
 
 runOptions(
@@ -133,9 +129,10 @@ program
   .description("seed a realistic demo organisation into the store and write its summary and six reports")
   .option("--out <dir>", "folder for the reports", "vcr-reports")
   .option("--seed <n>", "generator seed", "20260301")
-  .action(async (o: { out: string; seed: string }) => {
+  .option("--locale <locale>", "language of the reports' titles, headers and descriptions: en (default) or zh-CN")
+  .action(async (o: { out: string; seed: string; locale?: string }) => {
     const { commandDemo } = await import("./demo.ts")
-    await commandDemo(globals(), { out: o.out, seed: Number(o.seed) })
+    await commandDemo(globals(), { out: o.out, seed: Number(o.seed), locale: o.locale })
   })
 
 program

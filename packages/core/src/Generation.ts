@@ -5,6 +5,7 @@
  */
 import { Effect } from "effect"
 import { InvalidParameter, type NotFound, RangeTooLongForTiles } from "./Errors.ts"
+import * as Locales from "./Locales.ts"
 import * as Parameters from "./Parameters.ts"
 import { type Locale, type RenderContext, type ReportId, reportIds } from "./Report.ts"
 import * as Rows from "./reports/Rows.ts"
@@ -28,6 +29,12 @@ export const decodeReportId = (raw: string): Effect.Effect<ReportId, InvalidPara
     ? Effect.succeed(raw)
     : Effect.fail(new InvalidParameter({ field: "report", code: "unknown_report", message: `report must be one of ${reportIds.join(", ")} (got "${raw}")` }))
 
+/** Decodes the run's locale (`input.locale`, R80): absent is English; an unknown one fails naming `locale`. */
+export const decodeLocale = (input: Pick<Parameters.RunInput, "locale">): Effect.Effect<Locale, InvalidParameter> => {
+  const locale = Locales.decode(input.locale)
+  return locale instanceof InvalidParameter ? Effect.fail(locale) : Effect.succeed(locale)
+}
+
 /** Validates, resolves the scope and opens the run (R23–R31). A failing look-up is a defect, not a typed error. */
 export const openRun = Effect.fnUntraced(function* (
   input: Parameters.RunInput,
@@ -44,15 +51,15 @@ export const prepare = Effect.fnUntraced(function* (
   reportId: string,
   input: Parameters.RunInput,
   source: ReportSource & Run.DirectoryLookup,
-  /** `locale` (decoded by the edge with `Locales.decode`) chooses the words; English when absent. */
-  options: { readonly now: number; readonly generatedBy: string; readonly locale?: Locale | undefined }
+  options: { readonly now: number; readonly generatedBy: string }
 ): Effect.fn.Return<Prepared, InvalidParameter | NotFound> {
   const id = yield* decodeReportId(reportId)
+  const locale = yield* decodeLocale(input)
   const run = yield* openRun(input, source, options.now)
   return {
     run,
     context: {
-      report: Rows.definition(run, id, options.locale ?? "en"),
+      report: Rows.definition(run, id, locale),
       parameters: Parameters.toJson(run.parameters),
       generatedAt: run.clock(options.now)!,
       generatedBy: options.generatedBy
@@ -76,10 +83,9 @@ export const summary = Effect.fnUntraced(function* (
   options: {
     /** The Organisations report's wider scope in the API: the path's organisation first, then the others the user reports on. */
     readonly organisationsReportIds?: ReadonlyArray<string>
-    /** The locale of the tiles' titles (English when absent). */
-    readonly locale?: Locale | undefined
   } = {}
 ): Effect.fn.Return<Summary, InvalidParameter | NotFound | RangeTooLongForTiles> {
+  const locale = yield* decodeLocale(input)
   const run = yield* openRun(input, source, now)
   if (run.parameters.rangeKind === "long") {
     return yield* new RangeTooLongForTiles({
@@ -93,6 +99,6 @@ export const summary = Effect.fnUntraced(function* (
       : yield* Effect.promise(() =>
         Run.open({ ...run.parameters, organisationIds: [...new Set([...run.parameters.organisationIds, ...wider])] }, source)
       )
-  const tiles = yield* Effect.promise(() => Tiles.tiles(run, organisationsRun, options.locale ?? "en"))
+  const tiles = yield* Effect.promise(() => Tiles.tiles(run, organisationsRun, locale))
   return { parameters: Parameters.toJson(run.parameters), generated_at: run.clock(now)!, tiles }
 })

@@ -15,6 +15,11 @@ export interface RunInput {
   readonly to?: string | undefined
   readonly timezone?: string | undefined
   readonly minimumDurationMinutes?: string | number | undefined
+  /**
+   * The locale of the words (`en` or `zh-CN`, any letter case; absent is `en`), decoded by `Locales.decode`. It
+   * changes only text, never data, so it is no part of the parameters an output shows (R70, R80).
+   */
+  readonly locale?: string | null | undefined
 }
 
 /** Defaults from the reporting configuration of the run's first organisation (R27). */

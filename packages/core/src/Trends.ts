@@ -8,6 +8,7 @@ import { Temporal } from "@js-temporal/polyfill"
 import { Effect } from "effect"
 import { InvalidParameter, type NotFound } from "./Errors.ts"
 import * as Generation from "./Generation.ts"
+import * as Locales from "./Locales.ts"
 import * as Parameters from "./Parameters.ts"
 import * as Consultations from "./reports/Consultations.ts"
 import * as RoomCalls from "./reports/RoomCalls.ts"
@@ -186,6 +187,9 @@ export const trends = Effect.fnUntraced(function* (
 ): Effect.fn.Return<TrendsDocument, InvalidParameter | NotFound> {
   const granularity = decodeGranularity(input.granularity)
   if (granularity instanceof InvalidParameter) return yield* granularity
+  // Trends are figures only (no words to translate), but a bad locale is still refused like on every run.
+  const locale = Locales.decode(input.locale)
+  if (locale instanceof InvalidParameter) return yield* locale
   const by = decodeBy(input.by)
   if (by instanceof InvalidParameter) return yield* by
   const run = yield* Generation.openRun(input, source, now)

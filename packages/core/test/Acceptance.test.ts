@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs"
 import { join } from "node:path"
 import { describe, expect, it } from "vitest"
-import { type InputRecord, MemorySource, Output, Parameters, Report, Rows, Run, Tiles } from "../src/index.ts"
+import { Definitions, type InputRecord, MemorySource, Output, Parameters, Report, Rows, Run, Tiles } from "../src/index.ts"
 import { decodeLine } from "../src/Records.ts"
 
 const dir = join(import.meta.dirname, "fixtures/three-clinic-transfer")
@@ -24,9 +24,9 @@ const runFor = async (minimum: string) => {
   return Run.open(p, source)
 }
 
-const reportJson = async (id: Report.ReportId, minimum: string) => {
+const reportJson = async (id: Report.ReportId, minimum: string, locale: Report.Locale = "en") => {
   const ctx = await runFor(minimum)
-  const report = Rows.definition(ctx, id)
+  const report = Rows.definition(ctx, id, locale)
   let text = ""
   for await (const chunk of Output.json({ report, parameters: Parameters.toJson(ctx.parameters), generatedAt: "x", generatedBy: "test" }, Rows.rows(ctx, id))) text += chunk
   return JSON.parse(text)
@@ -52,6 +52,18 @@ describe("three-clinic transfer acceptance scenario (in-memory source)", () => {
       expect(actual.title).toBe(expected.title)
       expect(actual.parameters).toEqual(expected.parameters)
       expect(actual.columns.map((c: any) => [c.key, c.type])).toEqual(expected.columns.map((c: any) => [c.key, c.type]))
+      expect(actual.rows).toEqual(expected.rows)
+    })
+  }
+  for (const [file, id, minimum] of cases) {
+    it(`reproduces ${file} in zh-CN: the same keys, types and rows, the zh-CN title and headers (R80)`, async () => {
+      const expected = JSON.parse(readFileSync(join(dir, file), "utf8"))
+      const actual = await reportJson(id, minimum, "zh-CN")
+      expect(actual.report).toBe(expected.report)
+      expect(actual.title).toBe(Definitions.reports[id].text["zh-CN"].title)
+      expect(actual.parameters).toEqual(expected.parameters)
+      expect(actual.columns.map((c: any) => [c.key, c.type])).toEqual(expected.columns.map((c: any) => [c.key, c.type]))
+      expect(actual.columns.every((c: any) => c.key.startsWith("tag:") || /\p{Script=Han}/u.test(c.header))).toBe(true)
       expect(actual.rows).toEqual(expected.rows)
     })
   }

@@ -3,8 +3,10 @@
  * entry (which needs sign-in) and when the link expires: never report content, staff or patient data, since
  * email leaves the system. Everything interpolated into the HTML is escaped.
  */
+import type { Locale } from "@vcr/core"
 import { EmailPermanentError } from "./email-error.ts"
 import type { EmailMessage } from "./email-message.ts"
+import { emailTexts } from "./texts.ts"
 
 /** What the report-ready email says. */
 export interface ReportReadyOptions {
@@ -16,6 +18,8 @@ export interface ReportReadyOptions {
   readonly reportTitle: string
   /** When the link expires, shown as given (e.g. "2025-03-01 14:00 Europe/London"). */
   readonly expiresAt: string
+  /** The locale of the words (the history entry's, R80); English by default. The title comes already in it. */
+  readonly locale?: Locale | undefined
 }
 
 /** Escapes text for HTML element content and double- or single-quoted attribute values. */
@@ -48,29 +52,31 @@ export const checkLink = (link: string): string => {
  */
 export const reportReadyMessage = (options: ReportReadyOptions): EmailMessage => {
   const link = checkLink(options.link)
-  const title = oneLine(options.reportTitle) || "Report"
+  const locale = options.locale ?? "en"
+  const words = emailTexts[locale].reportReady
+  const title = oneLine(options.reportTitle) || words.untitled
   const expiresAt = oneLine(options.expiresAt)
   const text = [
-    `Your report "${title}" is ready.`,
+    words.ready(title),
     "",
-    "Open it here (you will be asked to sign in):",
+    words.openHere,
     link,
     "",
-    `The link expires at ${expiresAt}.`,
+    words.expires(expiresAt),
     "",
-    "For your security this email contains no report data.",
+    words.noData,
     ""
   ].join("\n")
   const html = [
     "<!doctype html>",
-    '<html><head><meta charset="utf-8"></head><body>',
-    `<p>Your report &ldquo;${escapeHtml(title)}&rdquo; is ready.</p>`,
-    `<p><a href="${escapeHtml(link)}">Open the report</a> (you will be asked to sign in).</p>`,
-    `<p>Or copy this address into your browser: ${escapeHtml(link)}</p>`,
-    `<p>The link expires at ${escapeHtml(expiresAt)}.</p>`,
-    "<p>For your security this email contains no report data.</p>",
+    `<html lang="${locale}"><head><meta charset="utf-8"></head><body>`,
+    `<p>${words.readyHtml(escapeHtml(title))}</p>`,
+    `<p><a href="${escapeHtml(link)}">${escapeHtml(words.openLink)}</a>${escapeHtml(words.signInNote)}</p>`,
+    `<p>${escapeHtml(words.copyAddress)} ${escapeHtml(link)}</p>`,
+    `<p>${escapeHtml(words.expires(expiresAt))}</p>`,
+    `<p>${escapeHtml(words.noData)}</p>`,
     "</body></html>",
     ""
   ].join("\n")
-  return { to: options.to, subject: `Your report is ready: ${title}`, text, html }
+  return { to: options.to, subject: words.subject(title), text, html }
 }

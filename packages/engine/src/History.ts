@@ -3,7 +3,7 @@
  * one for a download (the file written now) or for an email (queued: the entry is the worker's durable job),
  * listing what an actor may see, opening an entry's file, and expiring: files destroyed, rows deleted later.
  */
-import { Definitions, Generation, InvalidParameter, NotFound, Permissions, type Actor, type ParametersJson, type Prepared, type ReportId, type RunInput } from "@vcr/core"
+import { Definitions, Generation, InvalidParameter, Locales, NotFound, Permissions, type Actor, type Locale, type ParametersJson, type Prepared, type ReportId, type RunInput } from "@vcr/core"
 import type { HistoryEntry, StoreError } from "@vcr/store"
 import { Clock, Effect } from "effect"
 import { randomBytes } from "node:crypto"
@@ -20,8 +20,15 @@ export const historyLifetimeMs = 24 * 60 * 60_000
 /** How long an expired entry stays as a tombstone that answers "expired" before its row is deleted. */
 export const tombstoneLifetimeMs = 7 * 24 * 60 * 60_000
 
-/** A report's title (R48) from core's definitions; an unknown id is shown as itself. */
-export const reportTitle = (id: string): string => (Generation.isReportId(id) ? Definitions.byId(id).title : id)
+/** A report's title (R48) from core's definitions, in `locale` (English by default); an unknown id is shown as itself. */
+export const reportTitle = (id: string, locale: Locale = "en"): string =>
+  Generation.isReportId(id) ? Definitions.reports[id].text[locale].title : id
+
+/** The locale an entry was requested in (R80); a value no longer supported reads as English. */
+export const entryLocale = (entry: Pick<HistoryEntry, "locale">): Locale => {
+  const locale = Locales.decode(entry.locale)
+  return locale instanceof InvalidParameter ? Locales.defaultLocale : locale
+}
 
 /** A new queued history entry for a report request: an unguessable id, kept 24 hours from `now`. */
 export const newEntry = (o: {
@@ -32,11 +39,13 @@ export const newEntry = (o: {
   readonly parameters: ParametersJson
   readonly delivery: "download" | "email"
   readonly now: number
+  /** The locale of the request: the file and its email are in it. */
+  readonly locale: Locale
 }): HistoryEntry => ({
   id: randomBytes(16).toString("base64url"), user_id: o.userId, organisation_id: o.organisationId, clinic_id: o.parameters.clinic_id,
   report: o.report, format: o.format, parameters: JSON.stringify(o.parameters), delivery: o.delivery, status: "queued", size: null,
   file_name: fileName(o.report, o.parameters, o.format), file_ref: null, error: null, attempts: 0, created_at: o.now,
-  expires_at: o.now + historyLifetimeMs, completed_at: null, emailed_at: null
+  expires_at: o.now + historyLifetimeMs, completed_at: null, emailed_at: null, locale: o.locale
 })
 
 /** Who asks, for which organisation, and the prepared report. */
@@ -52,7 +61,7 @@ const entryFor = (request: Request, delivery: "download" | "email", now: number)
   const parameters = request.prepared.context.parameters
   return newEntry({
     userId: request.userId, organisationId: request.organisationId ?? parameters.organisation_ids[0]!, report: request.prepared.context.report.id,
-    format: request.format, parameters, delivery, now
+    format: request.format, parameters, delivery, now, locale: request.prepared.context.report.locale
   })
 }
 

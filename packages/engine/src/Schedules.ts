@@ -204,7 +204,8 @@ const runOf = (row: ScheduleRow, actor: Actor, occurrence: number): RunInput => 
   return {
     organisationIds: row.report === "organisations" && row.clinic_id === null ? [row.organisation_id, ...others] : [row.organisation_id],
     clinicId: row.clinic_id, from: from.toString(), to: to.toString(), timezone: row.timezone,
-    minimumDurationMinutes: row.minimum_duration_minutes ?? undefined
+    minimumDurationMinutes: row.minimum_duration_minutes ?? undefined,
+    locale: row.locale
   }
 }
 
@@ -248,7 +249,7 @@ export const fireOne = Effect.fnUntraced(function* (worker: Firing) {
   }
   const entry = newEntry({
     userId: row.user_id, organisationId: row.organisation_id, report: prepared.value.context.report.id, format: row.format as "xlsx" | "csv" | "json",
-    parameters: prepared.value.context.parameters, delivery: "email", now
+    parameters: prepared.value.context.parameters, delivery: "email", now, locale: prepared.value.context.report.locale
   })
   const recorded = yield* call("record", (s) => s.schedules.record(row.id, worker.id, { skipped: plan.skipped, run: { ...plan.run!, entry }, ...after }))
   worker.log({ at: stamp, job: "schedule", outcome: recorded ? (plan.run.late ? "late" : "run") : "lease_lost", skipped: plan.skipped.length })

@@ -14,7 +14,7 @@ import { randomBytes } from "node:crypto"
 import { actorOf } from "./Access.ts"
 import { Files } from "./Files.ts"
 import { render, type Format } from "./formats.ts"
-import { reportTitle } from "./History.ts"
+import { entryLocale, reportTitle } from "./History.ts"
 import { Mailer } from "./Mailer.ts"
 import * as Report from "./Report.ts"
 import * as Schedules from "./Schedules.ts"
@@ -124,7 +124,8 @@ export const generateOne = Effect.fnUntraced(function* (worker: Settled) {
   const format = entry.format as Format
   const attempt = Effect.gen(function* () {
     const prepared = yield* Report.prepare(entry.report, {
-      organisationIds: p.organisation_ids, clinicId: p.clinic_id, from: p.from, to: p.to, timezone: p.timezone, minimumDurationMinutes: p.minimum_duration_minutes
+      organisationIds: p.organisation_ids, clinicId: p.clinic_id, from: p.from, to: p.to, timezone: p.timezone, minimumDurationMinutes: p.minimum_duration_minutes,
+      locale: entryLocale(entry)
     }, user?.name ?? entry.user_id)
     const file = yield* files.save(id, format, (out) => render(prepared, format, out))
     const now = yield* Clock.currentTimeMillis
@@ -181,10 +182,12 @@ export const emailOne = Effect.fnUntraced(function* (worker: Settled) {
     report: entry.report, detail: JSON.stringify({ entry: id })
   }))
   const mailer = yield* Mailer
+  const locale = entryLocale(entry)
   const sent = yield* Effect.exit(mailer.send(reportReadyMessage({
     to: user.email,
+    locale,
     link: `${worker.publicUrl}/history/${id}`,
-    reportTitle: reportTitle(entry.report),
+    reportTitle: reportTitle(entry.report, locale),
     expiresAt: `${new Instant.ZoneClock(p.timezone).format(entry.expires_at)} (${p.timezone})`
   })))
   const now = yield* Clock.currentTimeMillis

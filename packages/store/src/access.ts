@@ -63,6 +63,8 @@ export interface HistoryEntry {
   readonly expires_at: number
   readonly completed_at: number | null
   readonly emailed_at: number | null
+  /** The locale of the request (R80, `Locales.Name`): the file and the email are generated in it. */
+  readonly locale: string
 }
 
 /** One audit record: who did what to which scope, when, and the outcome. */
@@ -86,6 +88,7 @@ export interface AccessTables {
     id: string; user_id: string; organisation_id: string; clinic_id: string | null; report: string; format: string; parameters: string
     delivery: string; status: string; size: number | null; file_name: string; file_ref: string | null; error: string | null
     attempts: number; created_at: number; expires_at: number; completed_at: number | null; emailed_at: number | null
+    locale: string
   }
   audit: {
     id: number | undefined; at: number; user_id: string | null; action: string; organisation_id: string | null; clinic_id: string | null
@@ -164,6 +167,19 @@ const num = (v: number | null) => (v === null ? null : Number(v))
 const entryOf = (r: AccessTables["history"]): HistoryEntry => ({
   ...r, delivery: r.delivery as HistoryEntry["delivery"], status: r.status as HistoryStatus, size: num(r.size), attempts: Number(r.attempts),
   created_at: Number(r.created_at), expires_at: Number(r.expires_at), completed_at: num(r.completed_at), emailed_at: num(r.emailed_at)
+})
+
+/**
+ * Migration 0007: each history entry keeps the locale of its request (SPEC §11.5); entries made before it were
+ * English, the only locale there was.
+ */
+export const historyLocaleMigration = (dialect: StoreDialect): Migration => ({
+  async up(db: Kysely<any>) {
+    await db.schema.alterTable("history").addColumn("locale", dialect.text, (c) => c.notNull().defaultTo("en")).execute()
+  },
+  async down(db: Kysely<any>) {
+    await db.schema.alterTable("history").dropColumn("locale").execute()
+  }
 })
 
 /** Credentials, history and audit over the store's database. */

@@ -3,7 +3,7 @@
  * order by code point everywhere). Migrations are code, not files, so a bundled CLI carries them.
  */
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from "kysely"
-import { accessMigration, serviceTokensMigration } from "./access.ts"
+import { accessMigration, historyLocaleMigration, serviceTokensMigration } from "./access.ts"
 import { projectPending } from "./facts.ts"
 import { jobsMigration } from "./jobs.ts"
 import { schedulesMigration } from "./schedules.ts"
@@ -232,7 +232,8 @@ export const migrations = (dialect: StoreDialect): Record<string, Migration> => 
   "0003_jobs": jobsMigration(dialect),
   "0004_room_call_hosts": roomCallHosts(dialect),
   "0005_service_tokens": serviceTokensMigration(dialect),
-  "0006_schedules": schedulesMigration(dialect)
+  "0006_schedules": schedulesMigration(dialect),
+  "0007_locale": historyLocaleMigration(dialect)
 })
 
 /** Applies every pending migration; throws the first failure. */

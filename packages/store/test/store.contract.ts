@@ -349,6 +349,7 @@ export const contract = (name: string, fresh: () => Promise<string>): void => {
       await db.schema.alterTable("room_calls").dropColumn("hosts_json").execute()
       await db.schema.alterTable("credentials").dropColumn("scope").execute()
       for (const table of ["schedule_occurrences", "schedules"]) await db.schema.dropTable(table).execute()
+      await db.schema.alterTable("history").dropColumn("locale").execute()
       await db.deleteFrom("kysely_migration" as any).where("name", ">=", "0004_room_call_hosts").execute()
       await store.migrate()
       expect(await dump(store)).toEqual(before)
@@ -479,7 +480,7 @@ export const contract = (name: string, fresh: () => Promise<string>): void => {
       const entry = {
         id: "h-1", user_id: "u-1", organisation_id: "org-1", clinic_id: null, report: "clinics", format: "csv", parameters: "{}",
         delivery: "email" as const, status: "queued" as const, size: null, file_name: "clinics.csv", file_ref: null, error: null,
-        attempts: 0, created_at: 1000, expires_at: 1000 + 86_400_000, completed_at: null, emailed_at: null
+        attempts: 0, created_at: 1000, expires_at: 1000 + 86_400_000, completed_at: null, emailed_at: null, locale: "en"
       }
       await store.access.addHistory(entry)
       const claims = await Promise.all([1, 2, 3].map(() => store.access.transition("h-1", "queued", { status: "generating", attempts: 1 })))
@@ -487,6 +488,15 @@ export const contract = (name: string, fresh: () => Promise<string>): void => {
       expect(await store.access.historyEntry("h-1")).toMatchObject({ status: "generating", attempts: 1 })
       expect((await store.access.historyOf("u-1", 0)).map((e) => e.id)).toEqual(["h-1"])
       expect(await store.access.historyOf("u-2", 0)).toEqual([])
+      // The request's locale is kept (migration 0007); a row written without one is English.
+      await store.access.addHistory({ ...entry, id: "h-zh", locale: "zh-CN" })
+      expect(await store.access.historyEntry("h-zh")).toMatchObject({ locale: "zh-CN" })
+      const { locale: _, ...older } = entry
+      await (store as KyselyStore).db.insertInto("history" as never).values({ ...older, id: "h-old" } as never).execute()
+      expect(await store.access.historyEntry("h-old")).toMatchObject({ locale: "en" })
+      await store.access.updateHistory("h-zh", { expires_at: 0 })
+      await store.access.updateHistory("h-old", { expires_at: 0 })
+      await store.access.removeExpiredHistory(0)
       expect(await store.access.removeExpiredHistory(1000 + 86_400_000 - 1)).toEqual([])
       expect((await store.access.removeExpiredHistory(1000 + 86_400_000)).map((e) => e.id)).toEqual(["h-1"])
       await store.access.audit({ at: 5, user_id: "u-1", action: "download", organisation_id: "org-1", clinic_id: null, report: "clinics", detail: null, outcome: "ok" })
@@ -513,7 +523,7 @@ export const contract = (name: string, fresh: () => Promise<string>): void => {
       const entry = {
         id: "h-s1", user_id: "u-1", organisation_id: "org-1", clinic_id: null, report: "clinics", format: "csv", parameters: "{}",
         delivery: "email" as const, status: "queued" as const, size: null, file_name: "clinics.csv", file_ref: null, error: null,
-        attempts: 0, created_at: 20_000, expires_at: 20_000 + 86_400_000, completed_at: null, emailed_at: null
+        attempts: 0, created_at: 20_000, expires_at: 20_000 + 86_400_000, completed_at: null, emailed_at: null, locale: "en"
       }
       const record = { skipped: [5_000, 8_000], run: { occurrence: 10_000, late: true, entry }, lastOccurrence: 10_000, nextDue: 30_000, now: 20_000 }
       expect(await store.schedules.record("sch-1", "w-other", record)).toBe(false)
@@ -555,7 +565,7 @@ export const contract = (name: string, fresh: () => Promise<string>): void => {
       const base = {
         user_id: "u-1", organisation_id: "org-1", clinic_id: null, report: "clinics", format: "csv", parameters: "{}", delivery: "email" as const,
         status: "queued" as const, size: null, file_name: "clinics.csv", file_ref: null, error: null, attempts: 0, created_at: 10_000,
-        expires_at: 10_000 + 86_400_000, completed_at: null, emailed_at: null
+        expires_at: 10_000 + 86_400_000, completed_at: null, emailed_at: null, locale: "en"
       }
       const empty = await store.jobs.stats(20_000)
       expect(empty.oldestQueuedAgeSeconds).toBe(0)

@@ -10,7 +10,7 @@ import type { Audit } from "../audit.ts"
 import { callerOfResponse } from "../auth-middleware.ts"
 import type { Caller } from "../auth.ts"
 import { streamFile } from "../file-response.ts"
-import { EntryExpired, History, mediaType, reportTitle, type EngineRuntime, type Format } from "@vcr/engine"
+import { EntryExpired, History, entryLocale, mediaType, reportTitle, type EngineRuntime, type Format } from "@vcr/engine"
 import { rejectUnknown } from "../request.ts"
 import { historyQuery } from "../schemas.ts"
 
@@ -18,7 +18,7 @@ import { historyQuery } from "../schemas.ts"
 export const entryView = (e: HistoryEntry, now: number) => ({
   id: e.id,
   report: e.report,
-  title: reportTitle(e.report),
+  title: reportTitle(e.report, entryLocale(e)),
   organisation_id: e.organisation_id,
   clinic_id: e.clinic_id,
   parameters: JSON.parse(e.parameters) as unknown,
@@ -29,7 +29,8 @@ export const entryView = (e: HistoryEntry, now: number) => ({
   error: e.error,
   requested_at: new Date(e.created_at).toISOString(),
   expires_at: new Date(e.expires_at).toISOString(),
-  file_url: `/api/v1/history/${e.id}/file`
+  file_url: `/api/v1/history/${e.id}/file`,
+  locale: entryLocale(e)
 })
 
 /** The history routes: the engine lists, checks visibility and opens files; this module shapes the answers. */
