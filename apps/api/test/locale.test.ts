@@ -188,7 +188,7 @@ describe("an emailed zh-CN report", () => {
     while (await worker.runOnce()) { /* until idle */ }
     expect(smtp.received).toHaveLength(1)
     const message = parseMessage(smtp.received[0]!.raw)
-    expect(decodeWords(message.headers.get("subject")!)).toBe("您的报告已准备好:诊所(等候区)")
+    expect(decodeWords(message.headers.get("subject")!)).toBe("您的报告已准备好：诊所(等候区)")
     const text = partOf(message, "text/plain")!
     expect(text).toContain("您的报告“诊所(等候区)”已准备好。")
     expect(text).toContain(`https://reports.example.org/history/${queued.id}`)

@@ -4,6 +4,7 @@
  * leaves the system and the request may not have come from the recipient. The words are kept by locale in
  * `signInLinkTexts`, one place, so a translation adds one entry; everything interpolated into the HTML is escaped.
  */
+import type { Locale } from "@vcr/core"
 import type { EmailMessage } from "./email-message.ts"
 import { checkLink, escapeHtml } from "./report-ready.ts"
 
@@ -22,8 +23,11 @@ export interface SignInLinkTexts {
   readonly ignore: string
 }
 
-/** The sign-in email's words by locale (SPEC §11.5, R80: `en` is the default; zh-CN follows GLOSSARY.md). */
-export const signInLinkTexts = {
+/**
+ * The sign-in email's words by locale (SPEC §11.5, R80: `en` is the default; zh-CN follows GLOSSARY.md), mapped
+ * over every supported locale: a locale without its words fails the typecheck.
+ */
+export const signInLinkTexts: { readonly [L in Locale]: SignInLinkTexts } = {
   en: {
     subject: "Your sign-in link for vcr reports",
     intro: "Someone asked to sign in to vcr reports with this email address.",
@@ -40,10 +44,10 @@ export const signInLinkTexts = {
     validity: (minutes) => `此链接只能使用一次，${minutes} 分钟内有效。`,
     ignore: "如果您没有请求登录，请忽略此邮件：没有此链接，任何人都无法登录。"
   }
-} satisfies Record<string, SignInLinkTexts>
+}
 
-/** A locale the sign-in email is written in. */
-export type SignInLinkLocale = keyof typeof signInLinkTexts
+/** A locale the sign-in email is written in: every supported locale. */
+export type SignInLinkLocale = Locale
 
 /** What the sign-in email says. */
 export interface SignInLinkOptions {

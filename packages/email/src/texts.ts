@@ -51,15 +51,15 @@ export const emailTexts: { readonly [L in Locale]: EmailTexts } = {
   "zh-CN": {
     reportReady: {
       untitled: "报告",
-      subject: (title) => `您的报告已准备好:${title}`,
+      subject: (title) => `您的报告已准备好：${title}`,
       ready: (title) => `您的报告“${title}”已准备好。`,
       readyHtml: (title) => `您的报告“${title}”已准备好。`,
-      openHere: "在此打开(系统会要求您登录):",
+      openHere: "在此打开(系统会要求您登录)：",
       openLink: "打开报告",
       signInNote: "(系统会要求您登录)。",
-      copyAddress: "或将此地址复制到浏览器中:",
+      copyAddress: "或将此地址复制到浏览器中：",
       expires: (at) => `链接的过期时间为 ${at}。`,
-      noData: "为了您的安全,此电子邮件不包含任何报告数据。"
+      noData: "为了您的安全，此电子邮件不包含任何报告数据。"
     }
   }
 }

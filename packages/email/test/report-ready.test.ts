@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest"
 import { Locales } from "@vcr/core"
-import { EmailPermanentError, emailTexts, escapeHtml, reportReadyMessage } from "../src/index.ts"
+import { EmailPermanentError, emailTexts, escapeHtml, reportReadyMessage, signInLinkTexts } from "../src/index.ts"
 
 const options = {
   to: "alice@example.org",
@@ -79,17 +79,17 @@ describe("reportReadyMessage", () => {
 
   it("speaks zh-CN for a zh-CN entry: the same title, link and expiry, Chinese words (R80, glossary)", () => {
     const message = reportReadyMessage({ ...options, reportTitle: "诊所(等候区)", locale: "zh-CN" })
-    expect(message.subject).toBe("您的报告已准备好:诊所(等候区)")
+    expect(message.subject).toBe("您的报告已准备好：诊所(等候区)")
     expect(message.text).toBe(
       [
         "您的报告“诊所(等候区)”已准备好。",
         "",
-        "在此打开(系统会要求您登录):",
+        "在此打开(系统会要求您登录)：",
         "https://vcr.example/history/42",
         "",
         "链接的过期时间为 2025-03-01 14:00 Europe/London。",
         "",
-        "为了您的安全,此电子邮件不包含任何报告数据。",
+        "为了您的安全，此电子邮件不包含任何报告数据。",
         ""
       ].join("\n")
     )
@@ -107,12 +107,12 @@ describe("email catalogues", () => {
         ? Object.fromEntries(Object.keys(value).sort().map((k) => [k, shape((value as Record<string, unknown>)[k])]))
         : typeof value
   const leaves = (value: unknown): Array<string> =>
-    typeof value === "string" ? [value] : typeof value === "function" ? [String((value as (x: string) => string)("X"))] : Object.values(value as object).flatMap(leaves)
+    typeof value === "string" ? [value] : typeof value === "function" ? [String((value as (x: unknown) => string)(5))] : Object.values(value as object).flatMap(leaves)
 
-  it("has every locale, each with exactly the keys of English, and no text left untranslated", () => {
-    expect(Object.keys(emailTexts).sort()).toEqual([...Locales.all].sort())
-    for (const locale of Locales.all) expect(shape(emailTexts[locale]), locale).toEqual(shape(emailTexts.en))
-    for (const word of leaves(emailTexts["zh-CN"])) expect(word).toMatch(/\p{Script=Han}/u)
-    for (const word of leaves(emailTexts.en)) expect(word.trim()).not.toBe("")
+  it.each([["report-ready", emailTexts], ["sign-in", signInLinkTexts]] as const)("%s: every locale, each with exactly the keys of English, no text left untranslated", (_name, catalogue) => {
+    expect(Object.keys(catalogue).sort()).toEqual([...Locales.all].sort())
+    for (const locale of Locales.all) expect(shape(catalogue[locale]), locale).toEqual(shape(catalogue.en))
+    for (const word of leaves(catalogue["zh-CN"])) expect(word).toMatch(/\p{Script=Han}/u)
+    for (const word of leaves(catalogue.en)) expect(word.trim()).not.toBe("")
   })
 })

@@ -36,7 +36,7 @@ export const Test = Report.make({
         clinic_name: { header: "诊所", description: "当时的诊所名称" },
         participant_count: { header: "参与者", description: "加入的人数" },
         wait_duration: { header: "等待时长", description: "从到达到接听的时间" },
-        started_time: { header: "开始时间", description: "呼叫者到达的时间,按运行的时区显示" },
+        started_time: { header: "开始时间", description: "呼叫者到达的时间，按运行的时区显示" },
         date: { header: "日期", description: "开始的本地日期" },
         abandoned: { header: "已放弃", description: "呼叫者在接听前离开" },
         notes: { header: "备注", description: "服务提供商输入的自由文本" }
