@@ -8,8 +8,10 @@ import { Configuration } from "./components/configuration.tsx"
 import { Header, type View } from "./components/header.tsx"
 import { History } from "./components/history.tsx"
 import { Reports } from "./components/reports.tsx"
+import { Schedules } from "./components/schedules.tsx"
 import { SignedOut, SignInLink } from "./components/sign-in.tsx"
-import { t } from "./i18n/index.ts"
+import { locale, t } from "./i18n/index.ts"
+import type { CurrentSettings } from "./lib/schedules.ts"
 import { linkedEntry } from "./lib/next.ts"
 
 /** The whole page. */
@@ -18,6 +20,9 @@ export const App = () => {
   const [me, setMe] = useState<Me | null | undefined>(undefined)
   const [view, setView] = useState<View>(linked === null ? "reports" : "history")
   const [orgId, setOrgId] = useState("")
+  const [, setLocaleShown] = useState(locale())
+  const [settings, setSettings] = useState<CurrentSettings | undefined>(undefined)
+  const [scheduleFocus, setScheduleFocus] = useState(0)
   const onSignIn = location.pathname === "/signin"
   useEffect(() => {
     const ended = () => setMe(null)
@@ -42,15 +47,16 @@ export const App = () => {
   return (
     <>
       <a class="skip" href="#main">{t().nav.reports}</a>
-      <Header me={me ?? undefined} view={view} canConfigure={org?.edit_configuration === true} onView={setView} onSignOut={signOut} />
+      <Header me={me ?? undefined} view={view} canConfigure={org?.edit_configuration === true} onView={setView} onSignOut={signOut} onLocale={setLocaleShown} />
       <main id="main">
         {onSignIn && <SignInLink />}
         {!onSignIn && me === undefined && <p class="muted" role="status">{t().app.loading}</p>}
         {!onSignIn && me === null && <SignedOut next={linked === null ? null : location.pathname} />}
         {me && (
           <>
-            {org !== undefined ? <Reports me={me} org={org} onOrg={setOrgId} visible={view === "reports"} /> : <p class="error" hidden={view !== "reports"}>{t().settings.noRoles}</p>}
+            {org !== undefined ? <Reports me={me} org={org} onOrg={setOrgId} visible={view === "reports"} onSettings={setSettings} onSchedule={() => { setView("schedules"); setScheduleFocus((n) => n + 1) }} /> : <p class="error" hidden={view !== "reports"}>{t().settings.noRoles}</p>}
             <History visible={view === "history"} timezone={org?.default_timezone ?? "UTC"} linked={linked} />
+            <Schedules me={me} org={org} current={settings} visible={view === "schedules"} focusKey={scheduleFocus} />
             {org !== undefined && org.edit_configuration && <Configuration visible={view === "configuration"} org={org.id} />}
           </>
         )}

@@ -29,7 +29,15 @@ interface Outcome {
 }
 
 /** The view; `org` is the chosen organisation. */
-export const Reports = (props: { readonly me: Me; readonly org: Organisation; readonly onOrg: (id: string) => void; readonly visible: boolean }) => {
+export const Reports = (props: {
+  readonly me: Me
+  readonly org: Organisation
+  readonly onOrg: (id: string) => void
+  readonly visible: boolean
+  /** The settings as they change (the Schedules view starts from them), and "Send this every…". */
+  readonly onSettings?: (settings: RunSettings) => void
+  readonly onSchedule?: () => void
+}) => {
   const m = t()
   const [busy, setBusy] = useState(false)
   const [serverErrors, setServerErrors] = useState<FieldErrors & { form?: string }>({})
@@ -72,7 +80,8 @@ export const Reports = (props: { readonly me: Me; readonly org: Organisation; re
   const empty = outcome?.trends !== undefined && isEmpty(outcome.trends)
   return (
     <section id="reports" class="view" aria-label={m.nav.reports} hidden={!props.visible}>
-      <Settings me={props.me} org={props.org} onOrg={props.onOrg} busy={busy} serverErrors={serverErrors} onGenerate={generate} />
+      <Settings me={props.me} org={props.org} onOrg={props.onOrg} busy={busy} serverErrors={serverErrors} onGenerate={generate} {...(props.onSettings === undefined ? {} : { onChange: props.onSettings })} />
+      {props.onSchedule !== undefined && <p class="schedule-this"><button type="button" id="send-every" class="ghost small" onClick={props.onSchedule}>{m.schedules.sendEvery}</button></p>}
       {props.me.organisations.length === 0 && <p class="error">{m.settings.noRoles}</p>}
       <p id="status" class="status" role="status" aria-live="polite">{status}</p>
       {outcome !== undefined && ctx !== undefined && (

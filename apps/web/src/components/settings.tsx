@@ -30,6 +30,8 @@ export const Settings = (props: {
   readonly busy: boolean
   readonly serverErrors: FieldErrors & { readonly form?: string }
   readonly onGenerate: (settings: RunSettings) => void
+  /** Told the values whenever they change (what "Send this every…" starts from). */
+  readonly onChange?: (settings: RunSettings) => void
 }) => {
   const m = t().settings
   const { org } = props
@@ -40,6 +42,7 @@ export const Settings = (props: {
     setValues((v) => ({ ...v, timezone: org.default_timezone, minimum_duration_minutes: String(org.default_minimum_duration_minutes), clinic_id: org.organisation_reports ? "" : (org.clinics[0]?.id ?? "") }))
   }, [org.id])
   useEffect(() => setErrors(props.serverErrors), [props.serverErrors])
+  useEffect(() => props.onChange?.(values), [values])
   const zoneList = useMemo(zones, [])
   const today = () => todayIn(values.timezone.trim() === "" ? org.default_timezone : values.timezone.trim())
   const preset = presetOf(values, (() => { try { return today() } catch { return "" } })())

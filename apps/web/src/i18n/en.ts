@@ -1,3 +1,5 @@
+import { schedulesEn } from "./schedules.en.ts"
+
 /**
  * Every word the page shows, in English. Components read them only through `t` (./index.ts), so that another
  * locale is one more object of the same shape. Functions take the values a sentence needs.
@@ -5,7 +7,7 @@
 export const en = {
   locale: "en-GB",
   app: { title: "Reports", product: "vcr reports", infoIcon: "i", signedInAs: (who: string) => `Signed in as ${who}`, loading: "Loading…" },
-  nav: { label: "Sections", reports: "Reports", history: "History", configuration: "Reporting configuration", signOut: "Sign out" },
+  nav: { label: "Sections", reports: "Reports", history: "History", configuration: "Reporting configuration", signOut: "Sign out", schedules: "Schedules" },
   signIn: {
     heading: "Sign in to vcr reports",
     signedOut: "You are not signed in.",
@@ -188,7 +190,9 @@ export const en = {
     saved: "Saved."
   },
   units: { hours: "h", minutes: "min", seconds: "s", none: "–" },
-  errors: { requestFailed: (status: number) => `Request failed (${status})` }
+  errors: { requestFailed: (status: number) => `Request failed (${status})` },
+  language: { label: "Language", names: { en: "English", "zh-CN": "简体中文" } },
+  schedules: schedulesEn
 }
 
 /** The shape every locale's catalogue has. */
