@@ -69,13 +69,13 @@ const Item = (props: { readonly me: Me; readonly schedule: Schedule; readonly bu
         </ol>
       )}
       {confirming ? (
-        <div class="row confirm" role="group" aria-label={m.confirmRemove(label)}>
+        <div key="confirm" class="row confirm" role="group" aria-label={m.confirmRemove(label)}>
           <p>{m.confirmRemove(label)}</p>
           <button type="button" class="danger small" disabled={props.busy} onClick={() => props.onDelete(s)} ref={confirmButton}>{m.confirm}</button>
           <button type="button" class="ghost small" onClick={() => setConfirming(false)}>{m.cancel}</button>
         </div>
       ) : (
-        <div class="row">
+        <div key="actions" class="row">
           {s.status === "active"
             ? <button type="button" class="secondary small" disabled={props.busy} aria-label={m.pauseLabel(label)} onClick={() => props.onStatus(s, "paused")}>{m.pause}</button>
             : <button type="button" class="secondary small" disabled={props.busy} aria-label={m.resumeLabel(label)} onClick={() => props.onStatus(s, "active")}>{m.resume}</button>}

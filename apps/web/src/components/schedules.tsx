@@ -63,8 +63,10 @@ export const Schedules = (props: {
       setBusy(null)
     }
   }
+  // Nothing inside while hidden: the other views keep their labels to themselves (one "Timezone" field at a time).
+  if (!props.visible) return <section id="schedules" class="view" hidden />
   return (
-    <section id="schedules" class="view" aria-labelledby="schedules-title" hidden={!props.visible}>
+    <section id="schedules" class="view" aria-labelledby="schedules-title">
       <h2 id="schedules-title">{m.heading}</h2>
       <p class="muted">{m.intro}</p>
       {props.org !== undefined && <ScheduleForm org={props.org} current={props.current} focusKey={props.focusKey} onCreated={created} />}
