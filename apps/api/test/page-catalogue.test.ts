@@ -4,7 +4,7 @@
  */
 import { Definitions } from "@vcr/core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { en } from "../../web/src/i18n/en.ts"
+import { catalogues } from "../../web/src/i18n/catalogues.ts"
 import { day, start, type Running } from "./support.ts"
 
 const sums: ReadonlyArray<readonly [tile: string, figure: string, report: string, column: string]> = [
@@ -35,18 +35,20 @@ afterAll(async () => {
 })
 
 describe("the tile figures' notes on the page", () => {
-  it("quote the description of the column each figure adds up", () => {
-    for (const [tile, figure, report, column] of sums) {
-      const definition = Definitions.all.find((d) => d.id === report)!
-      const described = definition.columns.find((c) => c.key === column)!
-      expect(en.figures[tile]![figure]!.description, `${tile}.${figure}`).toContain(described.description)
-      expect(en.figures[tile]![figure]!.description, `${tile}.${figure}`).toContain(described.header)
+  it("quote the description of the column each figure adds up, in every locale", () => {
+    for (const [locale, messages] of Object.entries(catalogues)) {
+      for (const [tile, figure, report, column] of sums) {
+        const text = Definitions.reports[report as keyof typeof Definitions.reports].text as Readonly<Record<string, { columns: Readonly<Record<string, { header: string; description: string }>> }>>
+        const described = text[locale]!.columns[column]!
+        expect(messages.figures[tile]![figure]!.description, `${locale} ${tile}.${figure}`).toContain(described.description)
+        expect(messages.figures[tile]![figure]!.description, `${locale} ${tile}.${figure}`).toContain(described.header)
+      }
     }
   })
   it("name every figure the tiles answer", async () => {
     const res = await app.as("u-oadmin", `/api/v1/organisations/org-1/tiles?${new URLSearchParams(day)}`)
     const { tiles } = (await res.json()) as { tiles: Array<{ report: string; figures: Record<string, unknown> }> }
     expect(tiles).toHaveLength(6)
-    for (const tile of tiles) expect(Object.keys(en.figures[tile.report]!).sort(), tile.report).toEqual(Object.keys(tile.figures).sort())
+    for (const tile of tiles) expect(Object.keys(catalogues.en.figures[tile.report]!).sort(), tile.report).toEqual(Object.keys(tile.figures).sort())
   })
 })

@@ -12,10 +12,10 @@ import { createMailer } from "@vcr/email"
 import { freshPostgres, postgresAvailable } from "../../../test-support/postgres.ts"
 import { parseMessage, partOf, startSmtpServer, type TestSmtpServer } from "../../../packages/email/test/smtp-fixture.ts"
 import { createWorker } from "../src/index.ts"
-import { artifacts, chromiumAvailable, focusOn, launchChromium, overflowsSideways, seriousViolations, signedIn } from "./chromium.ts"
+import { artifacts, chromiumAvailable, focusOn, launch, overflowsSideways, seriousViolations, signedIn } from "./page-steps.ts"
 import { start, type Running } from "./support.ts"
 
-const available = chromiumAvailable()
+const available = chromiumAvailable
 const zone = "Australia/Sydney"
 
 /** The wall time HH:MM in Sydney three hours after `now` (the schedule's next occurrence, well inside a session). */
@@ -29,7 +29,7 @@ const databases = [
 
 let browser: Browser
 beforeAll(async () => {
-  if (available) browser = await launchChromium()
+  if (available) browser = await launch()
 }, 120_000)
 afterAll(async () => browser?.close())
 
@@ -55,7 +55,7 @@ for (const [name, make] of databases) {
     it("fires at its next occurrence under the injected clock and emails a link that opens the report", async (t) => {
       if (db === undefined) return t.skip()
       // A browser far from Sydney: the times shown are the schedule's zone's, not the browser's.
-      const page = await signedIn(browser, app, "u-oadmin", { timezoneId: "America/Los_Angeles" })
+      const { page, csp } = await signedIn(browser, app, "u-oadmin", { timezoneId: "America/Los_Angeles" })
       await page.getByLabel("Timezone", { exact: true }).fill(zone)
       await page.getByRole("button", { name: "Send this every…" }).click()
       await focusOn(page, "sched-report")
@@ -136,12 +136,13 @@ for (const [name, make] of databases) {
       expect(await item.locator(".next-times time").first().getAttribute("datetime")).toBe(schedule!.next_occurrences[1])
       expect(await worker.runOnce()).toBe(false)
       expect(smtp.received).toHaveLength(1)
+      expect(csp).toEqual([])
     })
 
     it("pauses, resumes and deletes from the page, at 1280 and 390 pixels", async (t) => {
       if (db === undefined) return t.skip()
       app.clock.now = Date.now()
-      const page = await signedIn(browser, app, "u-orep")
+      const { page, csp } = await signedIn(browser, app, "u-orep")
       await page.getByRole("button", { name: "Schedules" }).click()
       await page.getByLabel("Repeat").selectOption("weekly")
       await page.getByLabel("Day of the week").selectOption("Mon")
@@ -173,6 +174,7 @@ for (const [name, make] of databases) {
       await page.locator("#schedules-empty").waitFor()
       await focusOn(page, "schedule-list-title")
       expect(((await (await app.as("u-orep", "/api/v1/schedules")).json()) as { schedules: Array<unknown> }).schedules).toEqual([])
+      expect(csp).toEqual([])
     })
   })
 }

@@ -20,7 +20,7 @@ const text = (value: unknown): string =>
   typeof value === "function" ? String((value as (...a: Array<unknown>) => unknown)(...Array.from({ length: value.length }, (_, i) => (i === 0 ? "2" : "X")))) : String(value)
 
 /** Leaves that may read the same in every locale: the Intl locale, language names, symbols, cron and punctuation-only sentences. */
-const same = new Set(["locale", "language.names.en", "language.names.zh-CN", "trends.p90", "units.none", "schedules.describeRecurrence.cron", "history.entry"])
+const same = new Set(["locale", "app.infoIcon", "language.names.en", "language.names.zh-CN", "trends.p90", "units.none", "schedules.describeRecurrence.cron", "history.entry"])
 
 describe("the page's message catalogues", () => {
   const english = leaves(en)

@@ -2,7 +2,8 @@
  * The language switch (SPEC §11.5): a labelled list of the locales, each named in its own language. Choosing
  * one switches the catalogue, keeps the choice for the next visit and re-renders the page (`onChange`).
  */
-import { locale, locales, setLocale, t, type Locale } from "../i18n/index.ts"
+import { setLocale } from "../i18n/browser.ts"
+import { locale, locales, t, type Locale } from "../i18n/index.ts"
 import "./language.css"
 
 /** The switch; `onChange` re-renders the page in the chosen locale. */

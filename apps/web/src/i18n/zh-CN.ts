@@ -8,7 +8,7 @@ import { schedulesZhCN } from "./schedules.zh-CN.ts"
 
 export const zhCN: Messages = {
   locale: "zh-CN",
-  app: { title: "报告", product: "vcr 报告", signedInAs: (who: string) => `已登录:${who}`, loading: "正在加载…" },
+  app: { title: "报告", product: "vcr 报告", infoIcon: "i", signedInAs: (who: string) => `已登录:${who}`, loading: "正在加载…" },
   nav: { label: "栏目", reports: "报告", history: "历史记录", configuration: "报告配置", signOut: "退出登录", schedules: "定时发送" },
   signIn: {
     heading: "登录 vcr 报告",
@@ -69,28 +69,42 @@ export const zhCN: Messages = {
     fullValue: (value: string) => `精确值:${value}`
   },
   figures: {
-    organisations: { label: "组织", description: "范围内的组织(组织报告中每个一行)" },
-    user_accounts: { label: "用户帐户", description: "组织报告中用户帐户之和:在范围结束时在该组织拥有角色的帐户" },
-    waiting_areas: { label: "等候区", description: "组织报告中等候区之和:在范围结束时存在的诊所(每个诊所一个等候区)" },
-    consultations: { label: "咨询次数", description: "在范围内进入等候区的计入会话(已接听,咨询时长不少于最短咨询时长)" },
-    consultation_duration: { label: "咨询时长", description: "计入会话中呼叫者与服务提供商在一起的总时长" },
-    clinics: { label: "诊所", description: "在范围内任一时刻存在的诊所(诊所报告的行)" },
-    clinics_with_consultations: { label: "有咨询的诊所", description: "在范围内至少有一次计入咨询的诊所" },
-    abandoned_calls: { label: "已放弃的呼叫", description: "呼叫者在等候时离开、从未被接听且未被转接的片段(最短咨询时长不适用)" },
-    transfers_out: { label: "转出", description: "从诊所转接到另一个等候区的片段" },
-    service_providers: { label: "服务提供商", description: "在范围内拥有服务提供商角色的不同帐户持有人" },
-    service_providers_consulted: { label: "已进行咨询的服务提供商", description: "至少有一次计入咨询的不同服务提供商" },
-    total: { label: "合计", description: "所有服务提供商(所有服务提供商一行)" },
-    new: { label: "新", description: "角色在范围内开始的服务提供商" },
-    deactivated: { label: "停用", description: "角色在范围内结束的服务提供商" },
-    logged_in: { label: "登录", description: "在范围内登录过的服务提供商" },
-    active: { label: "活跃", description: "在范围内参加过咨询或房间通话的服务提供商" },
-    room_calls: { label: "房间通话", description: "达到最短咨询时长的不同会议室和用户室通话" },
-    room_call_duration: { label: "房间通话时长", description: "这些房间通话的时长总和" },
-    abandoned: { label: "已放弃", description: "呼叫者在被接听前离开且未被转接的不同等候区片段" },
-    transferred: { label: "已转接", description: "计入会话中被转接到另一个等候区的不同片段" },
-    average_wait_duration: { label: "平均等待时长", description: "计入会话的已接听片段中,从进入等候区到被接听的平均时间" },
-    p90_wait_duration: { label: "P90 等待时长", description: "十分之九的已接听呼叫者等待时间不超过此值(最近秩)" }
+    organisations: {
+      organisations: { label: "组织", description: "组织报告的行:范围内的组织。" },
+      user_accounts: { label: "用户帐户", description: "用户帐户之和:在范围结束时未停用、并在该组织或其任一诊所中至少拥有一个角色的不同帐户数" },
+      waiting_areas: { label: "等候区", description: "等候区之和:在范围结束时存在的诊所(每个诊所一个等候区)" },
+      consultations: { label: "咨询次数", description: "咨询次数之和:在范围内进入该组织等候区的计入会话(已接听,咨询时长不少于最短咨询时长)" },
+      consultation_duration: { label: "咨询时长", description: "咨询时长之和:这些会话在其所有片段中的咨询时长总和" }
+    },
+    clinics: {
+      clinics: { label: "诊所", description: "诊所报告的行:在范围内任一时刻存在的诊所。" },
+      clinics_with_consultations: { label: "有咨询的诊所", description: "咨询次数大于 0 的诊所。" },
+      abandoned_calls: { label: "已放弃的呼叫", description: "已放弃的呼叫之和:范围内该诊所中呼叫者在等待时离开、从未被接听且未被转接的会话片段(不适用最短咨询时长)" },
+      transfers_out: { label: "转出次数", description: "转出次数之和:从该诊所转接出去的计入会话片段" }
+    },
+    "service-providers": {
+      service_providers: { label: "服务提供商", description: "服务提供商报告中的不同服务提供商(用户 ID)。" },
+      service_providers_consulted: { label: "已进行咨询的服务提供商", description: "咨询次数大于 0 的不同服务提供商。" }
+    },
+    "service-provider-summary": {
+      total: { label: "合计", description: "所有服务提供商一行,合计:在范围结束时拥有该角色的不同帐户数(不含已停用帐户)" },
+      new: { label: "新", description: "所有服务提供商一行,新:在范围内获得该角色的不同帐户数" },
+      deactivated: { label: "停用", description: "所有服务提供商一行,停用:在范围内角色被撤销、或在拥有该角色时帐户被停用的不同帐户数" },
+      logged_in: { label: "登录", description: "所有服务提供商一行,登录:在范围内拥有该角色并在范围内登录过的不同帐户数" },
+      active: { label: "活跃", description: "所有服务提供商一行,活跃:在范围内拥有该角色,并在计入会话中进行过咨询(作为主持人,与呼叫者一起)或作为主持人加入过计入房间通话的不同帐户数" }
+    },
+    "room-calls": {
+      room_calls: { label: "房间通话", description: "范围内达到最短咨询时长的不同房间通话(通话 ID)。" },
+      room_call_duration: { label: "房间通话时长", description: "这些通话的通话时长之和:从通话开始到通话结束" }
+    },
+    consultations: {
+      consultations: { label: "咨询次数", description: "等候区咨询报告中达到最短咨询时长并已接听的不同会话(会话 ID),无论有多少片段或诊所,每个会话只计一次。" },
+      consultation_duration: { label: "咨询时长", description: "这些会话的不同片段的咨询时长之和:片段中至少一位呼叫者和一位主持人同时在场的时长" },
+      abandoned: { label: "已放弃", description: "不同的已放弃片段,已放弃:呼叫者在等待时离开:从未被接听且未被转接" },
+      transferred: { label: "已转接", description: "这些会话中有转接时间的不同片段:呼叫者被转到另一个等候区。" },
+      average_wait_duration: { label: "平均等待时长", description: "这些会话的不同已接听片段的等待时长平均值,等待时长:片段从进入到接听的时间;从未接听则为从进入到呼叫者离开或被转接的时间" },
+      p90_wait_duration: { label: "P90 等待时长", description: "十分之九的已接听片段等待时间不超过此值(最近秩)——等待时长:片段从进入到接听的时间;从未接听则为从进入到呼叫者离开或被转接的时间" }
+    }
   },
   reportTitles: {
     organisations: "组织", clinics: "诊所(等候区)", "service-providers": "服务提供商",

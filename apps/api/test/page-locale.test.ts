@@ -1,0 +1,120 @@
+/**
+ * The page in Simplified Chinese (SPEC §11.5, R80, GLOSSARY.md) in headless Chromium: a browser whose language
+ * is zh-CN gets it at once, an English browser switches to it and keeps the choice after a reload, `<html lang>`
+ * follows, figures and times are formatted for the language, a schedule made on the zh-CN page keeps zh-CN as its
+ * locale, and axe finds nothing serious on the zh-CN page or its Schedules section. Screenshots under test-artifacts/.
+ */
+import { join } from "node:path"
+import type { Browser, Page } from "playwright-core"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { artifacts, chromiumAvailable, launch, overflowsSideways, seriousViolations, signedIn } from "./page-steps.ts"
+import { start, type Running } from "./support.ts"
+
+let app: Running
+let browser: Browser
+beforeAll(async () => {
+  if (!chromiumAvailable) return
+  app = await start()
+  // The page's defaults use the browser's today; the app's clock is the real one here too.
+  app.clock.now = Date.now()
+  browser = await launch()
+}, 120_000)
+afterAll(async () => {
+  await browser?.close()
+  await app?.close()
+})
+
+const lang = (page: Page) => page.locator("html").getAttribute("lang")
+const navTexts = (page: Page) => page.locator("nav .tab").allTextContents()
+
+describe.skipIf(!chromiumAvailable)("the page in zh-CN", () => {
+  it("follows a Chinese browser: words, lang, figures and the Schedules section, with nothing serious for axe", async () => {
+    const { page, csp } = await signedIn(browser, app, "u-oadmin", { locale: "zh-CN" }, "登录")
+    expect(await lang(page)).toBe("zh-CN")
+    expect(await page.title()).toBe("报告 · vcr")
+    expect(await navTexts(page)).toEqual(["报告", "历史记录", "定时发送", "报告配置"])
+    expect(await page.getByLabel("语言").inputValue()).toBe("zh-CN")
+    expect(await page.locator(".who").textContent()).toBe("已登录:Oscar OrgAdmin")
+
+    await page.getByLabel("开始日期").fill("2026-03-02")
+    await page.getByLabel("结束日期").fill("2026-03-02")
+    await page.getByLabel("时区", { exact: true }).fill("Australia/Sydney")
+    await page.getByRole("button", { name: "生成" }).click()
+    await page.locator("article.tile").nth(5).waitFor()
+    expect(await page.locator("section.category h3").allTextContents()).toEqual(["实体", "角色", "活动"])
+    const consultations = page.locator('article.tile[data-report="consultations"]')
+    expect(await consultations.locator("dt").first().textContent()).toMatch(/^咨询次数i等候区咨询报告中/)
+    expect(await consultations.locator("dd.value").first().textContent()).toBe("3")
+    // Durations read in the language's units.
+    expect(await consultations.locator("dd.value").nth(1).textContent()).toMatch(/^\d+ (小时|分钟)( \d+ (分钟|秒))?$|^\d+ 秒$/)
+    expect(await page.getByRole("button", { name: "定期发送此报告…" }).count()).toBe(1)
+    await page.screenshot({ path: join(artifacts, "page-zh-CN.png"), fullPage: true })
+    expect(await seriousViolations(page, "body")).toEqual([])
+
+    // Send this every…: the schedule keeps the page's locale; its words and times are Chinese.
+    await page.getByRole("button", { name: "定期发送此报告…" }).click()
+    await page.getByLabel("每次运行的日期范围").selectOption("previous_day")
+    await page.getByLabel("重复").selectOption("weekly")
+    await page.getByLabel("星期", { exact: true }).selectOption("Mon")
+    await page.getByLabel("时间", { exact: true }).fill("08:00")
+    await page.getByRole("button", { name: "创建定时发送" }).click()
+    await page.locator("#schedules-status").getByText("已创建定时发送:等候区咨询。").waitFor()
+    const item = page.locator("li.schedule")
+    expect(await item.locator(".schedule-summary").textContent()).toBe("每星期一 08:00,涵盖前一天")
+    expect(await item.locator(".status-pill").textContent()).toBe("启用")
+    expect(await item.locator("h5").textContent()).toBe("接下来的五个发送时间(Australia/Sydney)")
+    const times = await item.locator(".next-times time").allTextContents()
+    expect(times).toHaveLength(5)
+    for (const text of times) expect(text).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日(星期|周)一 08:00$/)
+    const [schedule] = ((await (await app.as("u-oadmin", "/api/v1/schedules")).json()) as { schedules: Array<{ locale: string; recurrence: string }> }).schedules
+    expect(schedule).toMatchObject({ locale: "zh-CN", recurrence: "weekly Mon 08:00" })
+    await page.screenshot({ path: join(artifacts, "page-zh-CN-schedules.png"), fullPage: true })
+    expect(await seriousViolations(page, "#schedules")).toEqual([])
+
+    // Errors in Chinese beside their field.
+    await page.getByLabel("重复").selectOption("cron")
+    await page.getByLabel(/^Cron 表达式/).fill("1 2")
+    await page.getByRole("button", { name: "创建定时发送" }).click()
+    await page.locator("#sched-recurrence-error").getByText("请输入 5 个字段的 Cron 表达式").waitFor()
+    await page.setViewportSize({ width: 390, height: 844 })
+    expect(await overflowsSideways(page)).toBe(false)
+    await page.screenshot({ path: join(artifacts, "page-zh-CN-phone.png"), fullPage: true })
+    expect(await seriousViolations(page, "body")).toEqual([])
+    expect(csp).toEqual([])
+  })
+
+  it("switches an English browser to zh-CN, keeps the choice after a reload, and switches back", async () => {
+    const { page, csp } = await signedIn(browser, app, "u-orep", { locale: "en-US" })
+    expect(await lang(page)).toBe("en")
+    expect(await navTexts(page)).toEqual(["Reports", "History", "Schedules", "Reporting configuration"])
+    await page.getByLabel("Language").selectOption("zh-CN")
+    await page.locator("nav .tab").first().getByText("报告").waitFor()
+    expect(await lang(page)).toBe("zh-CN")
+    expect(await navTexts(page)).toEqual(["报告", "历史记录", "定时发送", "报告配置"])
+    expect(await page.getByRole("button", { name: "生成" }).count()).toBe(1)
+    expect(await page.getByLabel("语言").inputValue()).toBe("zh-CN")
+    await page.reload()
+    await page.locator(".who").waitFor()
+    expect(await lang(page)).toBe("zh-CN")
+    expect(await page.locator(".who").textContent()).toBe("已登录:Rita Reporter")
+    await page.getByLabel("语言").selectOption("en")
+    await page.getByRole("button", { name: "Generate" }).waitFor()
+    expect(await lang(page)).toBe("en")
+    await page.reload()
+    await page.getByRole("button", { name: "Generate" }).waitFor()
+    expect(await lang(page)).toBe("en")
+    expect(csp).toEqual([])
+  })
+
+  it("greets a signed-out Chinese browser in Chinese, with the switch", async () => {
+    const context = await browser.newContext({ locale: "zh-CN" })
+    const page = await context.newPage()
+    await page.goto(app.url)
+    await page.getByText("您尚未登录。").waitFor()
+    expect(await lang(page)).toBe("zh-CN")
+    expect(await page.getByLabel("电子邮件地址").count()).toBe(1)
+    expect(await page.getByLabel("语言").inputValue()).toBe("zh-CN")
+    expect(await seriousViolations(page, "body")).toEqual([])
+    await context.close()
+  })
+})
