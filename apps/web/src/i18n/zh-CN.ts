@@ -59,7 +59,7 @@ export const zhCN: Messages = {
   categories: { entities: "实体", roles: "角色", activities: "活动" },
   tiles: {
     heading: "摘要",
-    range: (from: string, to: string, zone: string) => `${from} 至 ${to} · ${zone}`,
+    range: (scope: string, from: string, to: string, zone: string) => `${scope} · ${from} 至 ${to} · ${zone}`,
     open: (title: string) => `预览${title}`,
     about: (label: string) => `关于${label}`,
     previous: (value: string) => `上一周期 ${value}`,
@@ -120,6 +120,7 @@ export const zhCN: Messages = {
   },
   trends: {
     heading: "趋势",
+    bucket: "期间",
     per: { day: "按天", week: "按周", month: "按月" },
     consultations: "咨询次数",
     consultationTime: "咨询时长(小时)",
