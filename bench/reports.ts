@@ -1,22 +1,39 @@
 /**
- * Report benchmark (issue 3): on a database of N participant rows (made by bench/import.ts when missing),
- * measures in one run, each in its own child process for a clean peak RSS:
- *   - baseline: stream the same sessions and participants out of the store, no report logic;
- *   - the Waiting Area Consultations report to CSV and to JSON (files under bench/out);
- *   - the summary tiles for a two-month-minus-a-day range.
- *   node --import tsx bench/reports.ts [participantRows ...]     (default: 100000 1000000)
+ * Report and tiles benchmark (issue 11): on a store of N participant rows (demo data built through the ordinary
+ * import when missing), measures in one run, each in its own child process:
+ *   - raw: the driver's own scan of the joined, ordered facts the Consultations report reads (sessions ⋈
+ *     segments ⋈ segment_participants of the range, in report order): better-sqlite3 `.raw(true).iterate()`, or
+ *     on PostgreSQL a `pg-cursor` in array mode; no report logic. The reference of the CSV and JSON ratios.
+ *   - csv, json: `vcr report consultations` on the bundled CLI (`node apps/cli/dist/vcr.js`), whole history,
+ *     to a file; wall time from spawn to exit (start-up included) and the process's own peak RSS.
+ *   - raw window: the driver's scan of the tiles window's facts (sessions ⋈ segments with their hosts, room calls
+ *     with theirs), the reference of the tiles ratio; tiles: `Generation.summary` in process (the ratio), and
+ *     `vcr summary --format json` on the bundled CLI (wall time and peak RSS).
+ *   node --import tsx bench/reports.ts [--dir <folder>] [--postgres <server-url>] [participantRows ...]
+ * Defaults: 100000 1000000, stores under bench/out. With --postgres, each size also runs against a PostgreSQL
+ * database `vcr_bench_reports_<rows>` on that server, created and imported when missing (kept for the next run).
  */
-import { Generation, Output, Parameters } from "@vcr/core"
+import { Generation } from "@vcr/core"
 import * as Demo from "@vcr/demo"
 import { openStore } from "@vcr/store"
+import Sqlite from "better-sqlite3"
 import { Effect } from "effect"
-import { createWriteStream, existsSync, mkdirSync, statSync } from "node:fs"
-import { once } from "node:events"
+import { spawnSync } from "node:child_process"
+import { existsSync, mkdirSync, statSync } from "node:fs"
 import { join } from "node:path"
-import { benchDatabase, importDemo, sized } from "./import.ts"
+import pg from "pg"
+import Cursor from "pg-cursor"
+import { importDemo, sized } from "./import.ts"
 import { inChild, maxRssMb, table, type Measurement } from "./measure.ts"
 
-const now = Date.parse("2026-11-26T07:00:00Z")
+const root = join(import.meta.dirname, "..")
+const bundle = join(root, "apps/cli/dist/vcr.js")
+const probe = join(import.meta.dirname, "startup-probe.cjs")
+const now = "2026-11-26T07:00:00Z"
+const zone = "Australia/Sydney"
+const whole = { from: "2026-07-01", to: "2026-11-26" }
+const window = { from: "2026-09-27", to: "2026-11-26" }
+
 const organisationsOf = (rows: number) => {
   const ids: Array<string> = []
   for (const r of Demo.generateDemo(sized(rows))) {
@@ -25,58 +42,165 @@ const organisationsOf = (rows: number) => {
   }
   return ids
 }
-const whole = (rows: number) => ({ organisationIds: organisationsOf(rows), from: "2026-07-01", to: "2026-11-26", timezone: "Australia/Sydney" })
 
-const measureOne = async (kind: string, rows: number): Promise<Measurement> => {
-  const store = await openStore(`sqlite:${benchDatabase(rows)}`)
-  const started = performance.now()
-  let count = 0
-  let bytes: number | undefined
-  if (kind === "baseline") {
-    const run = await Effect.runPromise(Generation.openRun(whole(rows), store, now))
-    const { rangeStart: start, rangeEnd: end } = run.parameters
-    for await (const s of store.sessions({ start, end, clinicIds: run.clinics.map((c) => c.id), participants: true })) {
-      for (const g of s.segments) count += g.participants.length
-    }
-  } else if (kind === "csv" || kind === "json") {
-    const prepared = await Effect.runPromise(Generation.prepare("consultations", whole(rows), store, { now, generatedBy: "bench" }))
-    async function* counted(): AsyncGenerator<unknown> {
-      for await (const r of prepared.rows) {
-        count++
-        yield r
-      }
-    }
-    const file = join(import.meta.dirname, "out", `consultations-${rows}.${kind}`)
-    const out = createWriteStream(file)
-    for await (const chunk of kind === "csv" ? Output.csv(prepared.context, counted()) : Output.json(prepared.context, counted())) {
-      if (!out.write(chunk)) await once(out, "drain")
-    }
-    out.end()
-    await once(out, "close")
-    bytes = statSync(file).size
-  } else if (kind === "tiles") {
-    const summary = await Effect.runPromise(Generation.summary({ ...whole(rows), from: "2026-09-27", to: "2026-11-26" }, store, now))
-    count = Number(summary.tiles.find((t) => t.report === "consultations")!.figures.consultations)
+/** The joined, ordered facts of the Consultations report over `[start, end)`, as the store's own query reads them. */
+const consultationFacts = (p: (i: number) => string) => `
+  select s.session_id, s.entry_at, s.consultation_ms, g.segment_id, g.clinic_id, g.queued_call_id, g.entry_at, g.answered_at,
+    g.wait_ms, g.end_at, g.consultation_ms, g.transfer_at, g.transferred_to_clinic_id, g.transferred_to_segment_id,
+    g.abandoned_at, g.participants, sp.participant_id, sp.kind, sp.user_id, sp.joined_at, sp.left_at, sp.attendance_ms,
+    sp.incomplete, sp.min_sent_kbps, sp.max_sent_kbps, sp.avg_sent_kbps, sp.min_received_kbps, sp.max_received_kbps,
+    sp.avg_received_kbps
+  from sessions s join segments g on g.session_id = s.session_id join segment_participants sp on sp.segment_id = g.segment_id
+  where s.entry_at >= ${p(1)} and s.entry_at < ${p(2)}
+  order by s.entry_at, s.session_id, g.entry_at, g.start_seq, g.segment_id, sp.ord`
+
+/** The tiles window's facts: sessions with their segments (hosts included), then room calls. */
+const windowFacts = (p: (i: number) => string) => [`
+  select s.session_id, s.entry_at, s.first_clinic_id, s.consultation_ms, g.segment_id, g.clinic_id, g.answered_at, g.wait_ms,
+    g.consultation_ms, g.transfer_at, g.transferred_in, g.abandoned_at, g.hosts_json
+  from sessions s join segments g on g.session_id = s.session_id
+  where s.entry_at >= ${p(1)} and s.entry_at < ${p(2)}
+  order by s.entry_at, s.session_id, g.entry_at, g.start_seq, g.segment_id`, `
+  select room_call_id, room_id, start_at, duration_ms, hosts_json from room_calls
+  where start_at >= ${p(1)} and start_at < ${p(2)} order by start_at, room_call_id`]
+
+const rangeOf = async (url: string, rows: number, range: { from: string; to: string }) => {
+  const store = await openStore(url)
+  try {
+    const run = await Effect.runPromise(Generation.openRun({ organisationIds: organisationsOf(rows), ...range, timezone: zone }, store, Date.parse(now)))
+    return [run.parameters.rangeStart, run.parameters.rangeEnd] as const
+  } finally {
+    await store.close()
   }
-  const seconds = (performance.now() - started) / 1000
-  await store.close()
-  return { name: `${kind} @ ${rows}`, rows: count, seconds, maxRssMb: maxRssMb(), ...(bytes === undefined ? {} : { bytes }) }
 }
 
-if (process.argv[2] === "--child") {
-  console.log(JSON.stringify(await measureOne(process.argv[3]!, Number(process.argv[4]))))
-} else {
-  const sizes = process.argv.slice(2).map(Number)
-  mkdirSync(join(import.meta.dirname, "out"), { recursive: true })
-  for (const rows of sizes.length > 0 ? sizes : [100_000, 1_000_000]) {
-    if (!existsSync(benchDatabase(rows))) {
-      console.error(`building ${benchDatabase(rows)} (${rows} participant rows)…`)
-      const m = await importDemo(rows, `sqlite:${benchDatabase(rows)}`)
-      console.error(`  import: ${Math.round(m.rows / m.seconds)} events/s, peak RSS ${m.maxRssMb} MB`)
-    }
-    const results = ["baseline", "csv", "json", "tiles"].map((kind) => inChild("reports.ts", ["--child", kind, String(rows)]))
-    console.log(`\n${rows} participant rows (consultations report over the whole history; tiles for 2026-09-27..2026-11-26, rows = counted sessions)`)
-    table(results, `baseline @ ${rows}`)
+/** Counts the rows of `queries` with the driver alone: raw arrays, nothing built per row. */
+const rawScan = async (url: string, queries: ReadonlyArray<string>, params: ReadonlyArray<number>): Promise<number> => {
+  let count = 0
+  if (url.startsWith("sqlite:")) {
+    const db = new Sqlite(url.slice("sqlite:".length), { readonly: true })
+    for (const q of queries) for (const _ of db.prepare(q.replace(/\$\d/g, "?")).raw(true).iterate(...params)) count++
+    db.close()
+    return count
   }
-  void Parameters
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  for (const q of queries) {
+    const cursor = client.query(new Cursor(q, [...params], { rowMode: "array" }))
+    for (;;) {
+      const batch = await cursor.read(1000)
+      if (batch.length === 0) break
+      count += batch.length
+    }
+    await cursor.close()
+  }
+  await client.end()
+  return count
+}
+
+/** Runs the bundled CLI; wall time from spawn to exit and its peak RSS (from the probe on descriptor 3). */
+const cli = (name: string, url: string, args: ReadonlyArray<string>, rows: number, file?: string): Measurement => {
+  const started = performance.now()
+  const child = spawnSync(process.execPath, ["-r", probe, bundle, "--db", url, ...args], {
+    cwd: root, env: { ...process.env, VCR_NOW: now }, stdio: ["ignore", "pipe", "inherit", "pipe"], maxBuffer: 64 * 1024 * 1024
+  })
+  const seconds = (performance.now() - started) / 1000
+  if (child.status !== 0) throw new Error(`vcr ${args.join(" ")} exited with ${child.status}`)
+  return {
+    name, rows, seconds, maxRssMb: Math.round(Number(child.output[3]?.toString()) / 1024),
+    ...(file === undefined ? {} : { bytes: statSync(file).size })
+  }
+}
+
+const measureInChild = async (kind: string, url: string, rows: number): Promise<Measurement> => {
+  if (kind === "raw" || kind === "raw-window") {
+    const params = await rangeOf(url, rows, kind === "raw" ? whole : window)
+    const placeholder = (i: number) => `$${i}`
+    const queries = kind === "raw" ? [consultationFacts(placeholder)] : windowFacts(placeholder)
+    const started = performance.now()
+    const count = await rawScan(url, queries, params)
+    return { name: kind, rows: count, seconds: (performance.now() - started) / 1000, maxRssMb: maxRssMb() }
+  }
+  // tiles in process: the figure the tiles ratio uses (no process start-up)
+  const store = await openStore(url)
+  await store.migrate()
+  const organisationIds = organisationsOf(rows)
+  const started = performance.now()
+  const summary = await Effect.runPromise(Generation.summary({ organisationIds, ...window, timezone: zone }, store, Date.parse(now)))
+  const seconds = (performance.now() - started) / 1000
+  await store.close()
+  const count = Number(summary.tiles.find((t) => t.report === "consultations")!.figures.consultations)
+  return { name: "tiles (in process)", rows: count, seconds, maxRssMb: maxRssMb() }
+}
+
+const build = async (url: string, rows: number) => {
+  console.error(`building ${url} (${rows} participant rows)…`)
+  const m = await importDemo(rows, url)
+  console.error(`  import: ${Math.round(m.rows / m.seconds)} events/s, peak RSS ${m.maxRssMb} MB`)
+}
+
+/** A PostgreSQL database of the bench on `server`, created and imported when missing. */
+const postgresStore = async (server: string, rows: number): Promise<string> => {
+  const name = `vcr_bench_reports_${rows}`
+  const admin = new pg.Client({ connectionString: server })
+  await admin.connect()
+  const exists = (await admin.query("select 1 from pg_database where datname = $1", [name])).rowCount === 1
+  if (!exists) await admin.query(`create database ${name}`)
+  await admin.end()
+  const target = new URL(server)
+  target.pathname = `/${name}`
+  const url = target.toString()
+  if (!exists) await build(url, rows)
+  return url
+}
+
+const args = process.argv.slice(2)
+if (args[0] === "--child") {
+  console.log(JSON.stringify(await measureInChild(args[1]!, args[2]!, Number(args[3]))))
+} else {
+  const option = (name: string) => {
+    const i = args.indexOf(name)
+    if (i < 0) return undefined
+    const value = args[i + 1]!
+    args.splice(i, 2)
+    return value
+  }
+  const dir = option("--dir") ?? join(import.meta.dirname, "out")
+  const postgres = option("--postgres")
+  const sizes = args.map(Number)
+  const out = join(import.meta.dirname, "out")
+  mkdirSync(out, { recursive: true })
+  mkdirSync(dir, { recursive: true })
+  if (!existsSync(bundle)) throw new Error(`${bundle} is missing: run \`pnpm build:cli\` first`)
+  for (const rows of sizes.length > 0 ? sizes : [100_000, 1_000_000]) {
+    const stores: Array<[string, string]> = []
+    const file = join(dir, `bench-${rows}.db`)
+    if (!existsSync(file)) await build(`sqlite:${file}`, rows)
+    stores.push(["SQLite", `sqlite:${file}`])
+    if (postgres !== undefined) stores.push(["PostgreSQL", await postgresStore(postgres, rows)])
+    const orgs = organisationsOf(rows).flatMap((id) => ["--org", id])
+    for (const [label, url] of stores) {
+      // Migrating once before anything is timed: the CLI runs below then find the schema up to date.
+      const store = await openStore(url)
+      await store.migrate()
+      await store.close()
+      const report = (format: string) => {
+        const target = join(out, `consultations-${rows}.${format}`)
+        return cli(`${format} (vcr report)`, url, ["report", "consultations", ...orgs, "--from", whole.from, "--to", whole.to, "--tz", zone, "--format", format, "--out", target], 0, target)
+      }
+      const raw = inChild("reports.ts", ["--child", "raw", url, String(rows)])
+      const csv = { ...report("csv"), rows: raw.rows }
+      const json = { ...report("json"), rows: raw.rows }
+      const rawWindow = inChild("reports.ts", ["--child", "raw-window", url, String(rows)])
+      const tiles = inChild("reports.ts", ["--child", "tiles", url, String(rows)])
+      const tilesCli = cli("tiles (vcr summary)", url, ["summary", ...orgs, "--from", window.from, "--to", window.to, "--tz", zone, "--format", "json"], 0)
+      console.log(`\n${label}, ${rows} participant rows: consultations over the whole history (rows = joined fact rows), x raw`)
+      table([raw, csv, json], "raw")
+      console.log(`${label}, ${rows} participant rows: tiles for ${window.from}..${window.to}; seconds x raw window (lower is better; target <= 1.5)`)
+      const lines = [rawWindow, tiles, { ...tilesCli, rows: rawWindow.rows }]
+      for (const m of lines) {
+        console.log(`  ${m.name.padEnd(20)} ${m.seconds.toFixed(3).padStart(8)} s  ${(m.seconds / rawWindow.seconds).toFixed(2).padStart(6)} x  peak RSS ${String(m.maxRssMb).padStart(4)} MB  (${m.name.startsWith("raw") ? `${m.rows} rows` : "wall"})`)
+      }
+    }
+  }
 }

@@ -76,7 +76,9 @@ export const fromRecords = (records: ReadonlyArray<InputRecord>): ReportSource &
     },
     roomCalls: async function* (q) {
       const wanted = new Set(q.roomIds)
-      for (const c of calls) if (c.call.start_at >= q.start && c.call.start_at < q.end && wanted.has(c.call.room_id)) yield c
+      for (const c of calls) {
+        if (c.call.start_at >= q.start && c.call.start_at < q.end && wanted.has(c.call.room_id)) yield q.participants === false ? { call: c.call, participants: [] } : c
+      }
     },
     lastClinicConsultations: async (clinicIds, end, threshold) => {
       const out = new Map<string, number>()

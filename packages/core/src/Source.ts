@@ -28,6 +28,15 @@ export interface FactQuery {
   readonly clinicIds: ReadonlyArray<string>
 }
 
+/** A window of room calls: `[start, end)` and the rooms of interest. */
+export interface RoomCallQuery {
+  readonly start: number
+  readonly end: number
+  readonly roomIds: ReadonlyArray<string>
+  /** Whether each call's participants are read (default true); without them a call's list is empty. */
+  readonly participants?: boolean
+}
+
 /** Logins of one user relative to a range. */
 export interface LoginSummary {
   readonly lastBeforeEnd: number | null
@@ -41,11 +50,12 @@ export interface ReportSource {
   /**
    * Sessions whose first entry is in `[start, end)` and that have a segment in one of `clinicIds`, ordered by
    * entry then session id (code points); each with ALL its segments in order (R52), and each segment's
-   * participants in order when `participants` is true (an empty list otherwise).
+   * participants in order when `participants` is true (an empty list otherwise). With `hosts: false` a
+   * source may leave each segment's `hosts` empty (readers that do not need them save their decoding).
    */
-  sessions(query: FactQuery & { readonly participants: boolean }): AsyncIterable<SessionBundle>
+  sessions(query: FactQuery & { readonly participants: boolean; readonly hosts?: boolean }): AsyncIterable<SessionBundle>
   /** Room calls that started in `[start, end)` in a room of `roomIds`, ordered by start then call id, with participants. */
-  roomCalls(query: { readonly start: number; readonly end: number; readonly roomIds: ReadonlyArray<string> }): AsyncIterable<RoomCallBundle>
+  roomCalls(query: RoomCallQuery): AsyncIterable<RoomCallBundle>
   /**
    * For each clinic: over sessions with first entry before `end` and consultation time `>= thresholdMs`, the latest
    * such session (by entry, then session id) answered in the clinic, and the latest answer time of its segments there.

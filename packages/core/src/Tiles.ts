@@ -1,10 +1,12 @@
 /**
  * Summary tiles (SPEC §7, R61–R68): each figure is a total of the matching report's rows, folded by the
  * report's own module from the same typed row streams the reports render, so a tile always equals what a
- * user can add up in the download.
+ * user can add up in the download. The range is read once: the Consultations and Room Calls tiles fold their
+ * rows from the sessions and calls of the pass that gathers the run's activity for the other four.
  */
 import type { Category, Locale, ReportId } from "./Report.ts"
 import { reportIds } from "./Report.ts"
+import * as Activity from "./reports/Activity.ts"
 import * as Clinics from "./reports/Clinics.ts"
 import * as Consultations from "./reports/Consultations.ts"
 import { reports } from "./reports/Definitions.ts"
@@ -28,13 +30,15 @@ export const mean = Consultations.mean
 /** Nearest-rank percentile, exact (R64). */
 export const nearestRank = Consultations.nearestRank
 
-const figuresOf: { readonly [K in ReportId]: (ctx: Run.RunContext, organisationsRun: Run.RunContext) => Promise<Record<string, number | null>> } = {
+type Figures = Record<string, number | null>
+
+const figuresOf: { readonly [K in ReportId]: (ctx: Run.RunContext, organisationsRun: Run.RunContext, read: Partial<Record<ReportId, Figures>>) => Promise<Figures> } = {
   organisations: (_, wider) => Organisations.fold(Organisations.rows(wider)),
   clinics: (ctx) => Clinics.fold(Clinics.rows(ctx)),
   "service-providers": (ctx) => ServiceProviders.fold(ServiceProviders.rows(ctx)),
   "service-provider-summary": (ctx) => ServiceProviderSummary.fold(ServiceProviderSummary.rows(ctx)),
-  "room-calls": (ctx) => RoomCalls.fold(RoomCalls.rows(ctx)),
-  consultations: (ctx) => Consultations.tile(ctx)
+  "room-calls": async (ctx, _, read) => read["room-calls"] ?? (await RoomCalls.tile(ctx)),
+  consultations: async (ctx, _, read) => read.consultations ?? (await Consultations.tile(ctx))
 }
 
 /** The six tiles of a run, in the order of SPEC §6 (R62). Only for short ranges: callers check `range_kind` (R67). */
@@ -45,10 +49,17 @@ export const tiles = async (
   /** The locale of the tiles' titles; figures and their keys are the same in every locale (R80). */
   locale: Locale = "en"
 ): Promise<ReadonlyArray<Tile>> => {
+  const consultations = Consultations.tileFolder(ctx)
+  const roomCalls = RoomCalls.tileFolder(ctx)
+  const read: Partial<Record<ReportId, Figures>> = {}
+  if (await Activity.gatherWith(ctx, { session: consultations.add, call: roomCalls.add })) {
+    read.consultations = consultations.result()
+    read["room-calls"] = roomCalls.result()
+  }
   const out: Array<Tile> = []
   for (const id of reportIds) {
     const definition = reports[id]
-    out.push({ report: id, category: definition.category, title: definition.text[locale].title, figures: await figuresOf[id](ctx, organisationsRun) })
+    out.push({ report: id, category: definition.category, title: definition.text[locale].title, figures: await figuresOf[id](ctx, organisationsRun, read) })
   }
   return out
 }

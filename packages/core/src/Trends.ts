@@ -127,7 +127,7 @@ const narrowed = (ctx: Run.RunContext, start: number, end: number): Run.RunConte
 /** The figures of a run's range, by the two tiles' folds over the rows they read (R76, R81). */
 const figuresOf = async (ctx: Run.RunContext): Promise<Figures> => {
   const c = await Consultations.tile(ctx)
-  const r = await RoomCalls.fold(RoomCalls.rows(ctx))
+  const r = await RoomCalls.tile(ctx)
   return { ...c, ...r }
 }
 

@@ -7,7 +7,7 @@ import { Projection, type Bandwidth, type CallEvent, type RoomCallBundle, type R
 import type { Insertable, Kysely, Selectable } from "kysely"
 import type { StoreDialect } from "./dialect.ts"
 import type {
-  BandwidthColumns, Database, EventsTable, RoomCallParticipantsTable, RoomCallsTable, SegmentHostsTable,
+  BandwidthColumns, ClinicHostsTable, Database, RoomHostsTable, EventsTable, RoomCallParticipantsTable, RoomCallsTable, SegmentHostsTable,
   SegmentParticipantsTable, SegmentsTable, SessionsTable
 } from "./schema.ts"
 
@@ -85,12 +85,25 @@ class FactWriter {
     segment_hosts: [] as Array<Insertable<SegmentHostsTable>>,
     segment_participants: [] as Array<Insertable<SegmentParticipantsTable>>,
     room_calls: [] as Array<Insertable<RoomCallsTable>>,
-    room_call_participants: [] as Array<Insertable<RoomCallParticipantsTable>>
+    room_call_participants: [] as Array<Insertable<RoomCallParticipantsTable>>,
+    clinic_hosts: [] as Array<Insertable<ClinicHostsTable>>,
+    room_hosts: [] as Array<Insertable<RoomHostsTable>>
   }
+  /** Host pairs already written by this writer (the tables keep each pair once; earlier ones are skipped on conflict). */
+  private readonly hosts = new Set<string>()
   constructor(
     private readonly trx: Kysely<Database>,
-    private readonly dialect: StoreDialect
+    private readonly dialect: StoreDialect,
+    private readonly hostPairs: boolean
   ) {}
+
+  private host(table: "clinic_hosts" | "room_hosts", place: string, user_id: string): void {
+    const key = `${table}\u0000${place}\u0000${user_id}`
+    if (!this.hostPairs || this.hosts.has(key)) return
+    this.hosts.add(key)
+    if (table === "clinic_hosts") this.rows.clinic_hosts.push({ clinic_id: place, user_id })
+    else this.rows.room_hosts.push({ room_id: place, user_id })
+  }
 
   async add(component: number, events: ReadonlyArray<CallEvent>): Promise<void> {
     const projection = Projection.project(events)
@@ -113,6 +126,7 @@ class FactWriter {
             segment_id: g.segment_id, user_id: h.user_id, session_id: g.session_id, clinic_id: g.clinic_id,
             own_ms: h.own_ms, first_consult_at: h.first_consult_at
           })
+          this.host("clinic_hosts", g.clinic_id, h.user_id)
         }
         participants.forEach((p, ord) => {
           this.rows.segment_participants.push({
@@ -129,6 +143,7 @@ class FactWriter {
         duration_ms: call.duration_ms, participants: call.participants, hosts_json: JSON.stringify(call.hosts)
       })
       participants.forEach((p, ord) => {
+        if (p.role === "host" && p.user_id !== null) this.host("room_hosts", call.room_id, p.user_id)
         this.rows.room_call_participants.push({
           room_call_id: call.room_call_id, ord, participant_id: p.participant_id, appearance: p.appearance, role: p.role,
           user_id: p.user_id, joined_at: p.joined_at, left_at: p.left_at, attendance_ms: p.attendance_ms,
@@ -143,7 +158,7 @@ class FactWriter {
     for (const table of Object.keys(this.rows) as Array<keyof FactWriter["rows"]>) {
       const rows = this.rows[table] as Array<any>
       if (rows.length >= INSERT_BATCH || (all && rows.length > 0)) {
-        await this.dialect.insertRows(this.trx, table, rows)
+        await this.dialect.insertRows(this.trx, table, rows, table === "clinic_hosts" || table === "room_hosts" ? { onConflict: "ignore" } : {})
         rows.length = 0
       }
     }
@@ -158,9 +173,14 @@ class FactWriter {
 export const projectPending = async (
   trx: Kysely<Database>,
   dialect: StoreDialect,
-  options: { readonly fresh: boolean; readonly onProgress?: (components: number) => void }
+  options: {
+    readonly fresh: boolean
+    readonly onProgress?: (components: number) => void
+    /** Whether the host pairs are written (default true; false in migrations older than their tables). */
+    readonly hostPairs?: boolean
+  }
 ): Promise<number> => {
-  const writer = new FactWriter(trx, dialect)
+  const writer = new FactWriter(trx, dialect, options.hostPairs ?? true)
   let last = -Infinity
   let projected = 0
   for (;;) {

@@ -2,7 +2,7 @@
  * The migrations of the store: one list for both databases (the dialect only changes the text type, so ids
  * order by code point everywhere). Migrations are code, not files, so a bundled CLI carries them.
  */
-import { Migrator, type Kysely, type Migration, type MigrationProvider } from "kysely"
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from "kysely"
 import { accessMigration, historyLocaleMigration, serviceTokensMigration } from "./access.ts"
 import { projectPending } from "./facts.ts"
 import { jobsMigration } from "./jobs.ts"
@@ -216,12 +216,47 @@ const roomCallHosts = (dialect: StoreDialect): Migration => ({
       await trx.schema.alterTable("room_calls").addColumn("hosts_json", "text", (c) => c.notNull().defaultTo("[]")).execute()
       await dialect.lockWrites(trx)
       await trx.insertInto("pending_components").expression(trx.selectFrom("room_calls").select("component").distinct()).execute()
-      await projectPending(trx, dialect, { fresh: false })
+      // The host pairs' tables come later (0009), which fills them from the facts written here.
+      await projectPending(trx, dialect, { fresh: false, hostPairs: false })
       await trx.deleteFrom("pending_components").execute()
     }
     // Every migration runs in a transaction: PostgreSQL's per migration, SQLite's around the whole run (BEGIN
     // IMMEDIATE, see sqlite/index.ts).
     await migrate(db)
+  }
+})
+
+/**
+ * Report and tile look-ups whose cost must not grow with the history (issue 11): the hosts of each clinic and
+ * room kept as facts (filled from the stored facts here, then by every projection), the provider's latest
+ * consultation walked down an index from the newest, and a clinic's segments by entry time.
+ */
+const reportLookups = (dialect: StoreDialect): Migration => ({
+  async up(db: Kysely<any>) {
+    const t = dialect.text
+    const s = db.schema
+    // Safe to run again over its own tables (a store taken back to an older schema runs it a second time).
+    await s.createTable("clinic_hosts").ifNotExists()
+      .addColumn("clinic_id", t, (c) => c.notNull())
+      .addColumn("user_id", t, (c) => c.notNull())
+      .addPrimaryKeyConstraint("clinic_hosts_pk", ["clinic_id", "user_id"])
+      .execute()
+    await s.createTable("room_hosts").ifNotExists()
+      .addColumn("room_id", t, (c) => c.notNull())
+      .addColumn("user_id", t, (c) => c.notNull())
+      .addPrimaryKeyConstraint("room_hosts_pk", ["room_id", "user_id"])
+      .execute()
+    await db.insertInto("clinic_hosts").columns(["clinic_id", "user_id"])
+      // (A WHERE, as SQLite wants before ON CONFLICT after a SELECT.)
+      .expression(db.selectFrom("segment_hosts").select(["clinic_id", "user_id"]).where(sql<boolean>`1 = 1`).distinct())
+      .onConflict((oc) => oc.doNothing()).execute()
+    await db.insertInto("room_hosts").columns(["room_id", "user_id"])
+      .expression(db.selectFrom("room_call_participants as p").innerJoin("room_calls as c", "c.room_call_id", "p.room_call_id")
+        .select(["c.room_id", "p.user_id"]).where("p.role", "=", "host").where("p.user_id", "is not", null).distinct())
+      .onConflict((oc) => oc.doNothing()).execute()
+    await s.createIndex("segment_hosts_latest").ifNotExists().on("segment_hosts").columns(["clinic_id", "user_id", "first_consult_at"]).execute()
+    await s.dropIndex("segment_hosts_clinic_user").ifExists().execute()
+    await s.createIndex("segments_clinic_entry").ifNotExists().on("segments").columns(["clinic_id", "entry_at"]).execute()
   }
 })
 
@@ -233,7 +268,8 @@ export const migrations = (dialect: StoreDialect): Record<string, Migration> => 
   "0004_room_call_hosts": roomCallHosts(dialect),
   "0005_service_tokens": serviceTokensMigration(dialect),
   "0006_schedules": schedulesMigration(dialect),
-  "0007_locale": historyLocaleMigration(dialect)
+  "0007_locale": historyLocaleMigration(dialect),
+  "0009_report_lookups": reportLookups(dialect)
 })
 
 /** Applies every pending migration; throws the first failure. */

@@ -4,14 +4,12 @@
  * consultation" and logins. Orders are those documented in core's Source.ts, by code point on both databases.
  */
 import type {
-  Clinic, ClinicRole, Directory, FactQuery, LoginSummary, Organisation, OrganisationRole, ReportingConfiguration,
-  Room, RoomCallBundle, SegmentParticipant, SessionBundle, User
+  Bandwidth, Clinic, ClinicRole, Directory, FactQuery, LoginSummary, Organisation, OrganisationRole, ReportingConfiguration,
+  Room, RoomCallBundle, RoomCallHost, RoomCallParticipant, SegmentHost, SegmentParticipant, Session, SessionBundle, User
 } from "@vcr/core"
 import { sql, type Kysely, type Selectable } from "kysely"
 import type { StoreDialect } from "./dialect.ts"
-import {
-  roomCallOf, roomCallParticipantOf, segmentOf, segmentParticipantOf, sessionOf
-} from "./facts.ts"
+import type { RawReads, RawRow } from "./reads.ts"
 import type {
   ClinicRolesTable, ClinicsTable, Database, OrganisationRolesTable, OrganisationsTable, ReportingConfigurationsTable,
   RoomsTable, UsersTable
@@ -82,12 +80,10 @@ export const directory = async (db: Kysely<Database>, dialect: StoreDialect, org
         eb("id", "in", eb.selectFrom("organisation_roles").select("organisation_roles.user_id").where(dialect.anyOf("organisation_roles.organisation_id", ids))),
         eb("id", "in", eb.selectFrom("clinic_roles").select("clinic_roles.user_id").where("clinic_roles.clinic_id", "in", clinicIds)),
         eb("id", "in", eb.selectFrom("rooms").select("rooms.owner_user_id").where("rooms.clinic_id", "in", clinicIds).where("rooms.owner_user_id", "is not", null)),
-        // Hosts are named on report rows even without a role in the scope.
-        eb("id", "in", eb.selectFrom("segment_hosts").select("segment_hosts.user_id").where("segment_hosts.clinic_id", "in", clinicIds)),
-        eb("id", "in", eb.selectFrom("room_call_participants").select("room_call_participants.user_id")
-          .where("room_call_participants.role", "=", "host")
-          .where("room_call_participants.room_call_id", "in", eb.selectFrom("room_calls").select("room_calls.room_call_id")
-            .where("room_calls.room_id", "in", eb.selectFrom("rooms").select("rooms.id").where("rooms.clinic_id", "in", clinicIds))))
+        // Hosts are named on report rows even without a role in the scope (their pairs are kept as facts).
+        eb("id", "in", eb.selectFrom("clinic_hosts").select("clinic_hosts.user_id").where("clinic_hosts.clinic_id", "in", clinicIds)),
+        eb("id", "in", eb.selectFrom("room_hosts").select("room_hosts.user_id")
+          .where("room_hosts.room_id", "in", eb.selectFrom("rooms").select("rooms.id").where("rooms.clinic_id", "in", clinicIds)))
       ]))
       .orderBy("id").execute(),
     db.selectFrom("reporting_configurations").selectAll().where(dialect.anyOf("organisation_id", ids)).orderBy("organisation_id").execute()
@@ -103,100 +99,182 @@ export const directory = async (db: Kysely<Database>, dialect: StoreDialect, org
   }
 }
 
+/** `column IN (list)` with the list as one parameter (see `listParameter`). */
+const inList = (dialect: StoreDialect, column: string): string =>
+  dialect.name === "sqlite" ? `${column} in (select value from json_each(?))` : `${column} = any(?::text[])`
+
+/** A list of ids as the one parameter of `inList`. */
+const listParameter = (dialect: StoreDialect, values: ReadonlyArray<string>): unknown =>
+  dialect.name === "sqlite" ? JSON.stringify(values) : [...values]
+
+/**
+ * A page's LIMIT as a literal: with a bound LIMIT, SQLite's planner does not know the page is small and reads
+ * the whole range through another index, sorting it for every page (measured: 300 ms a page instead of 1 ms).
+ */
+const pageLimit = (n: number): string => String(Math.max(1, Math.floor(n)))
+
+const bandwidthColumns = "min_sent_kbps, max_sent_kbps, avg_sent_kbps, min_received_kbps, max_received_kbps, avg_received_kbps"
+
+/** The six bandwidth figures at `at` in a raw row, or null when any is missing (never reported). */
+const bandwidthAt = (r: RawRow, at: number): Bandwidth | null => {
+  const a = r[at], b = r[at + 1], c = r[at + 2], d = r[at + 3], e = r[at + 4], f = r[at + 5]
+  return a === null || b === null || c === null || d === null || e === null || f === null
+    ? null
+    : [a as number, b as number, c as number, d as number, e as number, f as number]
+}
+
+const sessionsText = (dialect: StoreDialect, options: { readonly after: boolean; readonly participants: boolean; readonly hosts: boolean; readonly page: number }) => `
+  select s.session_id, s.entry_at, s.first_clinic_id, s.consultation_ms,
+    g.segment_id, g.clinic_id, g.queued_call_id, g.entry_at, g.start_seq, g.answered_at, g.wait_ms, g.end_at, g.consultation_ms,
+    g.transfer_at, g.transferred_to_clinic_id, g.transferred_to_segment_id, g.transferred_in, g.abandoned_at, g.participants,
+    ${options.hosts ? "g.hosts_json" : "null"}${options.participants ? `,
+    p.participant_id, p.appearance, p.kind, p.user_id, p.joined_at, p.left_at, p.attendance_ms, p.incomplete,
+    ${bandwidthColumns.split(", ").map((c) => `p.${c}`).join(", ")}` : ""}
+  from (
+    select session_id, entry_at, first_clinic_id, consultation_ms from sessions
+    where entry_at >= ? and entry_at < ?${options.after ? " and (entry_at > ? or session_id > ?)" : ""}
+      and exists (select 1 from segments g2 where g2.session_id = sessions.session_id and ${inList(dialect, "g2.clinic_id")})
+    order by entry_at, session_id limit ${pageLimit(options.page)}
+  ) s
+  join segments g on g.session_id = s.session_id${options.participants ? `
+  left join segment_participants p on p.segment_id = g.segment_id` : ""}
+  order by s.entry_at, s.session_id, g.entry_at, g.start_seq, g.segment_id${options.participants ? ", p.ord" : ""}`
+
+const noHosts: ReadonlyArray<SegmentHost> = []
+
 /**
  * Sessions whose first entry is in `[start, end)` with a segment in one of `clinicIds`, by entry then session id,
- * each with all its segments and (when asked) their participants. Keyset pages of STREAM_PAGE sessions.
+ * each with all its segments and (when asked) their participants. Keyset pages of `pageSize` sessions, each
+ * page ONE ordered query joining sessions, segments and participants, read as raw rows.
  */
 export async function* sessions(
-  db: Kysely<Database>,
+  reads: RawReads,
   dialect: StoreDialect,
-  query: FactQuery & { readonly participants: boolean },
+  query: FactQuery & { readonly participants: boolean; readonly hosts?: boolean },
   pageSize = STREAM_PAGE
 ): AsyncGenerator<SessionBundle> {
   if (query.clinicIds.length === 0) return
   const start = bound(query.start)
   const end = bound(query.end)
   if (start >= end) return
-  const clinicIds = [...new Set(query.clinicIds)]
-  let after: { entry_at: number; session_id: string } | undefined
+  const clinics = listParameter(dialect, [...new Set(query.clinicIds)])
+  const withParticipants = query.participants
+  const withHosts = query.hosts ?? true
+  const first = sessionsText(dialect, { after: false, participants: withParticipants, hosts: withHosts, page: pageSize })
+  const next = sessionsText(dialect, { after: true, participants: withParticipants, hosts: withHosts, page: pageSize })
+  let after: readonly [number, string] | undefined
   for (;;) {
-    const last = after
-    // The keyset's own entry time is the lower bound, so each page seeks instead of rescanning the range.
-    const page = await db.selectFrom("sessions").selectAll()
-      .where("entry_at", ">=", last === undefined ? start : Math.max(start, last.entry_at))
-      .where("entry_at", "<", end)
-      .where((eb) => eb.exists(
-        eb.selectFrom("segments as g").select(sql.lit(1).as("one"))
-          .whereRef("g.session_id", "=", "sessions.session_id")
-          .where(dialect.anyOf("g.clinic_id", clinicIds))
-      ))
-      .$if(last !== undefined, (q) =>
-        q.where((eb) => eb.or([eb("entry_at", ">", last!.entry_at), eb("session_id", ">", last!.session_id)])))
-      .orderBy("entry_at").orderBy("session_id").limit(pageSize).execute()
-    if (page.length === 0) return
-    const ids = page.map((s) => s.session_id)
-    const segments = await db.selectFrom("segments").selectAll().where(dialect.anyOf("session_id", ids))
-      .orderBy("session_id").orderBy("entry_at").orderBy("start_seq").orderBy("segment_id").execute()
-    const participants = new Map<string, Array<SegmentParticipant>>()
-    if (query.participants && segments.length > 0) {
-      const rows = await db.selectFrom("segment_participants").selectAll()
-        .where(dialect.anyOf("segment_id", segments.map((g) => g.segment_id)))
-        .orderBy("segment_id").orderBy("ord").execute()
-      for (const r of rows) {
-        const list = participants.get(r.segment_id) ?? []
-        participants.set(r.segment_id, list)
-        list.push(segmentParticipantOf(r))
+    const page = await reads.rows(
+      after === undefined ? first : next,
+      // The keyset's own entry time is the lower bound, so each page seeks instead of rescanning the range (a row
+      // value comparison would not: SQLite then scans from the start of the range on every page).
+      after === undefined ? [start, end, clinics] : [Math.max(start, after[0]), end, after[0], after[1], clinics]
+    )
+    let count = 0
+    let bundle: { session: Session; segments: Array<SessionBundle["segments"][number]> } | undefined
+    let participants: Array<SegmentParticipant> = []
+    let segmentId: unknown
+    for (const r of page) {
+      if (bundle === undefined || r[0] !== bundle.session.session_id) {
+        if (bundle !== undefined) yield bundle
+        count++
+        bundle = {
+          session: { session_id: r[0] as string, entry_at: r[1] as number, first_clinic_id: r[2] as string, consultation_ms: r[3] as number },
+          segments: []
+        }
+        segmentId = undefined
+      }
+      if (r[4] !== segmentId) {
+        segmentId = r[4]
+        participants = []
+        bundle.segments.push({
+          segment: {
+            segment_id: r[4] as string, session_id: r[0] as string, clinic_id: r[5] as string, queued_call_id: r[6] as string,
+            entry_at: r[7] as number, start_seq: r[8] as number, answered_at: r[9] as number | null, wait_ms: r[10] as number,
+            end_at: r[11] as number, consultation_ms: r[12] as number, transfer_at: r[13] as number | null,
+            transferred_to_clinic_id: r[14] as string | null, transferred_to_segment_id: r[15] as string | null,
+            transferred_in: r[16] === 1, abandoned_at: r[17] as number | null, participants: r[18] as number,
+            hosts: r[19] === null ? noHosts : (JSON.parse(r[19] as string) as Array<SegmentHost>)
+          },
+          participants
+        })
+      }
+      if (withParticipants && r[20] !== null) {
+        participants.push({
+          participant_id: r[20] as string, appearance: r[21] as number, kind: r[22] as SegmentParticipant["kind"],
+          user_id: r[23] as string | null, joined_at: r[24] as number | null, left_at: r[25] as number,
+          attendance_ms: r[26] as number, incomplete: r[27] === 1, bandwidth: bandwidthAt(r, 28)
+        })
       }
     }
-    const bySession = new Map<string, Array<SessionBundle["segments"][number]>>()
-    for (const g of segments) {
-      const list = bySession.get(g.session_id) ?? []
-      bySession.set(g.session_id, list)
-      list.push({ segment: segmentOf(g), participants: participants.get(g.segment_id) ?? [] })
-    }
-    for (const s of page) yield { session: sessionOf(s), segments: bySession.get(s.session_id) ?? [] }
-    if (page.length < pageSize) return
-    const tail = page[page.length - 1]!
-    after = { entry_at: tail.entry_at, session_id: tail.session_id }
+    if (bundle !== undefined) yield bundle
+    if (count < pageSize || bundle === undefined) return
+    after = [bundle.session.entry_at, bundle.session.session_id]
   }
 }
 
-/** Room calls that started in `[start, end)` in one of `roomIds`, by start then call id, with participants in order. */
+const roomCallsText = (dialect: StoreDialect, options: { readonly after: boolean; readonly participants: boolean; readonly page: number }) => `
+  select c.room_call_id, c.room_id, c.start_at, c.end_at, c.duration_ms, c.participants, c.hosts_json${options.participants ? `,
+    p.participant_id, p.appearance, p.role, p.user_id, p.joined_at, p.left_at, p.attendance_ms, p.incomplete,
+    ${bandwidthColumns.split(", ").map((c) => `p.${c}`).join(", ")}` : ""}
+  from (
+    select room_call_id, room_id, start_at, end_at, duration_ms, participants, hosts_json from room_calls
+    where start_at >= ? and start_at < ?${options.after ? " and (start_at > ? or room_call_id > ?)" : ""}
+      and ${inList(dialect, "room_id")}
+    order by start_at, room_call_id limit ${pageLimit(options.page)}
+  ) c${options.participants ? `
+  left join room_call_participants p on p.room_call_id = c.room_call_id` : ""}
+  order by c.start_at, c.room_call_id${options.participants ? ", p.ord" : ""}`
+
+/**
+ * Room calls that started in `[start, end)` in one of `roomIds`, by start then call id, with participants in
+ * order (unless `participants` is false). Keyset pages, each one ordered query read as raw rows.
+ */
 export async function* roomCalls(
-  db: Kysely<Database>,
+  reads: RawReads,
   dialect: StoreDialect,
-  query: { readonly start: number; readonly end: number; readonly roomIds: ReadonlyArray<string> },
+  query: { readonly start: number; readonly end: number; readonly roomIds: ReadonlyArray<string>; readonly participants?: boolean },
   pageSize = STREAM_PAGE
 ): AsyncGenerator<RoomCallBundle> {
   if (query.roomIds.length === 0) return
   const start = bound(query.start)
   const end = bound(query.end)
   if (start >= end) return
-  const roomIds = [...new Set(query.roomIds)]
-  let after: { start_at: number; room_call_id: string } | undefined
+  const rooms = listParameter(dialect, [...new Set(query.roomIds)])
+  const withParticipants = query.participants ?? true
+  const first = roomCallsText(dialect, { after: false, participants: withParticipants, page: pageSize })
+  const next = roomCallsText(dialect, { after: true, participants: withParticipants, page: pageSize })
+  let after: readonly [number, string] | undefined
   for (;;) {
-    const last = after
-    const page = await db.selectFrom("room_calls").selectAll()
-      .where("start_at", ">=", last === undefined ? start : Math.max(start, last.start_at))
-      .where("start_at", "<", end)
-      .where(dialect.anyOf("room_id", roomIds))
-      .$if(last !== undefined, (q) =>
-        q.where((eb) => eb.or([eb("start_at", ">", last!.start_at), eb("room_call_id", ">", last!.room_call_id)])))
-      .orderBy("start_at").orderBy("room_call_id").limit(pageSize).execute()
-    if (page.length === 0) return
-    const rows = await db.selectFrom("room_call_participants").selectAll()
-      .where(dialect.anyOf("room_call_id", page.map((c) => c.room_call_id)))
-      .orderBy("room_call_id").orderBy("ord").execute()
-    const participants = new Map<string, Array<RoomCallBundle["participants"][number]>>()
-    for (const r of rows) {
-      const list = participants.get(r.room_call_id) ?? []
-      participants.set(r.room_call_id, list)
-      list.push(roomCallParticipantOf(r))
+    const page = await reads.rows(
+      after === undefined ? first : next,
+      after === undefined ? [start, end, rooms] : [Math.max(start, after[0]), end, after[0], after[1], rooms]
+    )
+    let count = 0
+    let bundle: { call: RoomCallBundle["call"]; participants: Array<RoomCallParticipant> } | undefined
+    for (const r of page) {
+      if (bundle === undefined || r[0] !== bundle.call.room_call_id) {
+        if (bundle !== undefined) yield bundle
+        count++
+        bundle = {
+          call: {
+            room_call_id: r[0] as string, room_id: r[1] as string, start_at: r[2] as number, end_at: r[3] as number,
+            duration_ms: r[4] as number, participants: r[5] as number, hosts: JSON.parse(r[6] as string) as Array<RoomCallHost>
+          },
+          participants: []
+        }
+      }
+      if (withParticipants && r[7] !== null) {
+        bundle.participants.push({
+          participant_id: r[7] as string, appearance: r[8] as number, role: r[9] as RoomCallParticipant["role"],
+          user_id: r[10] as string | null, joined_at: r[11] as number, left_at: r[12] as number,
+          attendance_ms: r[13] as number, incomplete: r[14] === 1, bandwidth: bandwidthAt(r, 15)
+        })
+      }
     }
-    for (const c of page) yield { call: roomCallOf(c), participants: participants.get(c.room_call_id) ?? [] }
-    if (page.length < pageSize) return
-    const tail = page[page.length - 1]!
-    after = { start_at: tail.start_at, room_call_id: tail.room_call_id }
+    if (bundle !== undefined) yield bundle
+    if (count < pageSize || bundle === undefined) return
+    after = [bundle.call.start_at, bundle.call.room_call_id]
   }
 }
 
@@ -208,15 +286,25 @@ export const lastClinicConsultations = async (
   db: Kysely<Database>, _dialect: StoreDialect, clinicIds: ReadonlyArray<string>, end: number, thresholdMs: number
 ): Promise<ReadonlyMap<string, number>> => {
   const out = new Map<string, number>()
-  // One small query per clinic: walk sessions backwards from the end on (entry_at, session_id) and stop at the
-  // first counted one answered in the clinic, instead of ranking every session of the history.
+  const before = bound(end)
+  const threshold = bound(thresholdMs)
+  // Two small queries per clinic, whatever the history's size. First, down the clinic's segments from the newest
+  // entry (segments_clinic_entry), the first answered segment of a counted session: its session entered at E.
+  // The latest counted session answered in the clinic entered at E or later, and each of its segments entered no
+  // earlier than the session itself, so the second query need only read the clinic's segments from E on.
   for (const clinicId of new Set(clinicIds)) {
+    const { rows: found } = await sql<{ entry_at: number }>`
+      select s.entry_at from segments g join sessions s on s.session_id = g.session_id
+      where g.clinic_id = ${clinicId} and g.answered_at is not null and s.entry_at < ${before} and s.consultation_ms >= ${threshold}
+      order by g.entry_at desc limit 1`.execute(db)
+    const from = found[0]?.entry_at
+    if (from === undefined) continue
     const { rows } = await sql<{ answered: number | null }>`
       select max(g.answered_at) as answered from segments g
       where g.clinic_id = ${clinicId} and g.answered_at is not null and g.session_id = (
-        select s.session_id from sessions s
-        where s.entry_at < ${bound(end)} and s.consultation_ms >= ${bound(thresholdMs)}
-          and exists (select 1 from segments g2 where g2.session_id = s.session_id and g2.clinic_id = ${clinicId} and g2.answered_at is not null)
+        select s.session_id from segments g2 join sessions s on s.session_id = g2.session_id
+        where g2.clinic_id = ${clinicId} and g2.answered_at is not null and g2.entry_at >= ${Number(from)}
+          and s.entry_at < ${before} and s.consultation_ms >= ${threshold}
         order by s.entry_at desc, s.session_id desc limit 1)`.execute(db)
     const answered = rows[0]?.answered
     if (answered !== null && answered !== undefined) out.set(clinicId, Number(answered))
@@ -227,25 +315,28 @@ export const lastClinicConsultations = async (
 /**
  * For each (clinic, user), over segments in the clinic of sessions that entered before `end` with consultation
  * time `>= thresholdMs`: the latest first instant of that user's own consultation time. Ordered by clinic, user.
+ * Each pair of the clinics' hosts walks its own records down from the newest (segment_hosts_latest) and stops at
+ * the first that counts, so the cost does not grow with the history before the range.
  */
 export const lastProviderConsultations = async (
   db: Kysely<Database>, dialect: StoreDialect, clinicIds: ReadonlyArray<string>, end: number, thresholdMs: number
 ): Promise<ReadonlyArray<{ readonly clinic_id: string; readonly user_id: string; readonly at: number }>> => {
   if (clinicIds.length === 0) return []
-  const rows = await db.selectFrom("segment_hosts as h")
-    .innerJoin("sessions as s", "s.session_id", "h.session_id")
-    .select((eb) => ["h.clinic_id", "h.user_id", eb.fn.max("h.first_consult_at").as("at")])
-    .where(dialect.anyOf("h.clinic_id", [...new Set(clinicIds)]))
-    .where("h.first_consult_at", "is not", null)
-    .where("s.entry_at", "<", bound(end))
-    .where("s.consultation_ms", ">=", bound(thresholdMs))
-    .groupBy(["h.clinic_id", "h.user_id"])
-    .orderBy("h.clinic_id").orderBy("h.user_id")
-    .execute()
-  return rows.map((r) => ({ clinic_id: r.clinic_id, user_id: r.user_id, at: Number(r.at) }))
+  const { rows } = await sql<{ clinic_id: string; user_id: string; at: number | null }>`
+    select p.clinic_id, p.user_id, (
+      select h.first_consult_at from segment_hosts h join sessions s on s.session_id = h.session_id
+      where h.clinic_id = p.clinic_id and h.user_id = p.user_id and h.first_consult_at is not null
+        and s.entry_at < ${bound(end)} and s.consultation_ms >= ${bound(thresholdMs)}
+      order by h.first_consult_at desc limit 1) as at
+    from clinic_hosts p
+    where ${dialect.anyOf("p.clinic_id", [...new Set(clinicIds)])}
+    order by p.clinic_id, p.user_id`.execute(db)
+  const out: Array<{ clinic_id: string; user_id: string; at: number }> = []
+  for (const r of rows) if (r.at !== null) out.push({ clinic_id: r.clinic_id, user_id: r.user_id, at: Number(r.at) })
+  return out
 }
 
-/** For each requested user: the latest login before `end`, and whether any login is in `[start, end)`. */
+/** For each requested user: the latest login before `end`, and whether any login is in `[start, end)`. Two seeks per user. */
 export const logins = async (
   db: Kysely<Database>, dialect: StoreDialect, userIds: ReadonlyArray<string>, start: number, end: number
 ): Promise<ReadonlyMap<string, LoginSummary>> => {
@@ -253,16 +344,16 @@ export const logins = async (
   const result = new Map<string, LoginSummary>(ids.map((id) => [id, { lastBeforeEnd: null, inRange: false }]))
   if (ids.length === 0) return result
   const from = bound(start)
-  const rows = await db.selectFrom("logins")
-    .select((eb) => [
-      "user_id",
-      eb.fn.max("at").as("last"),
-      eb.fn.max(eb.case().when("at", ">=", from).then(1).else(0).end()).as("in_range")
-    ])
-    .where(dialect.anyOf("user_id", ids))
-    .where("at", "<", bound(end))
-    .groupBy("user_id")
-    .execute()
-  for (const r of rows) result.set(r.user_id, { lastBeforeEnd: Number(r.last), inRange: Number(r.in_range) === 1 })
+  const to = bound(end)
+  const users = dialect.name === "sqlite" ? sql`json_each(${JSON.stringify(ids)})` : sql`unnest(${ids}::text[])`
+  const { rows } = await sql<{ user_id: string; last: number | null; in_range: unknown }>`
+    select u.value as user_id,
+      (select l.at from logins l where l.user_id = u.value and l.at < ${to} order by l.at desc limit 1) as last,
+      exists (select 1 from logins l where l.user_id = u.value and l.at >= ${from} and l.at < ${to}) as in_range
+    from ${users} as u${dialect.name === "sqlite" ? sql`` : sql`(value)`}`.execute(db)
+  for (const r of rows) {
+    if (r.last === null) continue
+    result.set(r.user_id, { lastBeforeEnd: Number(r.last), inRange: r.in_range === true || Number(r.in_range) === 1 })
+  }
   return result
 }

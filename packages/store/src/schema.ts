@@ -165,6 +165,18 @@ export interface SegmentHostsTable {
   first_consult_at: number | null
 }
 
+/** Each (clinic, account) that hosted a segment in the clinic: kept as facts, so look-ups need not scan history. */
+export interface ClinicHostsTable {
+  clinic_id: string
+  user_id: string
+}
+
+/** Each (room, account) that joined a call of the room as host. */
+export interface RoomHostsTable {
+  room_id: string
+  user_id: string
+}
+
 export interface SegmentParticipantsTable extends BandwidthColumns {
   segment_id: string
   /** Position in the projected order of the segment's participants. */
@@ -221,6 +233,8 @@ export interface Database {
   sessions: SessionsTable
   segments: SegmentsTable
   segment_hosts: SegmentHostsTable
+  clinic_hosts: ClinicHostsTable
+  room_hosts: RoomHostsTable
   segment_participants: SegmentParticipantsTable
   room_calls: RoomCallsTable
   room_call_participants: RoomCallParticipantsTable

@@ -5,7 +5,7 @@
  */
 import type {
   Clinic, ClinicRole, Directory, OrganisationRole, FactQuery, LoginSummary, Organisation, ReportSource, ReportingConfiguration, RoomCallBundle,
-  SessionBundle, User
+  RoomCallQuery, SessionBundle, User
 } from "@vcr/core"
 import { sql, type Kysely } from "kysely"
 import { Access, type AccessTables } from "./access.ts"
@@ -15,6 +15,7 @@ import type { StoreDialect } from "./dialect.ts"
 import { importLines, reprojectAll, type ImportOptions, type ImportSummary } from "./import.ts"
 import { migrateToLatest } from "./migrations.ts"
 import * as Queries from "./queries.ts"
+import type { RawReads } from "./reads.ts"
 import { countedTables, type Database } from "./schema.ts"
 
 /** A vcr store on SQLite or PostgreSQL: the report source of core, plus import and maintenance. */
@@ -69,7 +70,9 @@ export class KyselyStore implements Store {
   constructor(
     /** The kysely instance (for tests and tools inside this package; not part of the public API). */
     readonly db: Kysely<Database>,
-    private readonly flavour: StoreDialect
+    private readonly flavour: StoreDialect,
+    /** The driver's array-mode reads, for the report streams. */
+    private readonly reads: RawReads
   ) {
     this.access = new Access(db as unknown as Kysely<AccessTables>)
     this.jobs = new Jobs(db as unknown as Kysely<JobTables>, flavour)
@@ -178,12 +181,12 @@ export class KyselyStore implements Store {
     return Queries.directory(this.db, this.flavour, organisationIds)
   }
 
-  sessions(query: FactQuery & { readonly participants: boolean }): AsyncIterable<SessionBundle> {
-    return Queries.sessions(this.db, this.flavour, query)
+  sessions(query: FactQuery & { readonly participants: boolean; readonly hosts?: boolean }): AsyncIterable<SessionBundle> {
+    return Queries.sessions(this.reads, this.flavour, query)
   }
 
-  roomCalls(query: { readonly start: number; readonly end: number; readonly roomIds: ReadonlyArray<string> }): AsyncIterable<RoomCallBundle> {
-    return Queries.roomCalls(this.db, this.flavour, query)
+  roomCalls(query: RoomCallQuery): AsyncIterable<RoomCallBundle> {
+    return Queries.roomCalls(this.reads, this.flavour, query)
   }
 
   lastClinicConsultations(clinicIds: ReadonlyArray<string>, end: number, thresholdMs: number): Promise<ReadonlyMap<string, number>> {

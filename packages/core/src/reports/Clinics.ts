@@ -59,7 +59,7 @@ export const rows = async function* (ctx: Run.RunContext): AsyncGenerator<Clinic
     const roles = ctx.directory.clinicRoles.filter((r) => r.clinic_id === c.id)
     const members = new Set(roles.filter((r) => Run.holderAtEnd(ctx, r)).map((r) => r.user_id))
     const newMembers = new Set(roles.filter((r) => Run.inRange(ctx, r.granted_at)).map((r) => r.user_id))
-    const sessions = a?.sessions.size ?? 0
+    const sessions = a?.sessions ?? 0
     yield {
       organisation_name: org.name,
       clinic_id: c.id,

@@ -4,7 +4,7 @@
  * the same code), and its tile (R63, R64).
  */
 import * as Column from "../Column.ts"
-import type { SegmentParticipant } from "../Facts.ts"
+import type { SegmentParticipant, SessionBundle } from "../Facts.ts"
 import * as zhCN from "../locales/zh-CN.ts"
 import * as Report from "../Report.ts"
 import { bandwidthOf } from "./Extensions.ts"
@@ -56,68 +56,79 @@ const blankParticipant: SegmentParticipant = {
   participant_id: "", appearance: 0, kind: "caller", user_id: null, joined_at: null, left_at: 0, attendance_ms: 0, incomplete: false, bandwidth: null
 }
 
+/** What the rows of a run share: its scope and organisations, computed once per stream. */
+interface Scope {
+  readonly clinics: ReadonlySet<string>
+  readonly organisations: ReadonlySet<string>
+}
+
+const scopeOf = (ctx: Run.RunContext): Scope => ({
+  clinics: new Set(ctx.clinics.map((c) => c.id)),
+  organisations: new Set(ctx.parameters.organisationIds)
+})
+
 /**
- * Consultation rows; with `perSegment`, one row per segment whose participant cells are blank (what the
- * Consultations tile reads: segment-level cells only, R60), from the same code as the report's rows.
+ * The consultation rows of one session; with `perSegment`, one row per segment whose participant cells are blank
+ * (what the Consultations tile reads: segment-level cells only, R60), from the same code as the report's rows.
  */
-const consultationRows = async function* (ctx: Run.RunContext, perSegment: boolean): AsyncGenerator<ConsultationsRow> {
-  const scope = new Set(ctx.clinics.map((c) => c.id))
-  const runOrganisations = new Set(ctx.parameters.organisationIds)
-  const { rangeStart: start, rangeEnd: end } = ctx.parameters
-  for await (const bundle of ctx.source.sessions({ start, end, clinicIds: [...scope], participants: !perSegment })) {
-    const meets = Run.meetsMinimum(ctx, bundle.session.consultation_ms)
-    for (const { segment: g, participants: listed } of bundle.segments) {
-      if (!scope.has(g.clinic_id)) continue
-      const participants = perSegment ? [blankParticipant] : listed
-      const clinic = ctx.clinicById.get(g.clinic_id)!
-      const org = ctx.organisationById.get(clinic.organisation_id)
-      const target = g.transferred_to_clinic_id === null ? undefined : ctx.clinicById.get(g.transferred_to_clinic_id)
-      // Segment-level cells repeat on every row of the segment (R60): computed once.
-      const wait = Run.seconds(g.wait_ms)
-      const targetName = target !== undefined && runOrganisations.has(target.organisation_id) ? target.name : null
-      const consultation = Run.seconds(g.consultation_ms)
-      for (const p of participants) {
-        // One object literal with a fixed key order keeps every row the same shape (fast to build and read).
-        yield {
-          organisation_name: org?.name ?? null,
-          clinic_id: g.clinic_id,
-          clinic_name: clinic.name,
-          queued_call_id: g.queued_call_id,
-          session_id: g.session_id,
-          segment_id: g.segment_id,
-          participant_id: p.participant_id,
-          waiting_area_entry_time: g.entry_at,
-          answered_time: g.answered_at,
-          user_name: p.kind === "host" && p.user_id !== null ? (ctx.directory.users.get(p.user_id)?.name ?? null) : null,
-          participant_type: p.kind === "host" ? "Host" : "Caller",
-          joined_time: p.joined_at,
-          left_time: p.left_at,
-          attendance_duration: Run.seconds(p.attendance_ms),
-          wait_duration: wait,
-          segment_end_time: g.end_at,
-          transfer_time: g.transfer_at,
-          transferred_to_clinic_id: g.transferred_to_clinic_id,
-          transferred_to_clinic_name: targetName,
-          transferred_to_segment_id: g.transferred_to_segment_id,
-          participants_in_segment: g.participants,
-          consultation_duration: consultation,
-          meets_minimum_duration: meets,
-          abandoned: g.abandoned_at !== null,
-          abandoned_time: g.abandoned_at,
-          incomplete: p.incomplete,
-          bandwidth: bandwidthOf(ctx, org?.id, p.bandwidth),
-          tags: clinic.tags
-        }
+function* bundleRows(ctx: Run.RunContext, scope: Scope, bundle: SessionBundle, perSegment: boolean): Generator<ConsultationsRow> {
+  const meets = Run.meetsMinimum(ctx, bundle.session.consultation_ms)
+  for (const { segment: g, participants: listed } of bundle.segments) {
+    if (!scope.clinics.has(g.clinic_id)) continue
+    const participants = perSegment ? blankParticipants : listed
+    const clinic = ctx.clinicById.get(g.clinic_id)!
+    const org = ctx.organisationById.get(clinic.organisation_id)
+    const target = g.transferred_to_clinic_id === null ? undefined : ctx.clinicById.get(g.transferred_to_clinic_id)
+    // Segment-level cells repeat on every row of the segment (R60): computed once.
+    const wait = Run.seconds(g.wait_ms)
+    const targetName = target !== undefined && scope.organisations.has(target.organisation_id) ? target.name : null
+    const consultation = Run.seconds(g.consultation_ms)
+    for (const p of participants) {
+      // One object literal with a fixed key order keeps every row the same shape (fast to build and read).
+      yield {
+        organisation_name: org?.name ?? null,
+        clinic_id: g.clinic_id,
+        clinic_name: clinic.name,
+        queued_call_id: g.queued_call_id,
+        session_id: g.session_id,
+        segment_id: g.segment_id,
+        participant_id: p.participant_id,
+        waiting_area_entry_time: g.entry_at,
+        answered_time: g.answered_at,
+        user_name: p.kind === "host" && p.user_id !== null ? (ctx.directory.users.get(p.user_id)?.name ?? null) : null,
+        participant_type: p.kind === "host" ? "Host" : "Caller",
+        joined_time: p.joined_at,
+        left_time: p.left_at,
+        attendance_duration: Run.seconds(p.attendance_ms),
+        wait_duration: wait,
+        segment_end_time: g.end_at,
+        transfer_time: g.transfer_at,
+        transferred_to_clinic_id: g.transferred_to_clinic_id,
+        transferred_to_clinic_name: targetName,
+        transferred_to_segment_id: g.transferred_to_segment_id,
+        participants_in_segment: g.participants,
+        consultation_duration: consultation,
+        meets_minimum_duration: meets,
+        abandoned: g.abandoned_at !== null,
+        abandoned_time: g.abandoned_at,
+        incomplete: p.incomplete,
+        bandwidth: bandwidthOf(ctx, org?.id, p.bandwidth),
+        tags: clinic.tags
       }
     }
   }
 }
 
-/** The rows: one per participant per segment, by session entry then segment (R52). */
-export const rows = (ctx: Run.RunContext): AsyncGenerator<ConsultationsRow> => consultationRows(ctx, false)
+const blankParticipants: ReadonlyArray<SegmentParticipant> = [blankParticipant]
 
-/** One row per segment (participant cells blank), what the tile reads. */
-const segmentRows = (ctx: Run.RunContext): AsyncGenerator<ConsultationsRow> => consultationRows(ctx, true)
+/** The rows: one per participant per segment, by session entry then segment (R52). */
+export const rows = async function* (ctx: Run.RunContext): AsyncGenerator<ConsultationsRow> {
+  const scope = scopeOf(ctx)
+  const { rangeStart: start, rangeEnd: end } = ctx.parameters
+  for await (const bundle of ctx.source.sessions({ start, end, clinicIds: [...scope.clinics], participants: true, hosts: false })) {
+    yield* bundleRows(ctx, scope, bundle, false)
+  }
+}
 
 /** Mean of whole-second values, halves up; null over nothing (R64). */
 export const mean = (values: ReadonlyArray<number>): number | null =>
@@ -131,44 +142,93 @@ export const nearestRank = (values: ReadonlyArray<number>, percent: number): num
   return sorted[Math.max(1, rank) - 1]!
 }
 
-/** The Consultations tile (SPEC §7, R63, R64): counted sessions, and segment figures of those sessions. */
-export const fold = async (rows: AsyncIterable<ConsultationsRow>) => {
-  const segments = new Map<string | null, { session: string | null; duration: number; wait: number; answered: boolean; transferred: boolean; abandoned: boolean }>()
-  const sessions = new Set<string | null>()
-  for await (const r of rows) {
-    const session = r.session_id
-    if (r.meets_minimum_duration === true && r.answered_time !== null) sessions.add(session)
+/**
+ * The Consultations tile (SPEC §7, R63, R64) folded row by row: counted sessions, and segment figures of those
+ * sessions. Rows come in report order, so a session's rows (and a segment's) are together: only the current
+ * session is held, whatever the number of rows.
+ */
+export class Fold {
+  private consultations = 0
+  private duration = 0
+  private abandoned = 0
+  private transferred = 0
+  private readonly waits: Array<number> = []
+  private session: string | null | undefined = undefined
+  private counted = false
+  private segments: Array<{ id: string | null; duration: number; wait: number; answered: boolean; transferred: boolean }> = []
+
+  add(r: ConsultationsRow): void {
+    if (r.session_id !== this.session) {
+      this.close()
+      this.session = r.session_id
+    }
+    if (r.meets_minimum_duration === true && r.answered_time !== null) this.counted = true
     const id = r.segment_id
-    if (segments.has(id)) continue
-    segments.set(id, {
-      session,
+    if (this.segments.some((s) => s.id === id)) return
+    if (r.abandoned === true) this.abandoned++
+    this.segments.push({
+      id,
       duration: r.consultation_duration ?? 0,
       wait: r.wait_duration ?? 0,
       answered: r.answered_time !== null,
-      transferred: r.transfer_time !== null,
-      abandoned: r.abandoned === true
+      transferred: r.transfer_time !== null
     })
   }
-  let duration = 0
-  let abandoned = 0
-  let transferred = 0
-  const waits: Array<number> = []
-  for (const s of segments.values()) {
-    if (s.abandoned) abandoned++
-    if (!sessions.has(s.session)) continue
-    duration += s.duration
-    if (s.transferred) transferred++
-    if (s.answered) waits.push(s.wait)
+
+  private close(): void {
+    if (this.counted) {
+      this.consultations++
+      for (const s of this.segments) {
+        this.duration += s.duration
+        if (s.transferred) this.transferred++
+        if (s.answered) this.waits.push(s.wait)
+      }
+    }
+    this.counted = false
+    this.segments = []
   }
-  return {
-    consultations: sessions.size,
-    consultation_duration: duration,
-    abandoned,
-    transferred,
-    average_wait_duration: mean(waits),
-    p90_wait_duration: nearestRank(waits, 90)
+
+  result() {
+    this.close()
+    this.session = undefined
+    return {
+      consultations: this.consultations,
+      consultation_duration: this.duration,
+      abandoned: this.abandoned,
+      transferred: this.transferred,
+      average_wait_duration: mean(this.waits),
+      p90_wait_duration: nearestRank(this.waits, 90)
+    }
   }
 }
 
-/** The tile's figures of a run: the fold reads only segment-level cells (R63), so it reads one row per segment. */
-export const tile = (ctx: Run.RunContext) => fold(segmentRows(ctx))
+/** The Consultations tile of rows in report order. */
+export const fold = async (rows: AsyncIterable<ConsultationsRow>) => {
+  const f = new Fold()
+  for await (const r of rows) f.add(r)
+  return f.result()
+}
+
+/**
+ * A tile fed session by session (one pass shared with the run's activity, see Tiles): the fold reads only
+ * segment-level cells (R63), so each session gives one row per segment in scope.
+ */
+export const tileFolder = (ctx: Run.RunContext) => {
+  const scope = scopeOf(ctx)
+  const f = new Fold()
+  return {
+    add: (bundle: SessionBundle) => {
+      for (const r of bundleRows(ctx, scope, bundle, true)) f.add(r)
+    },
+    result: () => f.result()
+  }
+}
+
+/** The tile's figures of a run, read with one row per segment. */
+export const tile = async (ctx: Run.RunContext) => {
+  const scope = scopeOf(ctx)
+  const { rangeStart: start, rangeEnd: end } = ctx.parameters
+  const folder = tileFolder(ctx)
+  for await (const bundle of ctx.source.sessions({ start, end, clinicIds: [...scope.clinics], participants: false, hosts: false })) folder.add(bundle)
+  return folder.result()
+}

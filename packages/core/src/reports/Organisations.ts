@@ -59,7 +59,7 @@ export const rows = async function* (ctx: Run.RunContext): AsyncGenerator<Organi
     for (const c of clinics) {
       const a = activity.clinics.get(c.id)
       a?.consulted.forEach((u) => consulted.add(u))
-      clinicSessions += a?.sessions.size ?? 0
+      clinicSessions += a?.sessions ?? 0
       clinicMs += a?.consultationMs ?? 0
     }
     const owned = activity.organisationSessions.get(org.id) ?? { count: 0, ms: 0 }

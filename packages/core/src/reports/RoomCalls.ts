@@ -4,6 +4,8 @@
  */
 import * as Column from "../Column.ts"
 import * as zhCN from "../locales/zh-CN.ts"
+import type { RoomCallBundle, RoomCallParticipant } from "../Facts.ts"
+import type { Room } from "../Records.ts"
 import * as Report from "../Report.ts"
 import { bandwidthOf, roomTags } from "./Extensions.ts"
 import * as Run from "./Run.ts"
@@ -46,53 +48,119 @@ export type RoomCallsRow = Report.RowOf<typeof RoomCalls>
 
 const roomTypes = { meeting: "Meeting", group: "Group", user: "User" } as const
 
-/** The rows of the run's rooms' calls, by call start then call id, participants in order (R52). */
-export const rows = async function* (ctx: Run.RunContext): AsyncGenerator<RoomCallsRow> {
-  const rooms = Run.roomsInScope(ctx)
-  const roomById = new Map(rooms.map((r) => [r.id, r]))
-  const { rangeStart: start, rangeEnd: end } = ctx.parameters
-  for await (const { call, participants } of ctx.source.roomCalls({ start, end, roomIds: rooms.map((r) => r.id) })) {
-    const room = roomById.get(call.room_id)
-    if (room === undefined) continue
-    const clinic = ctx.clinicById.get(room.clinic_id)!
-    const org = ctx.organisationById.get(clinic.organisation_id)
-    const owner = room.owner_user_id === null ? undefined : ctx.directory.users.get(room.owner_user_id)
-    const meets = Run.meetsMinimum(ctx, call.duration_ms)
-    const tags = roomTags(ctx, room, clinic)
-    for (const p of participants) {
-      yield {
-        organisation_name: org?.name ?? null,
-        clinic_id: clinic.id,
-        clinic_name: clinic.name,
-        room_id: room.id,
-        room_name: room.name,
-        room_type: roomTypes[room.kind],
-        room_owner_name: owner?.name ?? null,
-        call_id: call.room_call_id,
-        call_start_time: call.start_at,
-        call_end_time: call.end_at,
-        call_duration: Run.seconds(call.duration_ms),
-        participants_in_call: call.participants,
-        participant_id: p.participant_id,
-        user_name: p.role === "host" && p.user_id !== null ? (ctx.directory.users.get(p.user_id)?.name ?? null) : null,
-        participant_type: p.role === "host" ? "Host" : "Guest",
-        joined_time: p.joined_at,
-        left_time: p.left_at,
-        attendance_duration: Run.seconds(p.attendance_ms),
-        meets_minimum_duration: meets,
-        incomplete: p.incomplete,
-        bandwidth: bandwidthOf(ctx, org?.id, p.bandwidth),
-        tags
-      }
+const blankParticipants: ReadonlyArray<RoomCallParticipant> = [
+  { participant_id: "", appearance: 0, role: "guest", user_id: null, joined_at: 0, left_at: 0, attendance_ms: 0, incomplete: false, bandwidth: null }
+]
+
+/** The rows of one call: one per participant, or with `perCall` one row whose participant cells are blank. */
+function* callRows(ctx: Run.RunContext, roomById: ReadonlyMap<string, Room>, bundle: RoomCallBundle, perCall: boolean): Generator<RoomCallsRow> {
+  const { call } = bundle
+  const room = roomById.get(call.room_id)
+  // A call without participants has no rows (so none in its tile either).
+  if (room === undefined || (perCall && call.participants === 0)) return
+  const clinic = ctx.clinicById.get(room.clinic_id)!
+  const org = ctx.organisationById.get(clinic.organisation_id)
+  const owner = room.owner_user_id === null ? undefined : ctx.directory.users.get(room.owner_user_id)
+  const meets = Run.meetsMinimum(ctx, call.duration_ms)
+  const tags = roomTags(ctx, room, clinic)
+  for (const p of perCall ? blankParticipants : bundle.participants) {
+    yield {
+      organisation_name: org?.name ?? null,
+      clinic_id: clinic.id,
+      clinic_name: clinic.name,
+      room_id: room.id,
+      room_name: room.name,
+      room_type: roomTypes[room.kind],
+      room_owner_name: owner?.name ?? null,
+      call_id: call.room_call_id,
+      call_start_time: call.start_at,
+      call_end_time: call.end_at,
+      call_duration: Run.seconds(call.duration_ms),
+      participants_in_call: call.participants,
+      participant_id: p.participant_id,
+      user_name: p.role === "host" && p.user_id !== null ? (ctx.directory.users.get(p.user_id)?.name ?? null) : null,
+      participant_type: p.role === "host" ? "Host" : "Guest",
+      joined_time: p.joined_at,
+      left_time: p.left_at,
+      attendance_duration: Run.seconds(p.attendance_ms),
+      meets_minimum_duration: meets,
+      incomplete: p.incomplete,
+      bandwidth: bandwidthOf(ctx, org?.id, p.bandwidth),
+      tags
     }
   }
 }
 
-/** The Room Calls tile (SPEC §7): calls meeting the minimum, and their total duration. */
+const roomsOf = (ctx: Run.RunContext): ReadonlyMap<string, Room> => new Map(Run.roomsInScope(ctx).map((r) => [r.id, r]))
+
+/** The rows of the run's rooms' calls, by call start then call id, participants in order (R52). */
+export const rows = async function* (ctx: Run.RunContext): AsyncGenerator<RoomCallsRow> {
+  const roomById = roomsOf(ctx)
+  const { rangeStart: start, rangeEnd: end } = ctx.parameters
+  for await (const bundle of ctx.source.roomCalls({ start, end, roomIds: [...roomById.keys()] })) yield* callRows(ctx, roomById, bundle, false)
+}
+
+/**
+ * The Room Calls tile (SPEC §7) folded row by row: calls meeting the minimum, and their total duration. Rows come
+ * in report order (a call's rows together), so only the current call is remembered.
+ */
+export class Fold {
+  private calls = 0
+  private duration = 0
+  private last: string | null | undefined = undefined
+  private lastDuration = 0
+  private lastMeets = false
+
+  add(r: RoomCallsRow): void {
+    if (r.call_id !== this.last) this.close()
+    this.last = r.call_id
+    // As before: the last row of a call that meets the minimum gives its duration.
+    if (r.meets_minimum_duration === true) {
+      this.lastMeets = true
+      this.lastDuration = r.call_duration ?? 0
+    }
+  }
+
+  private close(): void {
+    if (this.lastMeets) {
+      this.calls++
+      this.duration += this.lastDuration
+    }
+    this.lastMeets = false
+    this.lastDuration = 0
+  }
+
+  result() {
+    this.close()
+    this.last = undefined
+    return { room_calls: this.calls, room_call_duration: this.duration }
+  }
+}
+
+/** The Room Calls tile of rows in report order. */
 export const fold = async (rows: AsyncIterable<RoomCallsRow>) => {
-  const calls = new Map<string | null, number>()
-  for await (const r of rows) if (r.meets_minimum_duration === true) calls.set(r.call_id, r.call_duration ?? 0)
-  let duration = 0
-  calls.forEach((d) => (duration += d))
-  return { room_calls: calls.size, room_call_duration: duration }
+  const f = new Fold()
+  for await (const r of rows) f.add(r)
+  return f.result()
+}
+
+/** A tile fed call by call (one pass shared with the run's activity, see Tiles): one row per call is enough. */
+export const tileFolder = (ctx: Run.RunContext) => {
+  const roomById = roomsOf(ctx)
+  const f = new Fold()
+  return {
+    add: (bundle: RoomCallBundle) => {
+      for (const r of callRows(ctx, roomById, bundle, true)) f.add(r)
+    },
+    result: () => f.result()
+  }
+}
+
+/** The tile's figures of a run, read with one row per call (no participants). */
+export const tile = async (ctx: Run.RunContext) => {
+  const roomById = roomsOf(ctx)
+  const { rangeStart: start, rangeEnd: end } = ctx.parameters
+  const folder = tileFolder(ctx)
+  for await (const bundle of ctx.source.roomCalls({ start, end, roomIds: [...roomById.keys()], participants: false })) folder.add(bundle)
+  return folder.result()
 }

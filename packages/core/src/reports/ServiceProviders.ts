@@ -97,15 +97,18 @@ export const rows = async function* (ctx: Run.RunContext): AsyncGenerator<Servic
   )
   for (const row of ordered) {
     const clinicIds = row.clinicId !== null ? [row.clinicId] : Run.clinicsOf(ctx, row.org).map((c) => c.id)
-    const sessions = new Set<string>()
+    // Distinct sessions: of the clinic, or on a blank-clinic row of any clinic of the organisation (a session may
+    // pass through several). Room calls add up: each call is in one room, so in one clinic.
+    const sessions = row.clinicId !== null
+      ? (Activity.provider(activity, row.clinicId, row.userId)?.sessions ?? 0)
+      : Activity.organisationProvider(activity, row.org, row.userId)
     let ownMs = 0
-    const calls = new Set<string>()
+    let calls = 0
     let roomMs = 0
     let last: number | null = null
     for (const clinicId of clinicIds) {
       const a = Activity.provider(activity, clinicId, row.userId)
-      a?.sessions.forEach((s) => sessions.add(s))
-      a?.roomCalls.forEach((c) => calls.add(c))
+      calls += a?.roomCalls ?? 0
       ownMs += a?.ownMs ?? 0
       roomMs += a?.roomMs ?? 0
       const l = lastByKey.get(`${clinicId}\u0000${row.userId}`)
@@ -124,10 +127,10 @@ export const rows = async function* (ctx: Run.RunContext): AsyncGenerator<Servic
       roles: names.map((n) => roleTitles[roleOrder.get(n)!]![1]).join("; "),
       access_granted_time: stillHeld.length === 0 ? null : Math.min(...stillHeld),
       account_status: row.user.deactivated_at !== null && row.user.deactivated_at < rangeEnd ? "Deactivated" : "Active",
-      consultations: sessions.size,
+      consultations: sessions,
       consultation_duration: Run.seconds(ownMs),
       last_consultation_time: last,
-      room_calls: calls.size,
+      room_calls: calls,
       room_call_duration: Run.seconds(roomMs),
       last_login_time: login?.lastBeforeEnd ?? null,
       tags: row.clinic?.tags ?? noTags

@@ -6,6 +6,7 @@ import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient } f
 import pg from "pg"
 import { postgresDialect } from "../dialect.ts"
 import type { Database } from "../schema.ts"
+import { postgresReads } from "../reads.ts"
 import { KyselyStore, type Store } from "../store.ts"
 import { classifyConnectionError } from "../unavailable.ts"
 
@@ -25,7 +26,7 @@ export const openPostgresStore = async (connection: string | pg.PoolConfig): Pro
   // flight fails on its own and is classified below, and pg discards the broken client on release.
   pool.on("error", () => {})
   pool.on("connect", (client) => void client.on("error", () => {}))
-  return new KyselyStore(new Kysely<Database>({ dialect: new PostgresDialect({ pool: classifying(pool) }) }), postgresDialect)
+  return new KyselyStore(new Kysely<Database>({ dialect: new PostgresDialect({ pool: classifying(pool) }) }), postgresDialect, postgresReads(pool))
 }
 
 /** The pool as kysely sees it, with connection failures turned into StoreUnavailable. */

@@ -6,6 +6,7 @@ import Sqlite from "better-sqlite3"
 import { Kysely, SqliteAdapter, SqliteDialect, sql, type Kysely as AnyKysely } from "kysely"
 import { sqliteDialect, type StoreDialect } from "../dialect.ts"
 import type { Database } from "../schema.ts"
+import { sqliteReads } from "../reads.ts"
 import { KyselyStore, type Store } from "../store.ts"
 
 /**
@@ -74,8 +75,6 @@ export const openSqliteStore = async (path: string): Promise<Store> => {
     database.close()
     throw new Error(`cannot use the SQLite database "${path}": ${(cause as Error).message}`, { cause })
   }
-  return new KyselyStore(
-    new Kysely<Database>({ dialect: new LockingSqliteDialect({ database }) }),
-    { ...sqliteDialect, insertRows: preparedInserts(database) }
-  )
+  const db = new Kysely<Database>({ dialect: new LockingSqliteDialect({ database }) })
+  return new KyselyStore(db, { ...sqliteDialect, insertRows: preparedInserts(database) }, sqliteReads(db, database))
 }
