@@ -31,7 +31,7 @@ describe("vcr db migrate", () => {
           // The migrator's own table, through the store's kysely instance (the CLI does not depend on kysely).
           const kysely = (store as unknown as { db: { selectFrom: (t: string) => { select: (c: string) => { orderBy: (c: string) => { execute: () => Promise<Array<{ name: string }>> } } } } }).db
           const applied = await kysely.selectFrom("kysely_migration").select("name").orderBy("name").execute()
-          expect(applied.map((r) => r.name)).toEqual(["0001_initial", "0002_access", "0003_jobs", "0004_room_call_hosts", "0005_service_tokens", "0006_schedules", "0007_locale"])
+          expect(applied.map((r) => r.name)).toEqual(["0001_initial", "0002_access", "0003_jobs", "0004_room_call_hosts", "0005_service_tokens", "0006_schedules", "0007_locale", "0009_report_lookups"])
           await store.importLines(['{"type":"organisation","id":"org-m","name":"Migrated","created_at":"2024-01-01T00:00:00Z"}'])
           expect((await store.organisation("org-m"))?.name).toBe("Migrated")
         } finally {
