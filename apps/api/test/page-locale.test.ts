@@ -4,6 +4,7 @@
  * follows, figures and times are formatted for the language, a schedule made on the zh-CN page keeps zh-CN as its
  * locale, and axe finds nothing serious on the zh-CN page or its Schedules section. Screenshots under test-artifacts/.
  */
+import ExcelJS from "exceljs"
 import { join } from "node:path"
 import type { Browser, Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
@@ -24,6 +25,7 @@ afterAll(async () => {
   await app?.close()
 })
 
+const zhTitles = ["组织", "诊所(等候区)", "服务提供商", "服务提供商摘要", "会议和用户室通话", "等候区咨询"]
 const lang = (page: Page) => page.locator("html").getAttribute("lang")
 const navTexts = (page: Page) => page.locator("nav .tab").allTextContents()
 
@@ -34,7 +36,7 @@ describe.skipIf(!chromiumAvailable)("the page in zh-CN", () => {
     expect(await page.title()).toBe("报告 · vcr")
     expect(await navTexts(page)).toEqual(["报告", "历史记录", "定时发送", "报告配置"])
     expect(await page.getByLabel("语言").inputValue()).toBe("zh-CN")
-    expect(await page.locator(".who").textContent()).toBe("已登录:Oscar OrgAdmin")
+    expect(await page.locator(".who").textContent()).toBe("已登录：Oscar OrgAdmin")
 
     await page.getByLabel("开始日期").fill("2026-03-02")
     await page.getByLabel("结束日期").fill("2026-03-02")
@@ -42,6 +44,7 @@ describe.skipIf(!chromiumAvailable)("the page in zh-CN", () => {
     await page.getByRole("button", { name: "生成" }).click()
     await page.locator("article.tile").nth(5).waitFor()
     expect(await page.locator("section.category h3").allTextContents()).toEqual(["实体", "角色", "活动"])
+    expect(await page.locator("article.tile h4").allTextContents()).toEqual(zhTitles)
     const consultations = page.locator('article.tile[data-report="consultations"]')
     expect(await consultations.locator("dt").first().textContent()).toMatch(/^咨询次数i等候区咨询报告中/)
     expect(await consultations.locator("dd.value").first().textContent()).toBe("3")
@@ -51,6 +54,22 @@ describe.skipIf(!chromiumAvailable)("the page in zh-CN", () => {
     await page.screenshot({ path: join(artifacts, "page-zh-CN.png"), fullPage: true })
     expect(await seriousViolations(page, "body")).toEqual([])
 
+    // A download from the zh-CN page is a zh-CN workbook (words only: the data is the same), kept so in History.
+    const downloading = page.waitForEvent("download")
+    await page.getByRole("button", { name: "下载诊所(等候区)" }).click()
+    const path = join(artifacts, "clinics-zh-CN-from-page.xlsx")
+    await (await downloading).saveAs(path)
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.readFile(path)
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(["数据", "字段描述"])
+    expect(workbook.worksheets[0]!.getRow(1).getCell(3).value).toBe("诊所")
+    expect(workbook.worksheets[0]!.getRow(2).getCell(3).value).toBe("Cardiology")
+    await page.getByRole("button", { name: "历史记录" }).click()
+    await page.getByRole("link", { name: "再次下载诊所(等候区)" }).waitFor()
+    const history = (await (await app.as("u-oadmin", "/api/v1/history")).json()) as { entries: Array<{ title: string; locale: string }> }
+    expect(history.entries[0]).toMatchObject({ title: "诊所(等候区)", locale: "zh-CN" })
+    await page.getByRole("button", { name: "报告", exact: true }).click()
+
     // Send this every…: the schedule keeps the page's locale; its words and times are Chinese.
     await page.getByRole("button", { name: "定期发送此报告…" }).click()
     await page.getByLabel("每次运行的日期范围").selectOption("previous_day")
@@ -58,9 +77,9 @@ describe.skipIf(!chromiumAvailable)("the page in zh-CN", () => {
     await page.getByLabel("星期", { exact: true }).selectOption("Mon")
     await page.getByLabel("时间", { exact: true }).fill("08:00")
     await page.getByRole("button", { name: "创建定时发送" }).click()
-    await page.locator("#schedules-status").getByText("已创建定时发送:等候区咨询。").waitFor()
+    await page.locator("#schedules-status").getByText("已创建定时发送：等候区咨询。").waitFor()
     const item = page.locator("li.schedule")
-    expect(await item.locator(".schedule-summary").textContent()).toBe("每星期一 08:00,涵盖前一天")
+    expect(await item.locator(".schedule-summary").textContent()).toBe("每星期一 08:00，涵盖前一天")
     expect(await item.locator(".status-pill").textContent()).toBe("启用")
     expect(await item.locator("h5").textContent()).toBe("接下来的五个发送时间(Australia/Sydney)")
     const times = await item.locator(".next-times time").allTextContents()
@@ -87,8 +106,14 @@ describe.skipIf(!chromiumAvailable)("the page in zh-CN", () => {
     const { page, csp } = await signedIn(browser, app, "u-orep", { locale: "en-US" })
     expect(await lang(page)).toBe("en")
     expect(await navTexts(page)).toEqual(["Reports", "History", "Schedules", "Reporting configuration"])
+    await page.getByLabel("From", { exact: true }).fill("2026-03-02")
+    await page.getByLabel("To", { exact: true }).fill("2026-03-02")
+    await page.getByRole("button", { name: "Generate" }).click()
+    await page.locator('article.tile[data-report="consultations"] h4').getByText("Waiting Area Consultations").waitFor()
+    // Switching generates the results again in the new language (their titles, files and emails are in it).
     await page.getByLabel("Language").selectOption("zh-CN")
-    await page.locator("nav .tab").first().getByText("报告").waitFor()
+    await page.locator('article.tile[data-report="consultations"] h4').getByText("等候区咨询").waitFor()
+    expect(await page.locator("article.tile h4").allTextContents()).toEqual(zhTitles)
     expect(await lang(page)).toBe("zh-CN")
     expect(await navTexts(page)).toEqual(["报告", "历史记录", "定时发送", "报告配置"])
     expect(await page.getByRole("button", { name: "生成" }).count()).toBe(1)
@@ -96,7 +121,7 @@ describe.skipIf(!chromiumAvailable)("the page in zh-CN", () => {
     await page.reload()
     await page.locator(".who").waitFor()
     expect(await lang(page)).toBe("zh-CN")
-    expect(await page.locator(".who").textContent()).toBe("已登录:Rita Reporter")
+    expect(await page.locator(".who").textContent()).toBe("已登录：Rita Reporter")
     await page.getByLabel("语言").selectOption("en")
     await page.getByRole("button", { name: "Generate" }).waitFor()
     expect(await lang(page)).toBe("en")

@@ -4,7 +4,7 @@
  */
 import { useEffect, useState } from "preact/hooks"
 import { call, orgPath, query, type Me, type Organisation, type Summary, type Trends as TrendsDoc } from "../api.ts"
-import { t } from "../i18n/index.ts"
+import { locale, t } from "../i18n/index.ts"
 import type { FieldErrors } from "../lib/validation.ts"
 import { isEmpty } from "../lib/series.ts"
 import { ReportActions, type ActionContext } from "./actions.tsx"
@@ -49,12 +49,14 @@ export const Reports = (props: {
     setOutcome(undefined)
     setServerErrors({})
   }, [props.org.id])
+  const [last, setLast] = useState<RunSettings | undefined>(undefined)
   const generate = async (s: RunSettings) => {
+    setLast(s)
     setBusy(true)
     setOutcome(undefined)
     setServerErrors({})
     setStatus(m.settings.generating)
-    const params = { from: s.from.trim(), to: s.to.trim(), timezone: s.timezone.trim(), minimum_duration_minutes: s.minimum_duration_minutes.trim(), clinic_id: s.clinic_id }
+    const params = { from: s.from.trim(), to: s.to.trim(), timezone: s.timezone.trim(), minimum_duration_minutes: s.minimum_duration_minutes.trim(), clinic_id: s.clinic_id, locale: locale() }
     try {
       const [tiles, trends] = await Promise.all([
         call<Summary>(orgPath(props.org.id, `/tiles?${query(params)}`)),
@@ -76,6 +78,10 @@ export const Reports = (props: {
       setStatus("")
     }
   }
+  // Results carry the words of their locale (titles, files, emails): another language generates them again.
+  useEffect(() => {
+    if (last !== undefined && outcome !== undefined && outcome.params.locale !== locale()) void generate(last)
+  }, [locale()])
   const ctx: ActionContext | undefined = outcome === undefined ? undefined : { org: props.org.id, params: outcome.params, email: props.me.user.email, onStatus: setStatus }
   const empty = outcome?.trends !== undefined && isEmpty(outcome.trends)
   return (

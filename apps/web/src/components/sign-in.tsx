@@ -4,7 +4,7 @@
  */
 import { useEffect, useState } from "preact/hooks"
 import { request, errorOf } from "../api.ts"
-import { t } from "../i18n/index.ts"
+import { locale, t } from "../i18n/index.ts"
 import { safeNext } from "../lib/next.ts"
 
 const nextKey = "vcr_next"
@@ -27,7 +27,7 @@ export const SignedOut = ({ next }: { readonly next: string | null }) => {
     setError("")
     setBusy(true)
     try {
-      const res = await request("/sign-in-links", { method: "POST", body: next === null ? { email: address } : { email: address, next } })
+      const res = await request("/sign-in-links", { method: "POST", body: { email: address, locale: locale(), ...(next === null ? {} : { next }) } })
       if (res.status === 429) setStatus(m.tooMany(res.headers.get("Retry-After") ?? "60"))
       else if (!res.ok) {
         const e = await errorOf(res)
