@@ -66,6 +66,10 @@ describe.skipIf(!chromiumAvailable)("the page in zh-CN", () => {
     expect(workbook.worksheets[0]!.getRow(2).getCell(3).value).toBe("Cardiology")
     await page.getByRole("button", { name: "历史记录" }).click()
     await page.getByRole("link", { name: "再次下载诊所(等候区)" }).waitFor()
+    const row = page.locator("#history-rows tr").first()
+    expect(await row.locator(".status-pill").textContent()).toBe("已就绪")
+    expect(await row.locator("td").nth(3).textContent()).toBe("下载")
+    expect(await row.locator("time").textContent()).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}$/)
     const history = (await (await app.as("u-oadmin", "/api/v1/history")).json()) as { entries: Array<{ title: string; locale: string }> }
     expect(history.entries[0]).toMatchObject({ title: "诊所(等候区)", locale: "zh-CN" })
     await page.getByRole("button", { name: "报告", exact: true }).click()

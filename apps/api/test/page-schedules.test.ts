@@ -131,7 +131,7 @@ for (const [name, make] of databases) {
       await page.locator("#linked-entry").getByRole("link", { name: "Download" }).click()
       expect((await downloading).suggestedFilename()).toBe(`clinics-${day}-to-${day}.json`)
       await page.getByRole("button", { name: "Schedules" }).click()
-      await item.locator(".last-run").getByText("Ready").waitFor()
+      await item.locator(".last-run").getByText("ready").waitFor()
       expect(await item.locator(".last-run a").getAttribute("href")).toBe(new URL(link).pathname)
       expect(await item.locator(".next-times time").first().getAttribute("datetime")).toBe(schedule!.next_occurrences[1])
       expect(await worker.runOnce()).toBe(false)

@@ -6,6 +6,7 @@ import { useEffect, useState } from "preact/hooks"
 import { call, type HistoryEntry } from "../api.ts"
 import { t } from "../i18n/index.ts"
 import { formatInstant } from "../lib/dates.ts"
+import { said } from "../lib/format.ts"
 
 const downloadable = (e: HistoryEntry) => e.status === "ready" || (e.status === "failed" && e.size !== null)
 
@@ -15,7 +16,7 @@ export const LinkedEntry = ({ id }: { readonly id: string }) => {
   const [text, setText] = useState<{ message: string; entry?: HistoryEntry } | undefined>(undefined)
   useEffect(() => {
     void call<HistoryEntry>(`/history/${encodeURIComponent(id)}`).then((r) => {
-      if (r.ok) setText({ message: `${m.entry(r.value.title, r.value.parameters.from, r.value.parameters.to, r.value.status)}${r.value.error ? ` (${r.value.error})` : ""}. `, entry: r.value })
+      if (r.ok) setText({ message: `${m.entry(r.value.title, r.value.parameters.from, r.value.parameters.to, said(m.statuses, r.value.status))}${r.value.error ? ` (${r.value.error})` : ""}. `, entry: r.value })
       else setText({ message: r.status === 410 ? m.expired : m.notFound })
     })
   }, [id])
@@ -56,8 +57,8 @@ export const History = (props: { readonly visible: boolean; readonly timezone: s
                   <td data-label={m.report}>{e.title}{e.clinic_id ? ` (${e.clinic_id})` : ""}</td>
                   <td data-label={m.range}>{`${e.parameters.from} – ${e.parameters.to} ${e.parameters.timezone}`}</td>
                   <td data-label={m.requested(props.timezone)}><time dateTime={e.requested_at}>{formatInstant(e.requested_at, props.timezone, t().locale)}</time></td>
-                  <td data-label={m.delivery}>{e.delivery}</td>
-                  <td data-label={m.status}><span class={`status-pill ${e.status}`}>{e.status}</span></td>
+                  <td data-label={m.delivery}>{said(m.deliveries, e.delivery)}</td>
+                  <td data-label={m.status}><span class={`status-pill ${e.status}`}>{said(m.statuses, e.status)}</span></td>
                   <td>{e.status === "ready" && <a href={e.file_url} aria-label={m.again(e.title)}>{m.download}</a>}</td>
                 </tr>
               ))}

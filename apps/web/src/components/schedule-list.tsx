@@ -6,7 +6,7 @@
 import { useEffect, useRef, useState } from "preact/hooks"
 import type { Me } from "../api.ts"
 import { locales, t, type Locale } from "../i18n/index.ts"
-import { formatCount } from "../lib/format.ts"
+import { formatCount, said } from "../lib/format.ts"
 import { describeRange, describeRecurrence, formatOccurrence, type Schedule } from "../lib/schedules.ts"
 
 const pausedByOwner = "paused by its owner"
@@ -23,7 +23,7 @@ export const scheduleTitle = (s: Schedule): string => (t().reportTitles as Recor
 const LastRun = ({ run }: { readonly run: Schedule["last_run"] }) => {
   const m = t().schedules
   if (run === null) return <>{m.never}</>
-  const words = [(m.entryStatuses as Record<string, string>)[run.status] ?? run.status, ...(run.late ? [m.late] : []), ...(run.skipped > 0 ? [m.skipped(run.skipped)] : [])]
+  const words = [said(t().history.statuses, run.status), ...(run.late ? [m.late] : []), ...(run.skipped > 0 ? [m.skipped(run.skipped)] : [])]
   return (
     <>
       {words.join(", ")}

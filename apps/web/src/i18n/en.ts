@@ -178,7 +178,10 @@ export const en = {
     empty: "No reports in the last 24 hours.",
     expired: "This report has expired: reports are kept for 24 hours.",
     notFound: "This report was not found.",
-    entry: (title: string, from: string, to: string, status: string) => `${title}, ${from} – ${to}: ${status}`
+    entry: (title: string, from: string, to: string, status: string) => `${title}, ${from} – ${to}: ${status}`,
+    /** The API's entry statuses and deliveries in words (English keeps the API's own). */
+    statuses: { queued: "queued", generating: "generating", ready: "ready", failed: "failed", expired: "expired" },
+    deliveries: { download: "download", email: "email" }
   },
   configuration: {
     heading: "Reporting configuration",

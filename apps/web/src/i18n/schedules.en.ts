@@ -60,7 +60,6 @@ export const schedulesEn = {
   skipped: (n: number) => `${n} missed during downtime`,
   openEntry: "Open in History",
   statuses: { active: "Active", paused: "Paused" },
-  entryStatuses: { queued: "Queued", generating: "Generating", ready: "Ready", failed: "Failed", expired: "Expired" },
   pausedByOwner: "Paused by you.",
   accessLost: "Paused: you no longer have access to this schedule's organisation or clinic; nothing was generated.",
   pause: "Pause",

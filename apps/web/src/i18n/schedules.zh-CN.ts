@@ -62,7 +62,6 @@ export const schedulesZhCN: typeof schedulesEn = {
   skipped: (n: number) => `停机期间错过 ${n} 次`,
   openEntry: "在历史记录中打开",
   statuses: { active: "启用", paused: "已暂停" },
-  entryStatuses: { queued: "排队中", generating: "正在生成", ready: "已就绪", failed: "失败", expired: "已过期" },
   pausedByOwner: "已由您暂停。",
   accessLost: "已暂停：您已无权访问此定时发送的组织或诊所；未生成任何报告。",
   pause: "暂停",

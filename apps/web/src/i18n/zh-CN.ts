@@ -176,7 +176,9 @@ export const zhCN: Messages = {
     empty: "最近 24 小时内没有报告。",
     expired: "此报告已过期：报告保留 24 小时。",
     notFound: "未找到此报告。",
-    entry: (title: string, from: string, to: string, status: string) => `${title}，${from} – ${to}：${status}`
+    entry: (title: string, from: string, to: string, status: string) => `${title}，${from} – ${to}：${status}`,
+    statuses: { queued: "排队中", generating: "正在生成", ready: "已就绪", failed: "失败", expired: "已过期" },
+    deliveries: { download: "下载", email: "电子邮件" }
   },
   configuration: {
     heading: "报告配置",

@@ -27,6 +27,9 @@ export const formatClock = (seconds: number | null): string => {
   return `${Math.floor(s / 3600)}:${String(Math.floor(s / 60) % 60).padStart(2, "0")}:${String(s % 60).padStart(2, "0")}`
 }
 
+/** An API value (a status, a delivery) in the page's words, or as it is when the catalogue has none for it. */
+export const said = (words: Readonly<Record<string, string>>, value: string): string => words[value] ?? value
+
 /** Whether a figure key is a duration in seconds (SPEC §7 names them `*_duration`). */
 export const isDuration = (key: string): boolean => key.endsWith("_duration")
 
