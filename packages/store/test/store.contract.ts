@@ -6,7 +6,7 @@ import { createReadStream } from "node:fs"
 import { createInterface } from "node:readline"
 import { MalformedLine, Order, type RoomCallBundle, type SessionBundle } from "@vcr/core"
 import { afterEach, describe, expect, it } from "vitest"
-import { openStore, type Store } from "../src/index.ts"
+import { openStore, type ImportProgress, type Store } from "../src/index.ts"
 import type { KyselyStore } from "../src/store.ts"
 import { acceptanceLines, acceptancePath, generatedLines, generatedSessionId, line, shuffled, smallLines } from "./fixtures.ts"
 
@@ -90,6 +90,17 @@ export const contract = (name: string, fresh: () => Promise<string>): void => {
       expect(store.dialect).toBe(name)
       await store.migrate()
       expect(Object.values(await store.counts()).every((n) => n === 0)).toBe(true)
+    })
+
+    it("reports progress by phase: reading while lines are stored, then the components projected of their total", async () => {
+      const store = await newStore()
+      const seen: Array<ImportProgress> = []
+      await store.importLines(fileLines(acceptancePath), { onProgress: (p) => seen.push(p) })
+      const firstProjecting = seen.findIndex((p) => p.phase === "projecting")
+      expect(firstProjecting).toBeGreaterThan(0)
+      expect(seen.slice(0, firstProjecting).every((p) => p.phase === "reading")).toBe(true)
+      expect(seen.slice(firstProjecting).every((p) => p.phase === "projecting" && p.lines === 35 && p.events === 22)).toBe(true)
+      expect(seen.slice(firstProjecting).map((p) => p.components)).toEqual([{ done: 0, total: 4 }, { done: 4, total: 4 }])
     })
 
     it("imports the three-clinic transfer and stores the projected facts", async () => {
