@@ -35,17 +35,42 @@ export interface FilesApi {
 
 const databasePrefix = "db:"
 
-/** A Writable that keeps what it is given in memory (a file on its way to the database). */
-const collector = () => {
-  const chunks: Array<Buffer> = []
+/** Bytes per chunk of a file in the database. */
+const chunkBytes = 1024 * 1024
+
+/**
+ * A Writable that stores what it is given in the database as it comes, a chunk of `chunkBytes` at a time under
+ * `key` (the file is never whole in memory); writes wait for the database, so a slow database slows the render.
+ */
+const chunkWriter = (store: Store["Service"], key: string) => {
+  let pending: Array<Buffer> = []
+  let buffered = 0
+  let seq = 0
+  let size = 0
+  const flush = async () => {
+    if (buffered === 0 && seq > 0) return
+    const data = Buffer.concat(pending, buffered)
+    pending = []
+    buffered = 0
+    await store.jobs.putFileChunk(key, seq++, data)
+  }
   const out = new Writable({
     write(chunk: Buffer, _encoding, callback) {
-      chunks.push(chunk)
-      callback()
+      pending.push(chunk)
+      buffered += chunk.length
+      size += chunk.length
+      if (buffered < chunkBytes) return callback()
+      flush().then(() => callback(), callback)
+    },
+    final(callback) {
+      flush().then(() => callback(), callback)
     }
   })
-  return { out, bytes: () => Buffer.concat(chunks) }
+  return { out, size: () => size }
 }
+
+/** The key under which a file of entry `id` is written before it is committed to the entry. */
+const partialKey = (id: string) => `${id}~partial`
 
 const make = (kind: "folder" | "database", folder: string, store: Store["Service"]): FilesApi => {
   const save: FilesApi["save"] = (id, format, write) => {
@@ -57,23 +82,25 @@ const make = (kind: "folder" | "database", folder: string, store: Store["Service
       })
     }
     return Effect.gen(function* () {
-      const sink = collector()
+      const key = partialKey(id)
+      // What an earlier attempt at this entry left (a worker killed mid-write) goes first.
+      yield* Effect.tryPromise({ try: () => store.jobs.removeFile(key), catch: (cause) => storeError("store file", cause) })
+      const sink = chunkWriter(store, key)
       yield* Effect.tryPromise({
         try: async () => {
           await write(sink.out)
           await new Promise<void>((done, fail) => (sink.out.writableFinished ? done() : sink.out.once("finish", done).once("error", fail)))
         },
         catch: (cause) => new WriteError({ target: `${databasePrefix}${id}`, message: `the report could not be rendered: ${cause instanceof Error ? cause.message : String(cause)}`, cause })
-      })
-      const bytes = sink.bytes()
-      yield* Effect.tryPromise({ try: () => store.jobs.putFile(id, bytes), catch: (cause) => storeError("store file", cause) })
-      return { ref: `${databasePrefix}${id}`, size: bytes.length }
+      }).pipe(Effect.tapError(() => Effect.promise(() => store.jobs.removeFile(key).catch(() => undefined))))
+      yield* Effect.tryPromise({ try: () => store.jobs.commitFile(key, id), catch: (cause) => storeError("store file", cause) })
+      return { ref: `${databasePrefix}${id}`, size: sink.size() }
     })
   }
   const open: FilesApi["open"] = (id, ref) =>
     ref.startsWith(databasePrefix)
-      ? Effect.tryPromise({ try: () => store.jobs.fileBytes(id), catch: (cause) => storeError("read file", cause) }).pipe(
-        Effect.map((bytes) => (bytes === undefined ? undefined : Readable.from([Buffer.from(bytes)])))
+      ? Effect.tryPromise({ try: () => store.jobs.fileChunks(id), catch: (cause) => storeError("read file", cause) }).pipe(
+        Effect.map((chunks) => (chunks === undefined ? undefined : Readable.from(chunks)))
       )
       : Effect.promise(() => stat(ref).then(() => createReadStream(ref), () => undefined))
   const remove: FilesApi["remove"] = (id, ref) =>

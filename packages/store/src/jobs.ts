@@ -204,6 +204,35 @@ export class Jobs {
     await this.db.transaction().execute((trx) => writeChunks(trx, entryId, bytes))
   }
 
+  /**
+   * Stores one chunk of a file under `key`, while it is written (a report streamed into the database a chunk at a
+   * time, never whole in memory); `commitFile` then gives the chunks to their entry.
+   */
+  async putFileChunk(key: string, seq: number, data: Uint8Array): Promise<void> {
+    await this.db.insertInto("history_files").values({ entry_id: key, seq, data }).execute()
+  }
+
+  /** Makes the chunks stored under `key` the file of `entryId`, replacing any earlier file, in one transaction. */
+  async commitFile(key: string, entryId: string): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await trx.deleteFrom("history_files").where("entry_id", "=", entryId).execute()
+      await trx.updateTable("history_files").set({ entry_id: entryId }).where("entry_id", "=", key).execute()
+    })
+  }
+
+  /** The chunks of a file stored in the database, in order, read one at a time; undefined when there is none. */
+  async fileChunks(entryId: string): Promise<AsyncIterable<Uint8Array> | undefined> {
+    const seqs = await this.db.selectFrom("history_files").select("seq").where("entry_id", "=", entryId).orderBy("seq").execute()
+    if (seqs.length === 0) return undefined
+    const db = this.db
+    return (async function* () {
+      for (const { seq } of seqs) {
+        const row = await db.selectFrom("history_files").select("data").where("entry_id", "=", entryId).where("seq", "=", seq).executeTakeFirst()
+        if (row !== undefined) yield Buffer.from(row.data)
+      }
+    })()
+  }
+
   /** A file stored in the database, reassembled. */
   async fileBytes(entryId: string): Promise<Uint8Array | undefined> {
     const rows = await this.db.selectFrom("history_files").select(["seq", "data"]).where("entry_id", "=", entryId).orderBy("seq").execute()

@@ -275,7 +275,13 @@ export const migrations = (dialect: StoreDialect): Record<string, Migration> => 
 /** Applies every pending migration; throws the first failure. */
 export const migrateToLatest = async (db: Kysely<Database>, dialect: StoreDialect): Promise<void> => {
   const provider: MigrationProvider = { getMigrations: async () => migrations(dialect) }
-  const { error, results } = await new Migrator({ db, provider }).migrateToLatest()
+  const { error, results } = await new Migrator({
+    db,
+    provider,
+    // Numbers are assigned to pieces of work in advance and land in any order: a store that already applied a
+    // later number (0009) must still take an earlier one added since (0008), rather than refuse to start.
+    allowUnorderedMigrations: true
+  }).migrateToLatest()
   if (error !== undefined) {
     const failed = results?.find((r) => r.status === "Error")
     const cause = error instanceof Error ? error : new Error(String(error))
