@@ -47,12 +47,15 @@ const chunkWriter = (store: Store["Service"], key: string) => {
   let buffered = 0
   let seq = 0
   let size = 0
-  const flush = async () => {
-    if (buffered === 0 && seq > 0) return
+  let inFlight: Promise<unknown> = Promise.resolve()
+  const flush = () => {
+    if (buffered === 0 && seq > 0) return Promise.resolve()
     const data = Buffer.concat(pending, buffered)
     pending = []
     buffered = 0
-    await store.jobs.putFileChunk(key, seq++, data)
+    const written = store.jobs.putFileChunk(key, seq++, data)
+    inFlight = written.catch(() => undefined)
+    return written
   }
   const out = new Writable({
     write(chunk: Buffer, _encoding, callback) {
@@ -66,7 +69,8 @@ const chunkWriter = (store: Store["Service"], key: string) => {
       flush().then(() => callback(), callback)
     }
   })
-  return { out, size: () => size }
+  /** Resolves once no chunk is being written (before the partial chunks are removed after a failure). */
+  return { out, size: () => size, settled: () => inFlight }
 }
 
 /** The key under which a file of entry `id` is written before it is committed to the entry. */
@@ -92,7 +96,7 @@ const make = (kind: "folder" | "database", folder: string, store: Store["Service
           await new Promise<void>((done, fail) => (sink.out.writableFinished ? done() : sink.out.once("finish", done).once("error", fail)))
         },
         catch: (cause) => new WriteError({ target: `${databasePrefix}${id}`, message: `the report could not be rendered: ${cause instanceof Error ? cause.message : String(cause)}`, cause })
-      }).pipe(Effect.tapError(() => Effect.promise(() => store.jobs.removeFile(key).catch(() => undefined))))
+      }).pipe(Effect.tapError(() => Effect.promise(() => sink.settled().then(() => store.jobs.removeFile(key)).catch(() => undefined))))
       yield* Effect.tryPromise({ try: () => store.jobs.commitFile(key, id), catch: (cause) => storeError("store file", cause) })
       return { ref: `${databasePrefix}${id}`, size: sink.size() }
     })
