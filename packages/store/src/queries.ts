@@ -7,6 +7,7 @@ import type {
   Bandwidth, Clinic, ClinicRole, Directory, FactQuery, LoginSummary, Organisation, OrganisationRole, ReportingConfiguration,
   Room, RoomCallBundle, RoomCallHost, RoomCallParticipant, SegmentHost, SegmentParticipant, Session, SessionBundle, User
 } from "@vcr/core"
+import { Order } from "@vcr/core"
 import { sql, type Kysely, type Selectable } from "kysely"
 import type { StoreDialect } from "./dialect.ts"
 import type { RawReads, RawRow } from "./reads.ts"
@@ -299,13 +300,23 @@ export const lastClinicConsultations = async (
       order by g.entry_at desc limit 1`.execute(db)
     const from = found[0]?.entry_at
     if (from === undefined) continue
+    // Without ORDER BY and LIMIT, so that PostgreSQL reads the clinic's segments from E on (a handful) rather than
+    // walk the sessions backwards; the latest of them is picked here.
+    const { rows: candidates } = await sql<{ session_id: string; entry_at: number }>`
+      select s.session_id, s.entry_at from segments g2 join sessions s on s.session_id = g2.session_id
+      where g2.clinic_id = ${clinicId} and g2.answered_at is not null and g2.entry_at >= ${Number(from)}
+        and s.entry_at < ${before} and s.consultation_ms >= ${threshold}`.execute(db)
+    let latest: { session_id: string; entry_at: number } | undefined
+    for (const c of candidates) {
+      const entry = Number(c.entry_at)
+      if (latest === undefined || entry > latest.entry_at || (entry === latest.entry_at && Order.compareCodePoints(c.session_id, latest.session_id) > 0)) {
+        latest = { session_id: c.session_id, entry_at: entry }
+      }
+    }
+    if (latest === undefined) continue
     const { rows } = await sql<{ answered: number | null }>`
       select max(g.answered_at) as answered from segments g
-      where g.clinic_id = ${clinicId} and g.answered_at is not null and g.session_id = (
-        select s.session_id from segments g2 join sessions s on s.session_id = g2.session_id
-        where g2.clinic_id = ${clinicId} and g2.answered_at is not null and g2.entry_at >= ${Number(from)}
-          and s.entry_at < ${before} and s.consultation_ms >= ${threshold}
-        order by s.entry_at desc, s.session_id desc limit 1)`.execute(db)
+      where g.clinic_id = ${clinicId} and g.answered_at is not null and g.session_id = ${latest.session_id}`.execute(db)
     const answered = rows[0]?.answered
     if (answered !== null && answered !== undefined) out.set(clinicId, Number(answered))
   }
