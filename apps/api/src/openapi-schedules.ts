@@ -47,7 +47,11 @@ export const scheduleSchema = {
     range: text("The range rule, canonical (previous_week, last_n_days:14)"),
     recurrence: text("The recurrence, canonical (weekly Mon 08:00, a cron expression)"),
     status: { type: "string", enum: ["active", "paused"] },
-    paused_reason: nullableText("Why the schedule is paused (by its owner, or because the owner lost the right to its scope), else null"),
+    paused_reason: nullableText("Why the schedule is paused (by its owner, or because the owner lost the right to its scope), in English, else null"),
+    paused_reason_code: {
+      type: ["string", "null"], enum: ["paused_by_owner", "access_lost", null],
+      description: "Why the schedule is paused, as a stable code (paused_by_owner, or access_lost when the owner lost the right to its scope); null when active"
+    },
     next_occurrences: {
       type: "array", maxItems: 5, items: instantText("An occurrence, in the schedule's timezone with its offset (R69)"),
       description: "The next five occurrences after now (R78); empty while paused"
@@ -65,7 +69,7 @@ export const scheduleSchema = {
       additionalProperties: false
     }
   },
-  required: ["id", "report", "organisation_id", "clinic_id", "format", "timezone", "minimum_duration_minutes", "locale", "range", "recurrence", "status", "paused_reason", "next_occurrences", "last_run"],
+  required: ["id", "report", "organisation_id", "clinic_id", "format", "timezone", "minimum_duration_minutes", "locale", "range", "recurrence", "status", "paused_reason", "paused_reason_code", "next_occurrences", "last_run"],
   additionalProperties: false
 }
 

@@ -31,9 +31,9 @@ describe("schedules through the API", () => {
     const schedule = (await created.json()) as Record<string, unknown>
     expect(Object.keys(schedule)).toEqual([
       "id", "report", "organisation_id", "clinic_id", "format", "timezone", "minimum_duration_minutes", "locale", "range", "recurrence", "status",
-      "paused_reason", "next_occurrences", "last_run"
+      "paused_reason", "paused_reason_code", "next_occurrences", "last_run"
     ])
-    expect(schedule).toMatchObject({ clinic_id: null, minimum_duration_minutes: 5, locale: "zh-CN", status: "active", paused_reason: null, last_run: null })
+    expect(schedule).toMatchObject({ clinic_id: null, minimum_duration_minutes: 5, locale: "zh-CN", status: "active", paused_reason: null, paused_reason_code: null, last_run: null })
     expect(schedule.next_occurrences).toEqual([
       "2026-11-27T07:30:00+11:00", "2026-12-04T07:30:00+11:00", "2026-12-11T07:30:00+11:00", "2026-12-18T07:30:00+11:00", "2026-12-25T07:30:00+11:00"
     ])
@@ -41,7 +41,7 @@ describe("schedules through the API", () => {
     expect(await (await send(app, "u-orep", "GET", "/api/v1/schedules")).json()).toEqual({ schedules: [schedule] })
     expect(await (await send(app, "u-orep", "GET", `/api/v1/schedules/${id}`)).json()).toEqual(schedule)
     const paused = await send(app, "u-orep", "PATCH", `/api/v1/schedules/${id}`, { status: "paused" })
-    expect(await paused.json()).toMatchObject({ status: "paused", paused_reason: "paused by its owner", next_occurrences: [] })
+    expect(await paused.json()).toMatchObject({ status: "paused", paused_reason: "paused by its owner", paused_reason_code: "paused_by_owner", next_occurrences: [] })
     const changed = await send(app, "u-orep", "PATCH", `/api/v1/schedules/${id}`, { status: "active", range: "last_n_days:14", minimum_duration_minutes: null })
     expect(await changed.json()).toMatchObject({ status: "active", range: "last_n_days:14", minimum_duration_minutes: null, recurrence: "weekly Fri 07:30" })
     expect((await send(app, "u-orep", "DELETE", `/api/v1/schedules/${id}`)).status).toBe(204)

@@ -49,6 +49,8 @@ export interface ScheduleView {
   readonly recurrence: string
   readonly status: "active" | "paused"
   readonly paused_reason: string | null
+  /** Why, as a stable code for programs and translations: `paused_by_owner` or `access_lost`; null when active. */
+  readonly paused_reason_code: PausedReasonCode | null
   /** The next five occurrences after now, R69 text in the schedule's zone; none while paused. */
   readonly next_occurrences: ReadonlyArray<string>
   readonly last_run: { readonly entry_id: string | null; readonly status: string; readonly late: boolean; readonly skipped: number } | null
@@ -58,6 +60,13 @@ export interface ScheduleView {
 export const accessLostReason = "paused: you no longer have access to this schedule's organisation or clinic; nothing was generated"
 /** The reason shown for a schedule its owner paused. */
 export const pausedByOwner = "paused by its owner"
+
+/** The stable codes of the reasons a schedule is paused (the reason's text is English and may change). */
+export type PausedReasonCode = "paused_by_owner" | "access_lost"
+
+/** The code of a paused schedule's reason; null when active (a reason written by its owner's pause otherwise). */
+export const pausedReasonCode = (row: Pick<ScheduleRow, "status" | "paused_reason">): PausedReasonCode | null =>
+  row.status !== "paused" ? null : row.paused_reason === accessLostReason ? "access_lost" : "paused_by_owner"
 
 const invalid = (field: string, code: string, message: string) => new InvalidParameter({ field, code, message })
 const orFail = <A>(value: A | InvalidParameter): Effect.Effect<A, InvalidParameter> =>
@@ -118,7 +127,7 @@ export const view = Effect.fnUntraced(function* (row: ScheduleRow) {
   const shown: ScheduleView = {
     id: row.id, report: row.report, organisation_id: row.organisation_id, clinic_id: row.clinic_id, format: row.format, timezone: row.timezone,
     minimum_duration_minutes: row.minimum_duration_minutes, locale: row.locale, range: row.range, recurrence: row.recurrence, status: row.status,
-    paused_reason: row.paused_reason, next_occurrences: next.map((t) => zone.format(t)),
+    paused_reason: row.paused_reason, paused_reason_code: pausedReasonCode(row), next_occurrences: next.map((t) => zone.format(t)),
     last_run: last === undefined ? null : { entry_id: last.occurrence.entry_id, status: entryStatus!, late: last.occurrence.status === "late", skipped: last.skipped }
   }
   return shown

@@ -71,7 +71,7 @@ describe.each([["SQLite", sqlite], ["PostgreSQL", postgres]] as const)("schedule
     // start is 11:00 on Monday 9 March in Sydney: that day's 08:00 has passed; Sydney leaves daylight time on 5 April.
     expect(created).toEqual({
       id: created.id, report: "clinics", organisation_id: "org-e", clinic_id: null, format: "csv", timezone: "Australia/Sydney",
-      minimum_duration_minutes: 2.5, locale: "zh-CN", range: "last_n_days:14", recurrence: "weekly Mon 08:00", status: "active", paused_reason: null,
+      minimum_duration_minutes: 2.5, locale: "zh-CN", range: "last_n_days:14", recurrence: "weekly Mon 08:00", status: "active", paused_reason: null, paused_reason_code: null,
       next_occurrences: ["2026-03-16T08:00:00+11:00", "2026-03-23T08:00:00+11:00", "2026-03-30T08:00:00+11:00", "2026-04-06T08:00:00+10:00", "2026-04-13T08:00:00+10:00"],
       last_run: null
     })
@@ -110,7 +110,7 @@ describe.each([["SQLite", sqlite], ["PostgreSQL", postgres]] as const)("schedule
     expect(await s.engine.schedules.list(s.admin)).toEqual([created])
     // Pause, change, resume, delete.
     const paused = await s.engine.schedules.update(s.admin, created.id, { status: "paused" })
-    expect(paused).toMatchObject({ status: "paused", paused_reason: "paused by its owner", next_occurrences: [] })
+    expect(paused).toMatchObject({ status: "paused", paused_reason: "paused by its owner", paused_reason_code: "paused_by_owner", next_occurrences: [] })
     const changed = await s.engine.schedules.update(s.admin, created.id, { recurrence: "0 7 * * 1-5", clinic_id: "cl-1", status: "active" })
     expect(changed).toMatchObject({ status: "active", paused_reason: null, clinic_id: "cl-1", recurrence: "0 7 * * 1-5", format: "csv" })
     expect(changed.next_occurrences[0]).toBe("2026-03-10T07:00:00+11:00")
@@ -180,6 +180,7 @@ describe.each([["SQLite", sqlite], ["PostgreSQL", postgres]] as const)("schedule
     expect(s.smtp.received).toHaveLength(0)
     const row = (await s.engine.store.schedules.get(created.id))!
     expect(row).toMatchObject({ status: "paused", paused_reason: expect.stringContaining("no longer have access") })
+    expect(await s.engine.schedules.get(s.admin, created.id)).toMatchObject({ status: "paused", paused_reason_code: "access_lost", next_occurrences: [] })
     expect((await s.engine.store.schedules.occurrences(created.id)).map((o) => o.status)).toEqual(["skipped"])
     expect((await s.engine.store.access.auditLog()).some((a) => a.action === "schedule_paused" && a.outcome === "denied")).toBe(true)
     s.clock.now += 2 * dayMs

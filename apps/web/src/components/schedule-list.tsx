@@ -9,12 +9,10 @@ import { locales, t, type Locale } from "../i18n/index.ts"
 import { formatCount, said } from "../lib/format.ts"
 import { describeRange, describeRecurrence, formatOccurrence, type Schedule } from "../lib/schedules.ts"
 
-const pausedByOwner = "paused by its owner"
-const accessLost = "paused: you no longer have access"
-
-const reasonText = (reason: string): string => {
+/** Why a schedule is paused, in the page's words: from the API's stable code, its English text for an unknown code. */
+const reasonText = (s: Schedule): string => {
   const m = t().schedules
-  return reason === pausedByOwner ? m.pausedByOwner : reason.startsWith(accessLost) ? m.accessLost : reason
+  return s.paused_reason_code === "paused_by_owner" ? m.pausedByOwner : s.paused_reason_code === "access_lost" ? m.accessLost : s.paused_reason ?? ""
 }
 
 /** A schedule's report title in the page's words. */
@@ -53,7 +51,7 @@ const Item = (props: { readonly me: Me; readonly schedule: Schedule; readonly bu
         <span class={`status-pill ${s.status}`}>{m.statuses[s.status]}</span>
       </div>
       <p class="schedule-summary">{m.summary(when, describeRange(s.range))}</p>
-      {s.paused_reason !== null && <p class="paused-reason">{reasonText(s.paused_reason)}</p>}
+      {s.status === "paused" && <p class="paused-reason">{reasonText(s)}</p>}
       <dl class="schedule-details">
         <div><dt>{m.details.scope}</dt><dd>{scope}</dd></div>
         <div><dt>{m.details.format}</dt><dd>{s.format.toUpperCase()}</dd></div>
