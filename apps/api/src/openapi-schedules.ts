@@ -49,8 +49,8 @@ export const scheduleSchema = {
     status: { type: "string", enum: ["active", "paused"] },
     paused_reason: nullableText("Why the schedule is paused (by its owner, or because the owner lost the right to its scope), in English, else null"),
     paused_reason_code: {
-      type: ["string", "null"], enum: ["paused_by_owner", "access_lost", null],
-      description: "Why the schedule is paused, as a stable code (paused_by_owner, or access_lost when the owner lost the right to its scope); null when active"
+      type: ["string", "null"], enum: ["paused_by_owner", "access_lost", "cannot_generate", null],
+      description: "Why the schedule is paused, as a stable code: paused_by_owner; access_lost (the owner lost the right to its scope); cannot_generate (the report no longer passes its own validation, paused_reason says why); null when active"
     },
     next_occurrences: {
       type: "array", maxItems: 5, items: instantText("An occurrence, in the schedule's timezone with its offset (R69)"),

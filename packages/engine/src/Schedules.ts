@@ -49,7 +49,7 @@ export interface ScheduleView {
   readonly recurrence: string
   readonly status: "active" | "paused"
   readonly paused_reason: string | null
-  /** Why, as a stable code for programs and translations: `paused_by_owner` or `access_lost`; null when active. */
+  /** Why, as a stable code for programs and translations (`paused_by_owner`, `access_lost`, `cannot_generate`); null when active. */
   readonly paused_reason_code: PausedReasonCode | null
   /** The next five occurrences after now, R69 text in the schedule's zone; none while paused. */
   readonly next_occurrences: ReadonlyArray<string>
@@ -61,12 +61,18 @@ export const accessLostReason = "paused: you no longer have access to this sched
 /** The reason shown for a schedule its owner paused. */
 export const pausedByOwner = "paused by its owner"
 
-/** The stable codes of the reasons a schedule is paused (the reason's text is English and may change). */
-export type PausedReasonCode = "paused_by_owner" | "access_lost"
+/** How the reason of a schedule whose report no longer passes its own validation starts (the error's message follows). */
+export const cannotGeneratePrefix = "paused: the report could not be generated: "
 
-/** The code of a paused schedule's reason; null when active (a reason written by its owner's pause otherwise). */
-export const pausedReasonCode = (row: Pick<ScheduleRow, "status" | "paused_reason">): PausedReasonCode | null =>
-  row.status !== "paused" ? null : row.paused_reason === accessLostReason ? "access_lost" : "paused_by_owner"
+/** The stable codes of the reasons a schedule is paused (the reason's text is English and may change). */
+export type PausedReasonCode = "paused_by_owner" | "access_lost" | "cannot_generate"
+
+/** The code of a paused schedule's reason; null when active. */
+export const pausedReasonCode = (row: Pick<ScheduleRow, "status" | "paused_reason">): PausedReasonCode | null => {
+  if (row.status !== "paused") return null
+  if (row.paused_reason === accessLostReason) return "access_lost"
+  return row.paused_reason?.startsWith(cannotGeneratePrefix) === true ? "cannot_generate" : "paused_by_owner"
+}
 
 const invalid = (field: string, code: string, message: string) => new InvalidParameter({ field, code, message })
 const orFail = <A>(value: A | InvalidParameter): Effect.Effect<A, InvalidParameter> =>
@@ -252,7 +258,7 @@ export const fireOne = Effect.fnUntraced(function* (worker: Firing) {
       yield* call("release", (s) => s.schedules.release(row.id, worker.id))
       return yield* Effect.failCause(prepared.cause)
     }
-    yield* pause(`paused: the report could not be generated: ${error.value.message}`)
+    yield* pause(`${cannotGeneratePrefix}${error.value.message}`)
     worker.log({ at: stamp, job: "schedule", outcome: "paused", reason: error.value._tag })
     return true
   }

@@ -11,7 +11,7 @@ import { execFile } from "node:child_process"
 import { join } from "node:path"
 import { afterEach, describe, expect, it } from "vitest"
 import { parseMessage, partOf, startSmtpServer, type TestSmtpServer } from "../../email/test/smtp-fixture.ts"
-import { createEngine, type Engine, type ScheduleInput } from "../src/index.ts"
+import { createEngine, Schedules, type Engine, type ScheduleInput } from "../src/index.ts"
 import { crashPoints } from "./crash-layer.ts"
 import { postgres, sqlite, start, type Database } from "./fixtures.ts"
 
@@ -246,4 +246,14 @@ describe.each([["SQLite", sqlite], ["PostgreSQL", postgres]] as const)("schedule
     // Every schedule's history: one entry per occurrence, no other entry anywhere.
     expect(await historyOf(s.engine.store)).toHaveLength(crashPoints.length)
   }, 120_000)
+})
+
+describe("a paused schedule's reason code", () => {
+  it("names each reason the engine writes, and none while active", () => {
+    const code = (status: "active" | "paused", paused_reason: string | null) => Schedules.pausedReasonCode({ status, paused_reason })
+    expect(code("active", null)).toBeNull()
+    expect(code("paused", Schedules.pausedByOwner)).toBe("paused_by_owner")
+    expect(code("paused", Schedules.accessLostReason)).toBe("access_lost")
+    expect(code("paused", `${Schedules.cannotGeneratePrefix}clinic "cl-9" not found`)).toBe("cannot_generate")
+  })
 })

@@ -9,10 +9,15 @@ import { locales, t, type Locale } from "../i18n/index.ts"
 import { formatCount, said } from "../lib/format.ts"
 import { describeRange, describeRecurrence, formatOccurrence, type Schedule } from "../lib/schedules.ts"
 
-/** Why a schedule is paused, in the page's words: from the API's stable code, its English text for an unknown code. */
+/** Why a schedule is paused, in the page's words, from the API's stable code (a failed validation's detail stays the API's). */
 const reasonText = (s: Schedule): string => {
   const m = t().schedules
-  return s.paused_reason_code === "paused_by_owner" ? m.pausedByOwner : s.paused_reason_code === "access_lost" ? m.accessLost : s.paused_reason ?? ""
+  switch (s.paused_reason_code) {
+    case "paused_by_owner": return m.pausedByOwner
+    case "access_lost": return m.accessLost
+    case "cannot_generate": return m.cannotGenerate((s.paused_reason ?? "").replace(/^paused: the report could not be generated: /, ""))
+    default: return s.paused_reason ?? ""
+  }
 }
 
 /** A schedule's report title in the page's words. */

@@ -62,6 +62,7 @@ export const schedulesEn = {
   statuses: { active: "Active", paused: "Paused" },
   pausedByOwner: "Paused by you.",
   accessLost: "Paused: you no longer have access to this schedule's organisation or clinic; nothing was generated.",
+  cannotGenerate: (detail: string) => `Paused: the report could not be generated (${detail}).`,
   pause: "Pause",
   resume: "Resume",
   remove: "Delete",

@@ -64,6 +64,7 @@ export const schedulesZhCN: typeof schedulesEn = {
   statuses: { active: "启用", paused: "已暂停" },
   pausedByOwner: "已由您暂停。",
   accessLost: "已暂停：您已无权访问此定时发送的组织或诊所；未生成任何报告。",
+  cannotGenerate: (detail: string) => `已暂停：无法生成报告(${detail})。`,
   pause: "暂停",
   resume: "恢复",
   remove: "删除",

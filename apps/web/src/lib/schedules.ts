@@ -21,7 +21,7 @@ export interface Schedule {
   readonly recurrence: string
   readonly status: "active" | "paused"
   readonly paused_reason: string | null
-  readonly paused_reason_code: "paused_by_owner" | "access_lost" | null
+  readonly paused_reason_code: "paused_by_owner" | "access_lost" | "cannot_generate" | null
   readonly next_occurrences: ReadonlyArray<string>
   readonly last_run: { readonly entry_id: string | null; readonly status: string; readonly late: boolean; readonly skipped: number } | null
 }
