@@ -302,7 +302,7 @@ describe("operations", () => {
       const r = await a.as("u-oadmin", `/api/v1/history/${id}?clinic_id=cl-a`, { headers: { "X-Request-Id": "trace-0123456789" } })
       expect(r.headers.get("x-request-id")).toBe("trace-0123456789")
       await r.arrayBuffer()
-      const line = a.logs.find((l) => l.reqId === "trace-0123456789")
+      const line = await vi.waitFor(() => a.logs.find((l) => l.reqId === "trace-0123456789") ?? Promise.reject(new Error("not logged yet")))
       expect(line).toMatchObject({ level: 30, method: "GET", route: "/api/v1/history/:entry", status: 200 })
       expect(typeof line!.durationMs).toBe("number")
       // A streamed download is logged when its response closes, which may come just after the client has read it all.
