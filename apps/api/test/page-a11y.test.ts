@@ -1,20 +1,10 @@
-import type { Browser, Page } from "playwright-core"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import type { Page } from "playwright-core"
+import { describe, expect, it } from "vitest"
 import { addDays, dateIn } from "../../web/src/lib/dates.ts"
 import { createLoginLink } from "../src/index.ts"
-import { axeProblems, chromiumAvailable, demoAdmin, launch, shot, signIn, startDemo, watchCsp, type DemoApp } from "./page-support.ts"
+import { axeProblems, chromiumAvailable, demoAdmin, demoSuite, shot, signIn, watchCsp } from "./page-support.ts"
 
-let app: DemoApp
-let browser: Browser
-beforeAll(async () => {
-  if (!chromiumAvailable) return
-  app = await startDemo()
-  browser = await launch()
-}, 180_000)
-afterAll(async () => {
-  await browser?.close()
-  await app?.close()
-})
+const suite = demoSuite()
 
 const today = () => dateIn(Date.now(), "Australia/Sydney")
 const generate = async (page: Page, from: string, to: string) => {
@@ -26,31 +16,31 @@ const generate = async (page: Page, from: string, to: string) => {
 /** Every view of the page, reached from a fresh page at the given width; each returns its name. */
 type Opened = { page: Page; csp: Array<string> }
 const fresh = async (width: number): Promise<Opened> => {
-  const page = await (await browser.newContext({ viewport: { width, height: 900 } })).newPage()
+  const page = await (await suite.browser.newContext({ viewport: { width, height: 900 } })).newPage()
   return { page, csp: await watchCsp(page) }
 }
 const views: ReadonlyArray<readonly [string, (width: number) => Promise<Opened>]> = [
   ["signed-out", async (width) => {
     const opened = await fresh(width)
-    await opened.page.goto(`${app.url}/`)
+    await opened.page.goto(`${suite.app.url}/`)
     await opened.page.getByText("You are not signed in").waitFor()
     return opened
   }],
   ["sign-in-link", async (width) => {
     const opened = await fresh(width)
-    await opened.page.goto(`${app.url}/signin#token=${await createLoginLink(app.store, demoAdmin, Date.now())}`)
+    await opened.page.goto(`${suite.app.url}/signin#token=${await createLoginLink(suite.app.store, demoAdmin, Date.now())}`)
     await opened.page.getByRole("button", { name: "Sign in" }).waitFor()
     return opened
   }],
   ["dashboard", async (width) => {
-    const opened = await signIn(browser, app.url, app.store, demoAdmin, width)
+    const opened = await signIn(suite.browser, suite.app.url, suite.app.store, demoAdmin, width)
     const { page } = opened
     await generate(page, addDays(today(), -13), today())
     await page.locator('[data-chart="by-clinic"] svg').waitFor()
     return opened
   }],
   ["preview", async (width) => {
-    const opened = await signIn(browser, app.url, app.store, demoAdmin, width)
+    const opened = await signIn(suite.browser, suite.app.url, suite.app.store, demoAdmin, width)
     const { page } = opened
     await generate(page, addDays(today(), -6), today())
     await page.getByRole("button", { name: "Preview Clinics" }).click()
@@ -58,21 +48,21 @@ const views: ReadonlyArray<readonly [string, (width: number) => Promise<Opened>]
     return opened
   }],
   ["long-range", async (width) => {
-    const opened = await signIn(browser, app.url, app.store, demoAdmin, width)
+    const opened = await signIn(suite.browser, suite.app.url, suite.app.store, demoAdmin, width)
     const { page } = opened
     await generate(page, addDays(today(), -80), today())
     await page.locator('[data-chart="consultations"] svg').waitFor()
     return opened
   }],
   ["empty-range", async (width) => {
-    const opened = await signIn(browser, app.url, app.store, demoAdmin, width)
+    const opened = await signIn(suite.browser, suite.app.url, suite.app.store, demoAdmin, width)
     const { page } = opened
     await generate(page, "2025-01-06", "2025-01-12")
     await page.locator("#empty-range").waitFor()
     return opened
   }],
   ["validation", async (width) => {
-    const opened = await signIn(browser, app.url, app.store, demoAdmin, width)
+    const opened = await signIn(suite.browser, suite.app.url, suite.app.store, demoAdmin, width)
     const { page } = opened
     await page.getByLabel("Timezone", { exact: true }).fill("Nowhere/Atlantis")
     await generate(page, "", today())
@@ -80,7 +70,7 @@ const views: ReadonlyArray<readonly [string, (width: number) => Promise<Opened>]
     return opened
   }],
   ["history", async (width) => {
-    const opened = await signIn(browser, app.url, app.store, demoAdmin, width)
+    const opened = await signIn(suite.browser, suite.app.url, suite.app.store, demoAdmin, width)
     const { page } = opened
     await generate(page, addDays(today(), -6), today())
     const downloading = page.waitForEvent("download")
@@ -91,7 +81,7 @@ const views: ReadonlyArray<readonly [string, (width: number) => Promise<Opened>]
     return opened
   }],
   ["configuration", async (width) => {
-    const opened = await signIn(browser, app.url, app.store, demoAdmin, width)
+    const opened = await signIn(suite.browser, suite.app.url, suite.app.store, demoAdmin, width)
     const { page } = opened
     await page.getByRole("button", { name: "Reporting configuration" }).click()
     await page.getByLabel("Default timezone").waitFor()

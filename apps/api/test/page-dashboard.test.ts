@@ -1,23 +1,13 @@
-import type { Browser, Page } from "playwright-core"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import type { Page } from "playwright-core"
+import { describe, expect, it } from "vitest"
 import { demoOrganisationId } from "@vcr/demo"
 import { cellText } from "../../web/src/lib/cells.ts"
 import { addDays, dateIn } from "../../web/src/lib/dates.ts"
 import { formatPercent, percentChange } from "../../web/src/lib/format.ts"
-import { chromiumAvailable, demoAdmin, launch, shot, signIn, startDemo, type DemoApp } from "./page-support.ts"
+import { chromiumAvailable, demoAdmin, demoSuite, shot, signIn } from "./page-support.ts"
 
 const zone = "Australia/Sydney"
-let app: DemoApp
-let browser: Browser
-beforeAll(async () => {
-  if (!chromiumAvailable) return
-  app = await startDemo()
-  browser = await launch()
-}, 180_000)
-afterAll(async () => {
-  await browser?.close()
-  await app?.close()
-})
+const suite = demoSuite()
 
 interface TrendsDoc {
   granularity: string
@@ -46,7 +36,7 @@ const today = () => dateIn(Date.now(), zone)
 
 describe.skipIf(!chromiumAvailable)("the dashboard in headless Chromium (demo organisation)", () => {
   it("draws trends under the tiles, one bar per bucket, with the previous period's change beside the tile figures", async () => {
-    const { page, csp } = await signIn(browser, app.url, app.store, demoAdmin)
+    const { page, csp } = await signIn(suite.browser, suite.app.url, suite.app.store, demoAdmin)
     await page.getByText("Last month", { exact: true }).click()
     await page.getByRole("button", { name: "Generate" }).click()
     await page.locator("article.tile").nth(5).waitFor()
@@ -93,7 +83,7 @@ describe.skipIf(!chromiumAvailable)("the dashboard in headless Chromium (demo or
   })
 
   it("previews a tile's first rows, equal to the JSON report's, with column descriptions on hover and focus", async () => {
-    const { page, csp } = await signIn(browser, app.url, app.store, demoAdmin)
+    const { page, csp } = await signIn(suite.browser, suite.app.url, suite.app.store, demoAdmin)
     await page.getByText("Last 7 days", { exact: true }).click()
     await page.getByRole("button", { name: "Generate" }).click()
     await page.getByRole("button", { name: "Preview Waiting Area Consultations" }).click()
@@ -121,7 +111,7 @@ describe.skipIf(!chromiumAvailable)("the dashboard in headless Chromium (demo or
   })
 
   it("gives a long range weekly trends though no tiles, and an empty range a 'no activity' state", async () => {
-    const { page, csp } = await signIn(browser, app.url, app.store, demoAdmin)
+    const { page, csp } = await signIn(suite.browser, suite.app.url, suite.app.store, demoAdmin)
     await setRange(page, addDays(today(), -80), today())
     await page.getByRole("button", { name: "Generate" }).click()
     await page.getByText("This range is two months or longer").waitFor()

@@ -1,26 +1,15 @@
-import type { Browser } from "playwright-core"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 import { addDays, dateIn, formatInstant } from "../../web/src/lib/dates.ts"
-import { chromiumAvailable, demoAdmin, launch, shot, signIn, startDemo, watchCsp, type DemoApp } from "./page-support.ts"
+import { chromiumAvailable, demoAdmin, demoSuite, shot, signIn, watchCsp } from "./page-support.ts"
 
 const zone = "Australia/Sydney"
-let app: DemoApp
-let browser: Browser
-beforeAll(async () => {
-  if (!chromiumAvailable) return
-  app = await startDemo()
-  browser = await launch()
-}, 180_000)
-afterAll(async () => {
-  await browser?.close()
-  await app?.close()
-})
+const suite = demoSuite()
 
 describe.skipIf(!chromiumAvailable)("no dead ends on the Reports page", () => {
   it("signed out: no menu and no History, an email form that names a missing address, a favicon", async () => {
-    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage()
+    const page = await (await suite.browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage()
     const csp = await watchCsp(page)
-    await page.goto(`${app.url}/history/not-a-real-entry`)
+    await page.goto(`${suite.app.url}/history/not-a-real-entry`)
     await page.getByText("You are not signed in").waitFor()
     expect(await page.locator("nav").count()).toBe(0)
     expect(await page.getByRole("button", { name: "History" }).count()).toBe(0)
@@ -30,7 +19,7 @@ describe.skipIf(!chromiumAvailable)("no dead ends on the Reports page", () => {
     expect(await page.getByLabel("Email address").getAttribute("aria-invalid")).toBe("true")
     await shot(page, "signed-out-1280")
     expect(await page.locator('link[rel="icon"]').getAttribute("href")).toBe("/favicon.svg")
-    const icon = await fetch(`${app.url}/favicon.svg`)
+    const icon = await fetch(`${suite.app.url}/favicon.svg`)
     expect(icon.status).toBe(200)
     expect(icon.headers.get("content-type")).toContain("image/svg+xml")
     expect(csp).toEqual([])
@@ -40,7 +29,7 @@ describe.skipIf(!chromiumAvailable)("no dead ends on the Reports page", () => {
   })
 
   it("shows every validation error at once, each beside its field, and fills the presets", async () => {
-    const { page } = await signIn(browser, app.url, app.store, demoAdmin)
+    const { page } = await signIn(suite.browser, suite.app.url, suite.app.store, demoAdmin)
     const today = dateIn(Date.now(), zone)
     await page.getByText("Last 7 days", { exact: true }).click()
     expect(await page.getByLabel("From", { exact: true }).inputValue()).toBe(addDays(today, -6))
@@ -65,7 +54,7 @@ describe.skipIf(!chromiumAvailable)("no dead ends on the Reports page", () => {
   })
 
   it("goes back to the sign-in form when the session has ended, instead of failing in place", async () => {
-    const { page } = await signIn(browser, app.url, app.store, demoAdmin)
+    const { page } = await signIn(suite.browser, suite.app.url, suite.app.store, demoAdmin)
     await page.context().clearCookies()
     await page.getByRole("button", { name: "Generate" }).click()
     await page.getByText("You are not signed in").waitFor()
@@ -74,7 +63,7 @@ describe.skipIf(!chromiumAvailable)("no dead ends on the Reports page", () => {
   })
 
   it("shows History in the organisation's timezone with the zone named", async () => {
-    const { page } = await signIn(browser, app.url, app.store, demoAdmin)
+    const { page } = await signIn(suite.browser, suite.app.url, suite.app.store, demoAdmin)
     await page.getByText("Last 7 days", { exact: true }).click()
     await page.getByRole("button", { name: "Generate" }).click()
     const downloading = page.waitForEvent("download")

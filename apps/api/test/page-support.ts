@@ -10,6 +10,7 @@ import { join } from "node:path"
 import { chromium, type Browser, type Page } from "playwright-core"
 import { demoAdminUserId, generateDemo } from "@vcr/demo"
 import { openStore, type Store } from "@vcr/store"
+import { afterAll, beforeAll } from "vitest"
 import { createLoginLink, serve, type AppOptions } from "../src/index.ts"
 
 export const executablePath = "/usr/bin/chromium"
@@ -48,6 +49,21 @@ export const startDemo = async (options: Partial<AppOptions> = {}): Promise<Demo
 }
 
 export const demoAdmin = demoAdminUserId
+
+/** One suite's demo app and Chromium: started before its tests (when Chromium is installed), closed after them. */
+export const demoSuite = (): { readonly app: DemoApp; readonly browser: Browser } => {
+  const suite: { app?: DemoApp; browser?: Browser } = {}
+  beforeAll(async () => {
+    if (!chromiumAvailable) return
+    suite.app = await startDemo()
+    suite.browser = await launch()
+  }, 180_000)
+  afterAll(async () => {
+    await suite.browser?.close()
+    await suite.app?.close()
+  })
+  return suite as { readonly app: DemoApp; readonly browser: Browser }
+}
 
 /** Where a page's content-security-policy violations are collected (events and console reports). */
 export const watchCsp = async (page: Page): Promise<Array<string>> => {
