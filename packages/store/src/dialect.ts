@@ -4,6 +4,7 @@
  * Everything else in the store is one kysely code path for both databases.
  */
 import { sql, type ColumnDataType, type Expression, type Kysely, type RawBuilder, type SqlBool } from "kysely"
+import type { RawRow } from "./reads.ts"
 import type { Database } from "./schema.ts"
 
 /** The dialect-specific parts of the store. */
@@ -25,6 +26,11 @@ export interface StoreDialect {
    * is already stored.
    */
   insertRows(trx: Kysely<Database>, table: keyof Database, rows: ReadonlyArray<object>, options?: InsertOptions): Promise<void>
+  /**
+   * The rows of one compiled SELECT inside `trx`, each an array of its column values in select order, read
+   * without row objects: the projection's bulk read of events. Absent: the caller reads through kysely.
+   */
+  readonly rawRows?: (trx: Kysely<Database>, text: string, params: ReadonlyArray<unknown>) => Promise<ReadonlyArray<RawRow>>
 }
 
 export interface InsertOptions {

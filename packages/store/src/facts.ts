@@ -4,8 +4,9 @@
  * import and reprojection share one code path.
  */
 import { Projection, type Bandwidth, type CallEvent, type RoomCallBundle, type RoomCallHost, type SegmentHost, type SegmentParticipant, type SessionBundle } from "@vcr/core"
-import type { Insertable, Kysely, Selectable } from "kysely"
+import { sql, type Insertable, type Kysely, type Selectable } from "kysely"
 import type { StoreDialect } from "./dialect.ts"
+import type { RawRow } from "./reads.ts"
 import type {
   BandwidthColumns, ClinicHostsTable, Database, RoomHostsTable, EventsTable, RoomCallParticipantsTable, RoomCallsTable, SegmentHostsTable,
   SegmentParticipantsTable, SegmentsTable, SessionsTable
@@ -38,6 +39,40 @@ export const eventRow = (e: CallEvent, component: number): Insertable<EventsTabl
   ...bandwidthColumns(e.bandwidth),
   component
 })
+
+/** The `events` columns of the projection's read, in select order: the component first, then the event. */
+const EVENT_COLUMNS = [
+  "component", "id", "identity", "event", "at", "session_id", "segment_id", "queued_call_id", "clinic_id", "participant_id",
+  "role", "user_id", "room_id", "room_call_id", "to_clinic_id", "to_segment_id", "to_queued_call_id",
+  "min_sent_kbps", "max_sent_kbps", "avg_sent_kbps", "min_received_kbps", "max_received_kbps", "avg_received_kbps"
+] as const
+
+/** A raw row of EVENT_COLUMNS (after its component) as core's call event: the same event as `eventOf`. */
+const eventOfRaw = (r: RawRow): CallEvent => eventOf({
+  id: r[1], identity: r[2], event: r[3], at: r[4], session_id: r[5], segment_id: r[6], queued_call_id: r[7],
+  clinic_id: r[8], participant_id: r[9], role: r[10], user_id: r[11], room_id: r[12], room_call_id: r[13],
+  to_clinic_id: r[14], to_segment_id: r[15], to_queued_call_id: r[16], min_sent_kbps: r[17], max_sent_kbps: r[18],
+  avg_sent_kbps: r[19], min_received_kbps: r[20], max_received_kbps: r[21], avg_received_kbps: r[22], component: r[0]
+} as Selectable<EventsTable>)
+
+/**
+ * The events of `components` ordered by component, with each one's component alongside: as raw rows on the transaction's
+ * own connection where the dialect has them (SQLite), else through kysely.
+ */
+const componentEvents = async (
+  trx: Kysely<Database>,
+  dialect: StoreDialect,
+  components: ReadonlyArray<number>
+): Promise<{ readonly components: Array<number>; readonly events: Array<CallEvent> }> => {
+  const inPage = dialect.anyOfNumbers("component", components)
+  if (dialect.rawRows !== undefined) {
+    const query = sql`select ${sql.join(EVENT_COLUMNS.map((c) => sql.ref(c)))} from events where ${inPage} order by component`.compile(trx)
+    const rows = await dialect.rawRows(trx, query.sql, query.parameters)
+    return { components: rows.map((r) => Number(r[0])), events: rows.map(eventOfRaw) }
+  }
+  const rows = await trx.selectFrom("events").selectAll().where(inPage).orderBy("component").execute()
+  return { components: rows.map((r) => Number(r.component)), events: rows.map(eventOf) }
+}
 
 /** An `events` row as core's call event. */
 export const eventOf = (r: Selectable<EventsTable>): CallEvent => ({
@@ -175,6 +210,11 @@ export const projectPending = async (
   dialect: StoreDialect,
   options: {
     readonly fresh: boolean
+    /**
+     * Components from this id on have no facts stored (the ids the running import allocated: facts are only
+     * written here, at the end of the import), so their old facts are not looked for.
+     */
+    readonly freshFrom?: number
     readonly onProgress?: (components: number) => void
     /** Whether the host pairs are written (default true; false in migrations older than their tables). */
     readonly hostPairs?: boolean
@@ -189,8 +229,9 @@ export const projectPending = async (
       .orderBy("component").limit(COMPONENT_PAGE).execute()).map((r) => Number(r.component))
     if (page.length === 0) break
     last = page[page.length - 1]!
-    if (!options.fresh) {
-      const inPage = dialect.anyOfNumbers("component", page)
+    const stale = options.fresh ? [] : page.filter((c) => c < (options.freshFrom ?? Infinity))
+    if (stale.length > 0) {
+      const inPage = dialect.anyOfNumbers("component", stale)
       await trx.deleteFrom("segment_participants")
         .where("segment_id", "in", trx.selectFrom("segments").select("segment_id").where(inPage)).execute()
       await trx.deleteFrom("segment_hosts")
@@ -201,13 +242,12 @@ export const projectPending = async (
         .where("room_call_id", "in", trx.selectFrom("room_calls").select("room_call_id").where(inPage)).execute()
       await trx.deleteFrom("room_calls").where(inPage).execute()
     }
-    const rows = await trx.selectFrom("events").selectAll()
-      .where(dialect.anyOfNumbers("component", page)).orderBy("component").execute()
+    const rows = await componentEvents(trx, dialect, page)
     let i = 0
-    while (i < rows.length) {
-      const component = Number(rows[i]!.component)
+    while (i < rows.events.length) {
+      const component = rows.components[i]!
       const events: Array<CallEvent> = []
-      while (i < rows.length && Number(rows[i]!.component) === component) events.push(eventOf(rows[i++]!))
+      while (i < rows.events.length && rows.components[i] === component) events.push(rows.events[i++]!)
       await writer.add(component, events)
       projected++
     }

@@ -127,6 +127,8 @@ class Importer {
   private logins = new Map<string, Insertable<Database["logins"]>>()
   private events: Array<{ readonly event: CallEvent; readonly line: number }> = []
   private nextComponent = 1
+  /** The first component id this import allocates: components from it on have no stored facts. */
+  firstNew = 1
   lines = 0
   records = 0
   inserted = 0
@@ -145,6 +147,7 @@ class Importer {
     await this.dialect.lockWrites(this.trx)
     const row = await this.trx.selectFrom("links").select((eb) => eb.fn.max("component").as("max")).executeTakeFirst()
     this.nextComponent = Number(row?.max ?? 0) + 1
+    this.firstNew = this.nextComponent
   }
 
   async add(record: InputRecord, line: number): Promise<void> {
@@ -316,7 +319,7 @@ export const importLines = (
       projecting = (done) => onProgress({ phase: "projecting", lines: importer.lines, events: importer.eventsRead, components: { done, total } })
       projecting(0)
     }
-    const components = await projectPending(trx, dialect, { fresh: false, ...(projecting === undefined ? {} : { onProgress: projecting }) })
+    const components = await projectPending(trx, dialect, { fresh: false, freshFrom: importer.firstNew, ...(projecting === undefined ? {} : { onProgress: projecting }) })
     await trx.deleteFrom("pending_components").execute()
     return {
       lines: importer.lines,

@@ -6,7 +6,7 @@ import Sqlite from "better-sqlite3"
 import { Kysely, SqliteAdapter, SqliteDialect, sql, type Kysely as AnyKysely } from "kysely"
 import { sqliteDialect, type StoreDialect } from "../dialect.ts"
 import type { Database } from "../schema.ts"
-import { sqliteReads } from "../reads.ts"
+import { sqliteReads, type RawRow } from "../reads.ts"
 import { KyselyStore, type Store } from "../store.ts"
 
 /**
@@ -56,6 +56,22 @@ const preparedInserts = (database: Sqlite.Database): StoreDialect["insertRows"] 
   }
 }
 
+/**
+ * Raw reads on better-sqlite3's connection directly, inside the caller's kysely transaction (one connection, so
+ * the same transaction): prepared once per text, rows as arrays, no row objects.
+ */
+const preparedReads = (database: Sqlite.Database): NonNullable<StoreDialect["rawRows"]> => {
+  const statements = new Map<string, Sqlite.Statement>()
+  return async (_trx, text, params) => {
+    let statement = statements.get(text)
+    if (statement === undefined) {
+      statement = database.prepare(text).raw(true)
+      statements.set(text, statement)
+    }
+    return statement.all(...params) as Array<RawRow>
+  }
+}
+
 /** Opens (creating if needed) the SQLite store at `path`; `":memory:"` for a private in-memory database. */
 export const openSqliteStore = async (path: string): Promise<Store> => {
   let database: Sqlite.Database
@@ -76,5 +92,5 @@ export const openSqliteStore = async (path: string): Promise<Store> => {
     throw new Error(`cannot use the SQLite database "${path}": ${(cause as Error).message}`, { cause })
   }
   const db = new Kysely<Database>({ dialect: new LockingSqliteDialect({ database }) })
-  return new KyselyStore(db, { ...sqliteDialect, insertRows: preparedInserts(database) }, sqliteReads(db, database))
+  return new KyselyStore(db, { ...sqliteDialect, insertRows: preparedInserts(database), rawRows: preparedReads(database) }, sqliteReads(db, database))
 }
