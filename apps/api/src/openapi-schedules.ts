@@ -101,7 +101,7 @@ export const schedulePaths = (json: (schema: object) => object, errors: (...code
         summary: "Schedule a report for yourself: generated at each occurrence and emailed to you as a link (SPEC §11.4)",
         description: "Needs the right to run the report's scope now and at every occurrence; a schedule whose owner loses it is paused with the reason.",
         requestBody: { required: true, content: json(ref("ScheduleInput")) },
-        responses: { 201: one, ...errors(400, 401, 403, 404, 413, 415) }
+        responses: { 201: one, ...errors(400, 401, 403, 404, 413, 415, 429) }
       }
     },
     "/api/v1/schedules/{schedule}": {

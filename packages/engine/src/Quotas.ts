@@ -14,10 +14,12 @@ export interface QuotaLimits {
   readonly queuedEmails: number
   /** Bytes of report files stored in the last 24 hours (default 200 MiB). */
   readonly bytesPerDay: number
+  /** Schedules an account may own (default 25). */
+  readonly schedules: number
 }
 
 /** The default limits. */
-export const defaultQuotas: QuotaLimits = { queuedEmails: 10, bytesPerDay: 200 * 1024 * 1024 }
+export const defaultQuotas: QuotaLimits = { queuedEmails: 10, bytesPerDay: 200 * 1024 * 1024, schedules: 25 }
 
 /** The limits in force, as a service with the defaults. */
 export const Quotas = Context.Reference<QuotaLimits>("@vcr/engine/Quotas", { defaultValue: () => defaultQuotas })

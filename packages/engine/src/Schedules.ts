@@ -14,8 +14,10 @@ import type { ScheduleRow, SchedulePatch } from "@vcr/store"
 import { Cause, Clock, Effect, Exit, Option } from "effect"
 import { randomBytes } from "node:crypto"
 import { actorOf } from "./Access.ts"
+import { QuotaExceeded } from "./errors.ts"
 import { decodeFormat } from "./formats.ts"
 import { historyLifetimeMs, newEntry } from "./History.ts"
+import { Quotas } from "./Quotas.ts"
 import * as Report from "./Report.ts"
 import { call } from "./Store.ts"
 
@@ -93,11 +95,29 @@ const decodeFields = Effect.fnUntraced(function* (input: ScheduleInput) {
   const locale = yield* orFail(Locales.decode(input.locale))
   const range = yield* orFail(Schedule.parseRangeRule(input.range))
   const recurrence = yield* orFail(Schedule.parseRecurrence(input.recurrence))
+  if (!atMostHourly(recurrence)) {
+    return yield* invalid(
+      "recurrence", "recurrence_too_frequent",
+      `recurrence may fire at most once an hour: a cron expression's minute field must name one minute (got "${recurrence.text}")`
+    )
+  }
   return {
     report: input.report, organisation_id: input.organisation_id, clinic_id: clinicId, format, timezone, minimum_duration_minutes: minimum, locale,
     range: range.text, recurrence: recurrence.text
   }
 })
+
+/**
+ * A schedule fires at most once an hour, so one account cannot have reports generated and emailed every minute.
+ * The named recurrences do by construction; a cron expression does exactly when its minute field names one minute
+ * (cron fields are independent, so two minutes in the field give two firings in every matching hour).
+ */
+const atMostHourly = (recurrence: Schedule.Recurrence): boolean => {
+  if (recurrence.kind !== "cron") return true
+  const minutes: Schedule.Recurrence = { kind: "cron", expression: `${recurrence.expression.split(" ")[0]} * * * *`, text: "" }
+  const [first, second] = Schedule.nextOccurrences(minutes, "UTC", 0, 2)
+  return first !== undefined && second !== undefined && second - first >= 60 * 60_000
+}
 
 /** The scope must exist and the actor may run it now; anything else is NotFound, as if missing (R29). */
 const checkScope = Effect.fnUntraced(function* (actor: Actor, organisationId: string, clinicId: string | null) {
@@ -149,6 +169,14 @@ const audit = (row: Pick<ScheduleRow, "user_id" | "organisation_id" | "clinic_id
 export const create = Effect.fnUntraced(function* (actor: Actor, input: ScheduleInput) {
   const fields = yield* decodeFields(input)
   yield* checkScope(actor, fields.organisation_id, fields.clinic_id)
+  const limit = (yield* Quotas).schedules
+  const owned = (yield* list(actor)).length
+  if (owned >= limit) {
+    return yield* new QuotaExceeded({
+      quota: "schedules", limit,
+      message: `you already have ${owned} schedules (at most ${limit}); delete one before creating another`
+    })
+  }
   const now = yield* Clock.currentTimeMillis
   const row: ScheduleRow = {
     id: randomBytes(12).toString("base64url"), user_id: actor.userId, ...fields, status: "active", paused_reason: null,

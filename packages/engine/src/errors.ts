@@ -28,8 +28,8 @@ export class EntryNotReady extends Schema.TaggedError<EntryNotReady>()("EntryNot
 
 /** A user's quota is used up: emails waiting in the queue, or bytes of report files stored in 24 hours. */
 export class QuotaExceeded extends Schema.TaggedError<QuotaExceeded>()("QuotaExceeded", {
-  /** Which quota: `queued_emails` or `bytes_per_day`. */
-  quota: Schema.Literals(["queued_emails", "bytes_per_day"]),
+  /** Which quota: `queued_emails`, `bytes_per_day` or `schedules`. */
+  quota: Schema.Literals(["queued_emails", "bytes_per_day", "schedules"]),
   limit: Schema.Number,
   message: Schema.String
 }) {}

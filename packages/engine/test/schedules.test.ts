@@ -11,7 +11,7 @@ import { execFile } from "node:child_process"
 import { join } from "node:path"
 import { afterEach, describe, expect, it } from "vitest"
 import { parseMessage, partOf, startSmtpServer, type TestSmtpServer } from "../../email/test/smtp-fixture.ts"
-import { createEngine, Schedules, type Engine, type ScheduleInput } from "../src/index.ts"
+import { createEngine, QuotaExceeded, Schedules, type Engine, type ScheduleInput } from "../src/index.ts"
 import { crashPoints } from "./crash-layer.ts"
 import { postgres, sqlite, start, type Database } from "./fixtures.ts"
 
@@ -37,14 +37,14 @@ interface Setup {
   readonly admin: Actor
 }
 
-const setUp = async (open: () => Promise<Database | undefined>): Promise<Setup | undefined> => {
+const setUp = async (open: () => Promise<Database | undefined>, quotas?: { readonly schedules: number }): Promise<Setup | undefined> => {
   const db = await open()
   if (db === undefined) return undefined
   cleanups.push(() => db.drop())
   const smtp = await startSmtpServer()
   cleanups.push(() => smtp.close())
   const clock = { now: start }
-  const engine = await createEngine({ database: db.url, files: join(db.dir, "files"), mail: { smtpUrl: smtp.url, timeoutMs: 2000 }, now: () => clock.now })
+  const engine = await createEngine({ database: db.url, files: join(db.dir, "files"), mail: { smtpUrl: smtp.url, timeoutMs: 2000 }, now: () => clock.now, quotas })
   cleanups.push(() => engine.close())
   const admin = (await engine.access.actorOf("u-admin"))!
   return { db, engine, clock, smtp, admin }
@@ -97,7 +97,10 @@ describe.each([["SQLite", sqlite], ["PostgreSQL", postgres]] as const)("schedule
       [{ range: "yesterday" }, "range", "invalid_range"],
       [{ recurrence: "monthly 29 07:00" }, "recurrence", "recurrence_day_out_of_range"],
       [{ recurrence: "daily 24:00" }, "recurrence", "invalid_recurrence_time"],
-      [{ recurrence: "61 * * * *" }, "recurrence", "invalid_cron_expression"]
+      [{ recurrence: "61 * * * *" }, "recurrence", "invalid_cron_expression"],
+      [{ recurrence: "* * * * *" }, "recurrence", "recurrence_too_frequent"],
+      [{ recurrence: "*/5 9 * * 1" }, "recurrence", "recurrence_too_frequent"],
+      [{ recurrence: "0,30 8 * * *" }, "recurrence", "recurrence_too_frequent"]
     ]
     for (const [change, field, code] of bad) {
       const error = await s.engine.schedules.create(s.admin, { ...input, ...change }).catch((e: unknown) => e)
@@ -118,6 +121,21 @@ describe.each([["SQLite", sqlite], ["PostgreSQL", postgres]] as const)("schedule
     expect(await s.engine.schedules.list(s.admin)).toEqual([])
     const audit = (await s.engine.store.access.auditLog()).map((a) => a.action)
     expect(audit).toEqual(expect.arrayContaining(["schedule_created", "schedule_updated", "schedule_deleted"]))
+  })
+
+  it("fires at most hourly and keeps an account to its schedule quota, writing nothing over it", async (t) => {
+    const s = await setUp(open, { schedules: 2 })
+    if (s === undefined) return t.skip()
+    const hourly = await s.engine.schedules.create(s.admin, { ...input, recurrence: "15 * * * *" })
+    expect(hourly.next_occurrences.slice(0, 2)).toEqual(["2026-03-09T11:15:00+11:00", "2026-03-09T12:15:00+11:00"])
+    await s.engine.schedules.create(s.admin, { ...input, recurrence: "0 7 * * 1-5" })
+    const over = await s.engine.schedules.create(s.admin, input).catch((e: unknown) => e)
+    expect(over).toBeInstanceOf(QuotaExceeded)
+    expect(over).toMatchObject({ quota: "schedules", limit: 2 })
+    expect(await s.engine.schedules.list(s.admin)).toHaveLength(2)
+    await s.engine.schedules.remove(s.admin, hourly.id)
+    await s.engine.schedules.create(s.admin, input)
+    expect(await s.engine.schedules.list(s.admin)).toHaveLength(2)
   })
 
   it("fires at the next occurrence under the injected clock: one entry for the run's range, generated and emailed with a working link", async (t) => {
