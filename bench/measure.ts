@@ -47,3 +47,24 @@ export const table = (rows: ReadonlyArray<Measurement>, baseline?: string) => {
   const widths = lines[0]!.map((_, i) => Math.max(...lines.map((l) => l[i]!.length)))
   for (const l of lines) console.log(l.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  "))
 }
+
+/** A child bench's command line: `--only <writer> <rows>` (one measurement, in this process) or `[rows] [--repeat n]`. */
+export const benchArgs = <W extends string>(argv: ReadonlyArray<string>, writers: ReadonlyArray<W>, defaultRows: number) => {
+  const only = argv.indexOf("--only")
+  if (only >= 0) {
+    const writer = argv[only + 1] as W
+    if (!writers.includes(writer)) throw new Error(`unknown writer "${writer}": one of ${writers.join(", ")}`)
+    return { only: { writer, rows: Number(argv[only + 2] ?? defaultRows) }, rows: 0, repeat: 0 }
+  }
+  const repeatAt = argv.indexOf("--repeat")
+  const repeat = repeatAt >= 0 ? Number(argv[repeatAt + 1]) : 1
+  const positional = argv.filter((_, i) => repeatAt < 0 || (i !== repeatAt && i !== repeatAt + 1))
+  const rows = Number(positional[0] ?? defaultRows)
+  if (!Number.isInteger(rows) || rows < 10) throw new Error(`rows must be an integer of at least 10, got ${positional[0]}`)
+  if (!Number.isInteger(repeat) || repeat < 1) throw new Error(`--repeat needs a positive integer`)
+  return { only: undefined, rows, repeat }
+}
+
+/** The faster of two measurements of the same thing, with the higher of their peak RSS. */
+export const fastest = (kept: Measurement | undefined, m: Measurement): Measurement =>
+  kept === undefined ? m : { ...(m.seconds < kept.seconds ? m : kept), maxRssMb: Math.max(m.maxRssMb, kept.maxRssMb) }

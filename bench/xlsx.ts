@@ -20,7 +20,7 @@ import type { Writable } from "node:stream"
 import { finished } from "node:stream/promises"
 import { fileURLToPath } from "node:url"
 import { createGzip } from "node:zlib"
-import { inChild, maxRssMb, table, type Measurement } from "./measure.ts"
+import { benchArgs, fastest, inChild, maxRssMb, table, type Measurement } from "./measure.ts"
 
 const writers = ["csv", "csv+gzip1", "xlsx"] as const
 type Writer = (typeof writers)[number]
@@ -262,20 +262,11 @@ const measureR74 = async (rows: number) => {
 }
 
 const main = async () => {
-  const args = process.argv.slice(2)
-  const only = args.indexOf("--only")
-  if (only >= 0) {
-    const writer = args[only + 1] as Writer
-    if (!writers.includes(writer)) throw new Error(`unknown writer "${writer}": one of ${writers.join(", ")}`)
-    console.log(JSON.stringify(await measureOne(writer, Number(args[only + 2] ?? 1_000_000))))
+  const { only, rows, repeat } = benchArgs(process.argv.slice(2), writers, 1_000_000)
+  if (only !== undefined) {
+    console.log(JSON.stringify(await measureOne(only.writer, only.rows)))
     return
   }
-  const repeatAt = args.indexOf("--repeat")
-  const repeat = repeatAt >= 0 ? Number(args[repeatAt + 1]) : 1
-  const positional = args.filter((_, i) => repeatAt < 0 || (i !== repeatAt && i !== repeatAt + 1))
-  const rows = Number(positional[0] ?? 1_000_000)
-  if (!Number.isInteger(rows) || rows < 10) throw new Error(`rows must be an integer of at least 10, got ${positional[0]}`)
-  if (!Number.isInteger(repeat) || repeat < 1) throw new Error(`--repeat needs a positive integer`)
   const runs: Array<[Writer, number]> = [
     ["csv", rows],
     ["csv+gzip1", rows],
@@ -286,12 +277,7 @@ const main = async () => {
   const best: Array<Measurement | undefined> = runs.map(() => undefined)
   for (let r = 0; r < repeat; r++) {
     runs.forEach(([writer, n], i) => {
-      const m = inChild("xlsx.ts", ["--only", writer, String(n)])
-      const kept = best[i]
-      best[i] =
-        kept === undefined
-          ? m
-          : { ...(m.seconds < kept.seconds ? m : kept), maxRssMb: Math.max(m.maxRssMb, kept.maxRssMb) }
+      best[i] = fastest(best[i], inChild("xlsx.ts", ["--only", writer, String(n)]))
     })
   }
   const results = best.map((m, i) => (runs[i]![1] === rows ? m! : { ...m!, name: `${m!.name} (${runs[i]![1].toLocaleString("en-AU")} rows)` }))

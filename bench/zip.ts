@@ -24,7 +24,7 @@ import yazl from "yazl"
 import { columnFormat } from "../packages/xlsx/src/column-format.ts"
 import { RowWriter, type CellStyle } from "../packages/xlsx/src/sheet-xml.ts"
 import { ZipWriter } from "../packages/xlsx/src/zip.ts"
-import { inChild, maxRssMb, table, type Measurement } from "./measure.ts"
+import { benchArgs, fastest, inChild, maxRssMb, table, type Measurement } from "./measure.ts"
 import { context, makePool } from "./xlsx.ts"
 
 const writers = ["gzip1", "zlib", "fflate", "fflate-async", "yazl"] as const
@@ -135,25 +135,14 @@ const measureOne = async (writer: Writer, rows: number): Promise<Measurement> =>
 }
 
 const main = async () => {
-  const args = process.argv.slice(2)
-  const only = args.indexOf("--only")
-  if (only >= 0) {
-    const writer = args[only + 1] as Writer
-    if (!writers.includes(writer)) throw new Error(`unknown writer "${writer}": one of ${writers.join(", ")}`)
-    console.log(JSON.stringify(await measureOne(writer, Number(args[only + 2] ?? 300_000))))
+  const { only, rows, repeat } = benchArgs(process.argv.slice(2), writers, 300_000)
+  if (only !== undefined) {
+    console.log(JSON.stringify(await measureOne(only.writer, only.rows)))
     return
   }
-  const repeatAt = args.indexOf("--repeat")
-  const repeat = repeatAt >= 0 ? Number(args[repeatAt + 1]) : 1
-  const positional = args.filter((_, i) => repeatAt < 0 || (i !== repeatAt && i !== repeatAt + 1))
-  const rows = Number(positional[0] ?? 300_000)
   const best = new Map<Writer, Measurement>()
   for (let r = 0; r < repeat; r++) {
-    for (const writer of writers) {
-      const m = inChild("zip.ts", ["--only", writer, String(rows)])
-      const kept = best.get(writer)
-      best.set(writer, kept === undefined || m.seconds < kept.seconds ? { ...m, maxRssMb: Math.max(m.maxRssMb, kept?.maxRssMb ?? 0) } : { ...kept, maxRssMb: Math.max(m.maxRssMb, kept.maxRssMb) })
-    }
+    for (const writer of writers) best.set(writer, fastest(best.get(writer), inChild("zip.ts", ["--only", writer, String(rows)])))
   }
   console.log(`Zip writers on the same worksheet XML, level 1, ${repeat === 1 ? "one run each" : `fastest of ${repeat}`}, Node ${process.version}\n`)
   table([...best.values()], "gzip1")

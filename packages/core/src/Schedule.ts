@@ -88,6 +88,17 @@ export const parseRecurrence = (raw: string, field = "recurrence"): Recurrence |
   return { kind: "cron", expression, text: expression }
 }
 
+/**
+ * Whether a recurrence fires at most once an hour (the engine refuses more frequent schedules). The named
+ * recurrences do by construction; a cron expression does exactly when its minute field names one minute (cron
+ * fields are independent, so two minutes in the field give two firings in every matching hour).
+ */
+export const firesAtMostHourly = (recurrence: Recurrence): boolean => {
+  if (recurrence.kind !== "cron") return true
+  const [first, second] = cronOf(`${recurrence.expression.split(" ")[0]} * * * *`).nextRuns(2, new Date(0))
+  return first !== undefined && second !== undefined && second.getTime() - first.getTime() >= 60 * 60_000
+}
+
 // utcOffset 0 makes croner read and write its Dates as zone-free wall times, whatever the process TZ.
 const cronOf = (expression: string) => new Cron(expression, { mode: "5-part", utcOffset: 0 })
 

@@ -295,3 +295,14 @@ describe("process timezone", () => {
     for (const r of results) expect(r).toEqual(results[0])
   })
 })
+
+describe("how often a recurrence fires", () => {
+  it("at most hourly: named recurrences and cron minute fields naming one minute; not two or more minutes", () => {
+    for (const text of ["daily 02:30", "weekly Mon 08:00", "monthly 28 07:00", "15 * * * *", "0 7 * * 1-5", "59 */2 * * *"]) {
+      expect(Schedule.firesAtMostHourly(recurrence(text)), text).toBe(true)
+    }
+    for (const text of ["* * * * *", "*/20 2 * * 0", "0,30 8 * * *", "0-1 9 1 1 *"]) {
+      expect(Schedule.firesAtMostHourly(recurrence(text)), text).toBe(false)
+    }
+  })
+})

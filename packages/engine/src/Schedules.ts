@@ -95,7 +95,7 @@ const decodeFields = Effect.fnUntraced(function* (input: ScheduleInput) {
   const locale = yield* orFail(Locales.decode(input.locale))
   const range = yield* orFail(Schedule.parseRangeRule(input.range))
   const recurrence = yield* orFail(Schedule.parseRecurrence(input.recurrence))
-  if (!atMostHourly(recurrence)) {
+  if (!Schedule.firesAtMostHourly(recurrence)) {
     return yield* invalid(
       "recurrence", "recurrence_too_frequent",
       `recurrence may fire at most once an hour: a cron expression's minute field must name one minute (got "${recurrence.text}")`
@@ -106,18 +106,6 @@ const decodeFields = Effect.fnUntraced(function* (input: ScheduleInput) {
     range: range.text, recurrence: recurrence.text
   }
 })
-
-/**
- * A schedule fires at most once an hour, so one account cannot have reports generated and emailed every minute.
- * The named recurrences do by construction; a cron expression does exactly when its minute field names one minute
- * (cron fields are independent, so two minutes in the field give two firings in every matching hour).
- */
-const atMostHourly = (recurrence: Schedule.Recurrence): boolean => {
-  if (recurrence.kind !== "cron") return true
-  const minutes: Schedule.Recurrence = { kind: "cron", expression: `${recurrence.expression.split(" ")[0]} * * * *`, text: "" }
-  const [first, second] = Schedule.nextOccurrences(minutes, "UTC", 0, 2)
-  return first !== undefined && second !== undefined && second - first >= 60 * 60_000
-}
 
 /** The scope must exist and the actor may run it now; anything else is NotFound, as if missing (R29). */
 const checkScope = Effect.fnUntraced(function* (actor: Actor, organisationId: string, clinicId: string | null) {
