@@ -72,6 +72,28 @@ const preparedReads = (database: Sqlite.Database): NonNullable<StoreDialect["raw
   }
 }
 
+const sleepSync = (ms: number): void => {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms)
+}
+
+/**
+ * Switches the file to the WAL journal. While another process is switching the same fresh file, SQLite answers
+ * SQLITE_BUSY at once, without calling the busy handler; so this retries for up to ten seconds, like busy_timeout.
+ */
+const switchToWal = (database: Sqlite.Database): void => {
+  const deadline = performance.now() + 10_000
+  for (;;) {
+    try {
+      database.pragma("journal_mode = WAL")
+      return
+    } catch (cause) {
+      const code = (cause as { code?: string }).code
+      if (!(code?.startsWith("SQLITE_BUSY") === true || code === "SQLITE_LOCKED") || performance.now() > deadline) throw cause
+      sleepSync(5 + Math.random() * 20)
+    }
+  }
+}
+
 /** Opens (creating if needed) the SQLite store at `path`; `":memory:"` for a private in-memory database. */
 export const openSqliteStore = async (path: string): Promise<Store> => {
   let database: Sqlite.Database
@@ -84,7 +106,7 @@ export const openSqliteStore = async (path: string): Promise<Store> => {
     // Another process importing (or migrating, or switching the journal) holds the lock: wait for it rather than
     // fail at once. Set first, so that switching to WAL below waits too.
     database.pragma("busy_timeout = 10000")
-    if (path !== ":memory:" && path !== "") database.pragma("journal_mode = WAL")
+    if (path !== ":memory:" && path !== "") switchToWal(database)
     // WAL with synchronous=NORMAL is durable across application crashes; a power cut may lose the last commit.
     database.pragma("synchronous = NORMAL")
   } catch (cause) {
