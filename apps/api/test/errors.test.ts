@@ -37,6 +37,8 @@ describe("the error map", () => {
     const down = new StoreUnavailable({ reason: "57P01" })
     expect(answerOf(down)).toMatchObject({ status: 503, code: "unavailable", retryAfter: 2 })
     expect(answerOf(Object.assign(new Error("report failed"), { cause: down }))).toMatchObject({ status: 503, retryAfter: 2 })
+    // SQLite still locked by another process after its busy timeout (better-sqlite3's SqliteError carries the code).
+    expect(answerOf(Object.assign(new Error("database is locked"), { code: "SQLITE_BUSY" }))).toMatchObject({ status: 503, retryAfter: 2 })
   })
 
   it("turns the body parser's failures into 400 and 413 answers", () => {

@@ -28,11 +28,23 @@ const isConnectionError = (error: unknown): boolean => {
 export const classifyConnectionError = (error: unknown): unknown =>
   isConnectionError(error) ? new StoreUnavailable({ reason: (error as { code?: string }).code ?? "connection lost" }) : error
 
-/** Whether `error`, or an error it wraps (`cause`, a few levels deep), is StoreUnavailable. */
+/**
+ * SQLite's "database is locked" after the busy timeout (another process held the write lock for the whole wait,
+ * e.g. a long import): the request may be retried, like a PostgreSQL restart, rather than failing for good.
+ */
+const isSqliteBusy = (error: object): boolean => {
+  const code = (error as { code?: unknown }).code
+  return typeof code === "string" && code.startsWith("SQLITE_BUSY")
+}
+
+/**
+ * Whether `error`, or an error it wraps (`cause`, a few levels deep), is StoreUnavailable, or SQLite's busy
+ * error past its timeout.
+ */
 export const isStoreUnavailable = (error: unknown): boolean => {
   let e: unknown = error
   for (let depth = 0; depth < 5 && typeof e === "object" && e !== null; depth++) {
-    if ((e as { _tag?: unknown })._tag === "StoreUnavailable") return true
+    if ((e as { _tag?: unknown })._tag === "StoreUnavailable" || isSqliteBusy(e)) return true
     e = (e as { cause?: unknown }).cause
   }
   return false
