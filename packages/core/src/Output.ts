@@ -1,10 +1,12 @@
 /**
- * The machine outputs of SPEC §8 as text chunks: JSON (R70, R71) and CSV (RFC 4180, UTF-8). Both read each
- * row's cells through the report's columns, show instants in the run's zone with their offset (R69), and
- * stream: a report of any size never sits in memory.
+ * The machine outputs of SPEC §8: JSON (R70, R71) and CSV (RFC 4180, UTF-8). Both read each row's cells through
+ * the report's columns, show instants in the run's zone with their offset (R69), and stream: a report of any size
+ * never sits in memory. The writers put bytes straight into fixed-size chunks (`csvBytes`, `jsonBytes`), with no
+ * string built per cell or row; `csv` and `json` give the same documents as text.
  */
-import { absurd, type Cell, type Column } from "./Column.ts"
-import { neutralise } from "./FormulaLike.ts"
+import * as Batches from "./Batches.ts"
+import { absurd, type Column } from "./Column.ts"
+import { isFormulaLike, neutralise } from "./FormulaLike.ts"
 import { ZoneClock } from "./Instant.ts"
 import type { RenderContext } from "./Report.ts"
 import * as Report from "./Report.ts"
@@ -26,8 +28,127 @@ class InstantColumn {
   }
 }
 
-/** The JSON report document, as chunks: header, then rows in batches, then the closing. */
-export async function* json<R>(context: RenderContext<R>, rows: AsyncIterable<R> | Iterable<R>): AsyncGenerator<string> {
+const QUOTE = 0x22
+const COMMA = 0x2c
+const CR = 0x0d
+const LF = 0x0a
+const BACKSLASH = 0x5c
+
+/** Bytes of a chunk handed out (about: one row may make it longer). */
+const chunkSize = 64 * 1024
+
+const encoder = new TextEncoder()
+
+/**
+ * UTF-8 bytes appended to fixed-size chunks. A full chunk is handed out whole and never written again (a stream
+ * may still hold it), so each chunk is a fresh array. ASCII text is copied a code unit at a time; anything else
+ * goes through TextEncoder.
+ */
+class Bytes {
+  private chunk = new Uint8Array(chunkSize)
+  private at = 0
+  private full: Array<Uint8Array> = []
+
+  /** Makes room for `n` more bytes in the current chunk. */
+  private room(n: number): void {
+    if (this.at + n <= this.chunk.length) return
+    if (this.at > 0) this.full.push(this.chunk.subarray(0, this.at))
+    this.chunk = new Uint8Array(Math.max(chunkSize, n))
+    this.at = 0
+  }
+
+  /** The chunks filled so far, and with `all` the current one too: none of them is written again. */
+  take(all: boolean): Array<Uint8Array> {
+    if (all && this.at > 0) {
+      this.full.push(this.chunk.subarray(0, this.at))
+      this.chunk = new Uint8Array(chunkSize)
+      this.at = 0
+    }
+    const full = this.full
+    this.full = []
+    return full
+  }
+
+  byte(b: number): void {
+    if (this.at === this.chunk.length) this.room(1)
+    this.chunk[this.at++] = b
+  }
+
+  /** Any text, encoded as UTF-8 (lone surrogates as U+FFFD, as Node writes strings). */
+  text(s: string): void {
+    this.room(3 * s.length)
+    this.at += encoder.encodeInto(s, this.chunk.subarray(this.at)).written
+  }
+
+  /** Bytes encoded beforehand. */
+  bytes(b: Uint8Array): void {
+    const n = b.length
+    this.room(n)
+    const chunk = this.chunk
+    let at = this.at
+    for (let i = 0; i < n; i++) chunk[at++] = b[i]!
+    this.at = at
+  }
+
+  /** Text known to be ASCII (instants, numbers, fixed words). */
+  ascii(s: string): void {
+    const n = s.length
+    this.room(n)
+    const chunk = this.chunk
+    let at = this.at
+    for (let i = 0; i < n; i++) chunk[at++] = s.charCodeAt(i)
+    this.at = at
+  }
+
+  /** A whole number in decimal, as `String` shows it. */
+  number(v: number): void {
+    if (!(v >= 0 && v <= 0xffffffff && Number.isInteger(v))) return this.ascii(String(v))
+    let digits = 1
+    for (let x = v; x >= 10; x = Math.floor(x / 10)) digits++
+    this.room(digits)
+    const chunk = this.chunk
+    let at = this.at + digits
+    this.at = at
+    let x = v
+    do {
+      const next = Math.floor(x / 10)
+      chunk[--at] = 0x30 + x - 10 * next
+      x = next
+    } while (x > 0)
+  }
+
+  /**
+   * Copies `s` when every code unit is printable ASCII that the format leaves as it is (`plain`); otherwise
+   * writes nothing and answers false, for the caller to write the escaped form.
+   */
+  plain(s: string, plain: (c: number) => boolean): boolean {
+    const n = s.length
+    this.room(n)
+    const chunk = this.chunk
+    let at = this.at
+    for (let i = 0; i < n; i++) {
+      const c = s.charCodeAt(i)
+      if (!plain(c)) return false
+      chunk[at++] = c
+    }
+    this.at = at
+    return true
+  }
+}
+
+/** Chunks as text: a multi-byte character split between two chunks is decoded whole. */
+async function* decoded(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<string> {
+  const decoder = new TextDecoder()
+  for await (const chunk of chunks) yield decoder.decode(chunk, { stream: true })
+  const rest = decoder.decode()
+  if (rest !== "") yield rest
+}
+
+/** A JSON string's code units that need no escape and are one byte: printable ASCII but `"` and `\`. */
+const jsonPlain = (c: number): boolean => c >= 0x20 && c < 0x80 && c !== QUOTE && c !== BACKSLASH
+
+/** The JSON report document as UTF-8 chunks: header, rows, closing. */
+export async function* jsonBytes<R>(context: RenderContext<R>, rows: AsyncIterable<R> | Iterable<R>): AsyncGenerator<Uint8Array> {
   const head = {
     report: context.report.id,
     title: context.report.title,
@@ -38,67 +159,96 @@ export async function* json<R>(context: RenderContext<R>, rows: AsyncIterable<R>
   const opening = JSON.stringify(head)
   const columns = context.report.columns
   const clock = new ZoneClock(context.parameters.timezone)
-  // Each row is written in column order from precomputed `"key":` prefixes: no intermediate objects.
-  const prefixes = columns.map((c, i) => (i === 0 ? "{" : ",") + JSON.stringify(c.key) + ":")
+  // Each row is written in column order after precomputed `"key":` prefixes: no intermediate objects.
+  const prefixes = columns.map((c, i) => encoder.encode((i === 0 ? "{" : ",") + JSON.stringify(c.key) + ":"))
   const instants = columns.map((c) => (c.type === "instant" ? new InstantColumn(clock) : undefined))
-  let batch = `${opening.slice(0, -1)},"rows":[`
+  const out = new Bytes()
+  out.text(`${opening.slice(0, -1)},"rows":[`)
   let n = 0
-  for await (const row of rows) {
-    let line = n === 0 ? "\n" : ",\n"
-    for (let i = 0; i < columns.length; i++) {
-      const v = columns[i]!.read(row)
-      const instant = instants[i]
-      line += prefixes[i]! + (v === null ? "null" : instant !== undefined ? `"${instant.text(v as number)}"` : typeof v === "string" ? JSON.stringify(v) : String(v))
+  for await (const batch of Batches.read(rows)) {
+    for (const row of batch) {
+      if (n++ > 0) out.byte(COMMA)
+      out.byte(LF)
+      for (let i = 0; i < columns.length; i++) {
+        out.bytes(prefixes[i]!)
+        const v = columns[i]!.read(row)
+        const instant = instants[i]
+        if (v === null) out.ascii("null")
+        else if (instant !== undefined) {
+          out.byte(QUOTE)
+          out.ascii(instant.text(v as number))
+          out.byte(QUOTE)
+        } else if (typeof v === "string") {
+          out.byte(QUOTE)
+          if (out.plain(v, jsonPlain)) out.byte(QUOTE)
+          else out.text(JSON.stringify(v).slice(1))
+        } else if (typeof v === "number") out.number(v)
+        else out.ascii(String(v))
+      }
+      out.byte(0x7d)
     }
-    batch += line + "}"
-    if (++n % 256 === 0) {
-      yield batch
-      batch = ""
-    }
+    yield* out.take(false)
   }
-  yield `${batch}${n === 0 ? "" : "\n"}]}\n`
+  out.ascii(`${n === 0 ? "" : "\n"}]}\n`)
+  yield* out.take(true)
 }
+
+/** The JSON report document, as text chunks: header, rows, closing. */
+export const json = <R>(context: RenderContext<R>, rows: AsyncIterable<R> | Iterable<R>): AsyncGenerator<string> =>
+  decoded(jsonBytes(context, rows))
 
 const csvField = (text: string): string => (/[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text)
 
-/** One CSV cell: blanks empty, instants in the run's zone, booleans true/false, text neutralised (R74). */
-const csvCell = (column: Column<never>, value: Cell, instant: InstantColumn | undefined): string => {
-  if (value === null) return ""
-  switch (column.type) {
-    case "string":
-      return csvField(neutralise(String(value)))
-    case "instant":
-      return instant!.text(value as number)
-    case "integer":
-    case "seconds":
-    case "date":
-      return csvField(String(value))
-    case "boolean":
-      return value === true ? "true" : "false"
-    default:
-      return absurd(column.type)
-  }
-}
+/** A CSV field's code units that need no quotes and are one byte: ASCII but `"`, `,`, CR and LF. */
+const csvPlain = (c: number): boolean => c < 0x80 && c !== QUOTE && c !== COMMA && c !== CR && c !== LF
 
-/** The CSV document (RFC 4180: CRLF, quoted when needed), header row of column headers, neutralised like cells (R74). */
-export async function* csv<R>(context: RenderContext<R>, rows: AsyncIterable<R> | Iterable<R>): AsyncGenerator<string> {
-  const columns = context.report.columns
+/** The CSV document as UTF-8 chunks (RFC 4180: CRLF, quoted when needed), header row of column headers, neutralised like cells (R74). */
+export async function* csvBytes<R>(context: RenderContext<R>, rows: AsyncIterable<R> | Iterable<R>): AsyncGenerator<Uint8Array> {
+  const columns: ReadonlyArray<Column<R>> = context.report.columns
   const clock = new ZoneClock(context.parameters.timezone)
   const instants = columns.map((c) => (c.type === "instant" ? new InstantColumn(clock) : undefined))
-  yield columns.map((c) => csvField(neutralise(c.header))).join(",") + "\r\n"
-  let batch = ""
-  let n = 0
-  for await (const row of rows) {
-    let line = ""
-    for (let i = 0; i < columns.length; i++) {
-      const c = columns[i]!
-      line += (i === 0 ? "" : ",") + csvCell(c, c.read(row), instants[i])
+  const out = new Bytes()
+  out.text(columns.map((c) => csvField(neutralise(c.header))).join(",") + "\r\n")
+  for await (const batch of Batches.read(rows)) {
+    for (const row of batch) {
+      for (let i = 0; i < columns.length; i++) {
+        if (i > 0) out.byte(COMMA)
+        const column = columns[i]!
+        const value = column.read(row)
+        // One cell: blanks empty, instants in the run's zone, booleans true/false, text neutralised (R74).
+        if (value === null) continue
+        switch (column.type) {
+          case "string": {
+            const text = String(value)
+            if (isFormulaLike(text) || !out.plain(text, csvPlain)) out.text(csvField(neutralise(text)))
+            break
+          }
+          case "instant":
+            out.ascii(instants[i]!.text(value as number))
+            break
+          case "integer":
+          case "seconds":
+            if (typeof value === "number") out.number(value)
+            else out.text(csvField(String(value)))
+            break
+          case "date":
+            out.text(csvField(String(value)))
+            break
+          case "boolean":
+            out.ascii(value === true ? "true" : "false")
+            break
+          default:
+            absurd(column.type)
+        }
+      }
+      out.byte(CR)
+      out.byte(LF)
     }
-    batch += line + "\r\n"
-    if (++n % 256 === 0) {
-      yield batch
-      batch = ""
-    }
+    yield* out.take(false)
   }
-  if (batch !== "") yield batch
+  yield* out.take(true)
 }
+
+/** The CSV document as text chunks (RFC 4180: CRLF, quoted when needed), header row of column headers, neutralised like cells (R74). */
+export const csv = <R>(context: RenderContext<R>, rows: AsyncIterable<R> | Iterable<R>): AsyncGenerator<string> =>
+  decoded(csvBytes(context, rows))

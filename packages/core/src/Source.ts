@@ -2,7 +2,7 @@
  * The port through which core reads a store: the directory of a scope and ordered streams of facts.
  * The store implements it (SQLite, PostgreSQL); reports, tiles and tests only see this interface.
  */
-import type { RoomCallBundle, SessionBundle } from "./Facts.ts"
+import type { RoomCallBundle, SegmentParticipant, SessionBundle } from "./Facts.ts"
 import type {
   Clinic, ClinicRole, Organisation, OrganisationRole, ReportingConfiguration, Room, User
 } from "./Records.ts"
@@ -37,6 +37,43 @@ export interface RoomCallQuery {
   readonly participants?: boolean
 }
 
+/**
+ * One participant of one segment with the facts of its segment and session that a Consultations row shows, flat
+ * and by position, so that a store can hand over its driver's array rows as they are (nothing built per row).
+ * Flags are 0 or 1; the six bandwidth figures are each null when never reported.
+ */
+export type ParticipantFact = readonly [
+  session_id: string,
+  session_entry_at: number,
+  session_consultation_ms: number,
+  segment_id: string,
+  clinic_id: string,
+  queued_call_id: string,
+  entry_at: number,
+  answered_at: number | null,
+  wait_ms: number,
+  end_at: number,
+  consultation_ms: number,
+  transfer_at: number | null,
+  transferred_to_clinic_id: string | null,
+  transferred_to_segment_id: string | null,
+  abandoned_at: number | null,
+  participants: number,
+  participant_id: string,
+  kind: SegmentParticipant["kind"],
+  user_id: string | null,
+  joined_at: number | null,
+  left_at: number,
+  attendance_ms: number,
+  incomplete: 0 | 1,
+  min_sent_kbps: number | null,
+  max_sent_kbps: number | null,
+  avg_sent_kbps: number | null,
+  min_received_kbps: number | null,
+  max_received_kbps: number | null,
+  avg_received_kbps: number | null
+]
+
 /** Logins of one user relative to a range. */
 export interface LoginSummary {
   readonly lastBeforeEnd: number | null
@@ -54,6 +91,13 @@ export interface ReportSource {
    * source may leave each segment's `hosts` empty (readers that do not need them save their decoding).
    */
   sessions(query: FactQuery & { readonly participants: boolean; readonly hosts?: boolean }): AsyncIterable<SessionBundle>
+  /**
+   * The participants of the segments in `clinicIds` of sessions whose first entry is in `[start, end)`, in batches:
+   * what `sessions` gives with participants, flattened and without the segments outside `clinicIds` (or without
+   * participants), in the same order (session entry, session id, segment order, participant order). Optional: the
+   * Consultations report flattens `sessions` itself for a source without it.
+   */
+  participantFacts?(query: FactQuery): AsyncIterable<ReadonlyArray<ParticipantFact>>
   /** Room calls that started in `[start, end)` in a room of `roomIds`, ordered by start then call id, with participants. */
   roomCalls(query: RoomCallQuery): AsyncIterable<RoomCallBundle>
   /**

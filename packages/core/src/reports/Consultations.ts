@@ -4,9 +4,12 @@
  * the same code), and its tile (R63, R64).
  */
 import * as Column from "../Column.ts"
-import type { SegmentParticipant, SessionBundle } from "../Facts.ts"
+import * as Batches from "../Batches.ts"
+import type { Segment, SegmentParticipant, Session, SessionBundle } from "../Facts.ts"
 import * as zhCN from "../locales/zh-CN.ts"
+import type { Bandwidth, Clinic } from "../Records.ts"
 import * as Report from "../Report.ts"
+import type { ParticipantFact } from "../Source.ts"
 import { bandwidthOf } from "./Extensions.ts"
 import * as Run from "./Run.ts"
 
@@ -52,10 +55,6 @@ export const Consultations = Report.make({
 /** One row of the Consultations report. */
 export type ConsultationsRow = Report.RowOf<typeof Consultations>
 
-const blankParticipant: SegmentParticipant = {
-  participant_id: "", appearance: 0, kind: "caller", user_id: null, joined_at: null, left_at: 0, attendance_ms: 0, incomplete: false, bandwidth: null
-}
-
 /** What the rows of a run share: its scope and organisations, computed once per stream. */
 interface Scope {
   readonly clinics: ReadonlySet<string>
@@ -67,66 +66,141 @@ const scopeOf = (ctx: Run.RunContext): Scope => ({
   organisations: new Set(ctx.parameters.organisationIds)
 })
 
-/**
- * The consultation rows of one session; with `perSegment`, one row per segment whose participant cells are blank
- * (what the Consultations tile reads: segment-level cells only, R60), from the same code as the report's rows.
- */
-function* bundleRows(ctx: Run.RunContext, scope: Scope, bundle: SessionBundle, perSegment: boolean): Generator<ConsultationsRow> {
-  const meets = Run.meetsMinimum(ctx, bundle.session.consultation_ms)
-  for (const { segment: g, participants: listed } of bundle.segments) {
-    if (!scope.clinics.has(g.clinic_id)) continue
-    const participants = perSegment ? blankParticipants : listed
-    const clinic = ctx.clinicById.get(g.clinic_id)!
-    const org = ctx.organisationById.get(clinic.organisation_id)
-    const target = g.transferred_to_clinic_id === null ? undefined : ctx.clinicById.get(g.transferred_to_clinic_id)
-    // Segment-level cells repeat on every row of the segment (R60): computed once.
-    const wait = Run.seconds(g.wait_ms)
-    const targetName = target !== undefined && scope.organisations.has(target.organisation_id) ? target.name : null
-    const consultation = Run.seconds(g.consultation_ms)
-    for (const p of participants) {
-      // One object literal with a fixed key order keeps every row the same shape (fast to build and read).
-      yield {
-        organisation_name: org?.name ?? null,
-        clinic_id: g.clinic_id,
-        clinic_name: clinic.name,
-        queued_call_id: g.queued_call_id,
-        session_id: g.session_id,
-        segment_id: g.segment_id,
-        participant_id: p.participant_id,
-        waiting_area_entry_time: g.entry_at,
-        answered_time: g.answered_at,
-        user_name: p.kind === "host" && p.user_id !== null ? (ctx.directory.users.get(p.user_id)?.name ?? null) : null,
-        participant_type: p.kind === "host" ? "Host" : "Caller",
-        joined_time: p.joined_at,
-        left_time: p.left_at,
-        attendance_duration: Run.seconds(p.attendance_ms),
-        wait_duration: wait,
-        segment_end_time: g.end_at,
-        transfer_time: g.transfer_at,
-        transferred_to_clinic_id: g.transferred_to_clinic_id,
-        transferred_to_clinic_name: targetName,
-        transferred_to_segment_id: g.transferred_to_segment_id,
-        participants_in_segment: g.participants,
-        consultation_duration: consultation,
-        meets_minimum_duration: meets,
-        abandoned: g.abandoned_at !== null,
-        abandoned_time: g.abandoned_at,
-        incomplete: p.incomplete,
-        bandwidth: bandwidthOf(ctx, org?.id, p.bandwidth),
-        tags: clinic.tags
-      }
-    }
+/** The cells of a segment that repeat on every row of it (R60), and what its rows look up: computed once per segment. */
+interface SegmentCells {
+  readonly organisationName: string | null
+  readonly clinic: Clinic
+  readonly targetName: string | null
+  readonly wait: number
+  readonly consultation: number
+  readonly meets: boolean
+  readonly organisationId: string | undefined
+}
+
+const segmentCells = (ctx: Run.RunContext, scope: Scope, f: ParticipantFact): SegmentCells => {
+  const clinic = ctx.clinicById.get(f[4])!
+  const org = ctx.organisationById.get(clinic.organisation_id)
+  const target = f[12] === null ? undefined : ctx.clinicById.get(f[12])
+  return {
+    organisationName: org?.name ?? null,
+    clinic,
+    targetName: target !== undefined && scope.organisations.has(target.organisation_id) ? target.name : null,
+    wait: Run.seconds(f[8]),
+    consultation: Run.seconds(f[10]),
+    meets: Run.meetsMinimum(ctx, f[2]),
+    organisationId: org?.id
   }
 }
 
-const blankParticipants: ReadonlyArray<SegmentParticipant> = [blankParticipant]
+/** The six bandwidth figures of a fact, or null when any is missing (never reported). */
+const bandwidthOfFact = (f: ParticipantFact): Bandwidth | null => {
+  const a = f[23], b = f[24], c = f[25], d = f[26], e = f[27], g = f[28]
+  return a === null || b === null || c === null || d === null || e === null || g === null ? null : [a, b, c, d, e, g]
+}
 
-/** The rows: one per participant per segment, by session entry then segment (R52). */
-export const rows = async function* (ctx: Run.RunContext): AsyncGenerator<ConsultationsRow> {
+/** One row of the report from a participant's fact and its segment's cells. */
+const rowOf = (ctx: Run.RunContext, s: SegmentCells, f: ParticipantFact): ConsultationsRow => {
+  const host = f[17] === "host"
+  const userId = f[18]
+  // One object literal with a fixed key order keeps every row the same shape (fast to build and read).
+  return {
+    organisation_name: s.organisationName,
+    clinic_id: f[4],
+    clinic_name: s.clinic.name,
+    queued_call_id: f[5],
+    session_id: f[0],
+    segment_id: f[3],
+    participant_id: f[16],
+    waiting_area_entry_time: f[6],
+    answered_time: f[7],
+    user_name: host && userId !== null ? (ctx.directory.users.get(userId)?.name ?? null) : null,
+    participant_type: host ? "Host" : "Caller",
+    joined_time: f[19],
+    left_time: f[20],
+    attendance_duration: Run.seconds(f[21]),
+    wait_duration: s.wait,
+    segment_end_time: f[9],
+    transfer_time: f[11],
+    transferred_to_clinic_id: f[12],
+    transferred_to_clinic_name: s.targetName,
+    transferred_to_segment_id: f[13],
+    participants_in_segment: f[15],
+    consultation_duration: s.consultation,
+    meets_minimum_duration: s.meets,
+    abandoned: f[14] !== null,
+    abandoned_time: f[14],
+    incomplete: f[22] === 1,
+    bandwidth: bandwidthOf(ctx, s.organisationId, bandwidthOfFact(f)),
+    tags: s.clinic.tags
+  }
+}
+
+const noFigures = [null, null, null, null, null, null] as const
+
+/** The fact of one participant of a session's segment. */
+const factOf = (session: Session, g: Segment, p: SegmentParticipant): ParticipantFact => [
+  session.session_id, session.entry_at, session.consultation_ms, g.segment_id, g.clinic_id, g.queued_call_id, g.entry_at, g.answered_at, g.wait_ms,
+  g.end_at, g.consultation_ms, g.transfer_at, g.transferred_to_clinic_id, g.transferred_to_segment_id, g.abandoned_at,
+  g.participants, p.participant_id, p.kind, p.user_id, p.joined_at, p.left_at, p.attendance_ms, p.incomplete ? 1 : 0,
+  ...(p.bandwidth ?? noFigures)
+]
+
+/** How many facts a batch of `flatten` holds. */
+const batchSize = 512
+
+/** A source's sessions as participant facts (for a source without `participantFacts`): segments in `clinics` only. */
+async function* flatten(sessions: AsyncIterable<SessionBundle>, clinics: ReadonlySet<string>): AsyncGenerator<ReadonlyArray<ParticipantFact>> {
+  let batch: Array<ParticipantFact> = []
+  for await (const { session, segments } of sessions) {
+    for (const { segment, participants } of segments) {
+      if (!clinics.has(segment.clinic_id)) continue
+      for (const p of participants) batch.push(factOf(session, segment, p))
+    }
+    if (batch.length >= batchSize) {
+      yield batch
+      batch = []
+    }
+  }
+  if (batch.length > 0) yield batch
+}
+
+/** The rows in batches: one per participant per segment, by session entry then segment (R52). */
+export const batches = async function* (ctx: Run.RunContext): AsyncGenerator<ReadonlyArray<ConsultationsRow>> {
   const scope = scopeOf(ctx)
-  const { rangeStart: start, rangeEnd: end } = ctx.parameters
-  for await (const bundle of ctx.source.sessions({ start, end, clinicIds: [...scope.clinics], participants: true, hosts: false })) {
-    yield* bundleRows(ctx, scope, bundle, false)
+  const query = { start: ctx.parameters.rangeStart, end: ctx.parameters.rangeEnd, clinicIds: [...scope.clinics] }
+  const facts = ctx.source.participantFacts?.(query) ?? flatten(ctx.source.sessions({ ...query, participants: true, hosts: false }), scope.clinics)
+  let segmentId: string | undefined
+  let cells: SegmentCells | undefined
+  for await (const batch of facts) {
+    const rows = new Array<ConsultationsRow>(batch.length)
+    for (let i = 0; i < batch.length; i++) {
+      const f = batch[i]!
+      if (f[3] !== segmentId) {
+        segmentId = f[3]
+        cells = segmentCells(ctx, scope, f)
+      }
+      rows[i] = rowOf(ctx, cells!, f)
+    }
+    yield rows
+  }
+}
+
+/** The rows: one per participant per segment, by session entry then segment (R52); also readable in batches. */
+export const rows = (ctx: Run.RunContext): Batches.Batched<ConsultationsRow> => Batches.batched(() => batches(ctx))
+
+const blankParticipant: SegmentParticipant = {
+  participant_id: "", appearance: 0, kind: "caller", user_id: null, joined_at: null, left_at: 0, attendance_ms: 0, incomplete: false, bandwidth: null
+}
+
+/**
+ * One row per segment in scope of a session, its participant cells blank: what the Consultations tile reads
+ * (segment-level cells only, R60), from the same code as the report's rows.
+ */
+function* segmentRows(ctx: Run.RunContext, scope: Scope, bundle: SessionBundle): Generator<ConsultationsRow> {
+  for (const { segment } of bundle.segments) {
+    if (!scope.clinics.has(segment.clinic_id)) continue
+    const f = factOf(bundle.session, segment, blankParticipant)
+    yield rowOf(ctx, segmentCells(ctx, scope, f), f)
   }
 }
 
@@ -218,7 +292,7 @@ export const tileFolder = (ctx: Run.RunContext) => {
   const f = new Fold()
   return {
     add: (bundle: SessionBundle) => {
-      for (const r of bundleRows(ctx, scope, bundle, true)) f.add(r)
+      for (const r of segmentRows(ctx, scope, bundle)) f.add(r)
     },
     result: () => f.result()
   }

@@ -26,5 +26,8 @@ const builders: { readonly [K in ReportId]: (ctx: Run.RunContext) => AsyncIterab
   consultations: Consultations.rows
 }
 
-/** The rows of a report for a run, in the report's order (R52); read their cells through `definition`'s columns. */
+/**
+ * The rows of a report for a run, in the report's order (R52); read their cells through `definition`'s columns.
+ * Writers read them a batch at a time (`Batches.read`): the Consultations report builds its rows that way.
+ */
 export const rows = (ctx: Run.RunContext, id: ReportId): AsyncIterable<unknown> => builders[id](ctx)
