@@ -5,7 +5,7 @@
  */
 import type {
   Bandwidth, Clinic, ClinicRole, Directory, FactQuery, LoginSummary, Organisation, OrganisationRole, ReportingConfiguration,
-  Room, RoomCallBundle, RoomCallHost, RoomCallParticipant, SegmentHost, SegmentParticipant, Session, SessionBundle, User
+  ParticipantFact, Room, RoomCallBundle, RoomCallHost, RoomCallParticipant, SegmentHost, SegmentParticipant, Session, SessionBundle, User
 } from "@vcr/core"
 import { Order } from "@vcr/core"
 import { sql, type Kysely, type Selectable } from "kysely"
@@ -211,6 +211,93 @@ export async function* sessions(
     if (bundle !== undefined) yield bundle
     if (count < pageSize || bundle === undefined) return
     after = [bundle.session.entry_at, bundle.session.session_id]
+  }
+}
+
+const participantFactColumns = `s.session_id, s.entry_at, s.consultation_ms,
+    g.segment_id, g.clinic_id, g.queued_call_id, g.entry_at, g.answered_at, g.wait_ms, g.end_at, g.consultation_ms, g.transfer_at,
+    g.transferred_to_clinic_id, g.transferred_to_segment_id, g.abandoned_at, g.participants,
+    p.participant_id, p.kind, p.user_id, p.joined_at, p.left_at, p.attendance_ms, p.incomplete,
+    ${bandwidthColumns.split(", ").map((c) => `p.${c}`).join(", ")}`
+
+const participantFactOrder = "order by s.entry_at, s.session_id, g.entry_at, g.start_seq, g.segment_id, p.ord"
+
+/**
+ * A page of participant facts: the facts of up to `page` sessions, segments outside the clinics (`?` twice) left
+ * out; a segment without participants gives one row of nulls, so that every session of the page shows in it.
+ */
+const participantFactsPageText = (dialect: StoreDialect, options: { readonly after: boolean; readonly page: number }) => `
+  select ${participantFactColumns}
+  from (
+    select session_id, entry_at, consultation_ms from sessions
+    where entry_at >= ? and entry_at < ?${options.after ? " and (entry_at > ? or session_id > ?)" : ""}
+      and exists (select 1 from segments g2 where g2.session_id = sessions.session_id and ${inList(dialect, "g2.clinic_id")})
+    order by entry_at, session_id limit ${pageLimit(options.page)}
+  ) s
+  join segments g on g.session_id = s.session_id
+  left join segment_participants p on p.segment_id = g.segment_id
+  where ${inList(dialect, "g.clinic_id")}
+  ${participantFactOrder}`
+
+/** All the participant facts of a range as one ordered query, for a cursor. */
+const participantFactsText = (dialect: StoreDialect) => `
+  select ${participantFactColumns}
+  from sessions s
+  join segments g on g.session_id = s.session_id
+  join segment_participants p on p.segment_id = g.segment_id
+  where s.entry_at >= ? and s.entry_at < ? and ${inList(dialect, "g.clinic_id")}
+  ${participantFactOrder}`
+
+/** Rows a batch of participant facts holds when read through a cursor. */
+const FACT_BATCH = 2000
+
+/**
+ * The participants of the segments in `clinicIds` of sessions that entered in `[start, end)`, flat, in report
+ * order (core's `ParticipantFact`: the driver's array rows as they are). Where the driver reads through a cursor
+ * (PostgreSQL), one query; otherwise keyset pages of `pageSize` sessions, each one ordered query.
+ */
+export async function* participantFacts(
+  reads: RawReads,
+  dialect: StoreDialect,
+  query: FactQuery,
+  pageSize = STREAM_PAGE
+): AsyncGenerator<ReadonlyArray<ParticipantFact>> {
+  if (query.clinicIds.length === 0) return
+  const start = bound(query.start)
+  const end = bound(query.end)
+  if (start >= end) return
+  const clinics = listParameter(dialect, [...new Set(query.clinicIds)])
+  if (reads.cursor !== undefined) {
+    yield* reads.cursor(participantFactsText(dialect), [start, end, clinics], FACT_BATCH) as AsyncIterable<ReadonlyArray<ParticipantFact>>
+    return
+  }
+  const first = participantFactsPageText(dialect, { after: false, page: pageSize })
+  const next = participantFactsPageText(dialect, { after: true, page: pageSize })
+  let after: readonly [number, string] | undefined
+  for (;;) {
+    const page = await reads.rows(
+      after === undefined ? first : next,
+      after === undefined ? [start, end, clinics, clinics] : [Math.max(start, after[0]), end, after[0], after[1], clinics, clinics]
+    )
+    if (page.length === 0) return
+    let sessions = 0
+    let session: unknown
+    let facts: Array<RawRow> | undefined
+    for (let i = 0; i < page.length; i++) {
+      const r = page[i]!
+      if (r[0] !== session) {
+        session = r[0]
+        sessions++
+      }
+      // A segment without participants (its row of nulls) has no fact: the page is copied without it.
+      if (r[16] === null) facts ??= page.slice(0, i)
+      else facts?.push(r)
+    }
+    const batch = facts ?? page
+    if (batch.length > 0) yield batch as ReadonlyArray<ParticipantFact>
+    if (sessions < pageSize) return
+    const last = page[page.length - 1]!
+    after = [last[1] as number, last[0] as string]
   }
 }
 

@@ -15,6 +15,11 @@ export type RawRow = ReadonlyArray<unknown>
 export interface RawReads {
   /** The rows of one SELECT (`?` placeholders), each an array of its column values in select order. */
   rows(text: string, params: ReadonlyArray<unknown>): Promise<ReadonlyArray<RawRow>>
+  /**
+   * The rows of one SELECT read through a cursor, `batch` rows at a time, on a connection of its own while the
+   * stream is read. Absent on SQLite, whose one connection an open read would keep from everything else.
+   */
+  readonly cursor?: (text: string, params: ReadonlyArray<unknown>, batch: number) => AsyncIterable<ReadonlyArray<RawRow>>
 }
 
 /**
@@ -36,22 +41,55 @@ export const sqliteReads = (db: Kysely<Database>, database: Sqlite.Database): Ra
   }
 }
 
-/** PostgreSQL: one pooled query in array mode (the pool's int8 parser applies); connection failures classified. */
+/**
+ * PostgreSQL: one pooled query in array mode (the pool's int8 parser applies); connection failures classified.
+ * A cursor is a read-only transaction on a pooled client: DECLARE, then FETCH until the rows run out (one plan for
+ * the whole stream instead of one query per page); ended by COMMIT, or by ROLLBACK when the reader stops early.
+ */
 export const postgresReads = (pool: pg.Pool): RawReads => {
   const texts = new Map<string, string>()
+  const numbered = (text: string): string => {
+    let numbered = texts.get(text)
+    if (numbered === undefined) {
+      let n = 0
+      numbered = text.replace(/\?/g, () => `$${++n}`)
+      texts.set(text, numbered)
+    }
+    return numbered
+  }
   return {
     rows: async (text, params) => {
-      let numbered = texts.get(text)
-      if (numbered === undefined) {
-        let n = 0
-        numbered = text.replace(/\?/g, () => `$${++n}`)
-        texts.set(text, numbered)
-      }
       try {
-        const result = await pool.query({ text: numbered, values: [...params], rowMode: "array" })
+        const result = await pool.query({ text: numbered(text), values: [...params], rowMode: "array" })
         return result.rows as Array<RawRow>
       } catch (error) {
         throw classifyConnectionError(error)
+      }
+    },
+    cursor: async function* (text, params, batch) {
+      const client = await pool.connect().catch((error: unknown) => {
+        throw classifyConnectionError(error)
+      })
+      let open = false
+      try {
+        await client.query("begin read only")
+        open = true
+        await client.query({ text: `declare vcr_rows no scroll cursor for ${numbered(text)}`, values: [...params] })
+        const fetch = `fetch ${batch} from vcr_rows`
+        for (;;) {
+          const result = await client.query({ text: fetch, rowMode: "array" })
+          if (result.rows.length > 0) yield result.rows as Array<RawRow>
+          if (result.rows.length < batch) break
+        }
+        open = false
+        await client.query("commit")
+      } catch (error) {
+        throw classifyConnectionError(error)
+      } finally {
+        // Stopped early or failed: the transaction is rolled back; a client that cannot do even that is discarded.
+        let broken: Error | undefined
+        if (open) await client.query("rollback").catch((error: unknown) => (broken = error instanceof Error ? error : new Error(String(error))))
+        client.release(broken)
       }
     }
   }

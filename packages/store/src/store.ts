@@ -4,8 +4,8 @@
  * the kysely instance; everything else is shared.
  */
 import type {
-  Clinic, ClinicRole, Directory, OrganisationRole, FactQuery, LoginSummary, Organisation, ReportSource, ReportingConfiguration, RoomCallBundle,
-  RoomCallQuery, SessionBundle, User
+  Clinic, ClinicRole, Directory, OrganisationRole, FactQuery, LoginSummary, Organisation, ParticipantFact, ReportSource, ReportingConfiguration,
+  RoomCallBundle, RoomCallQuery, SessionBundle, User
 } from "@vcr/core"
 import { sql, type Kysely } from "kysely"
 import { Access, type AccessTables } from "./access.ts"
@@ -183,6 +183,10 @@ export class KyselyStore implements Store {
 
   sessions(query: FactQuery & { readonly participants: boolean; readonly hosts?: boolean }): AsyncIterable<SessionBundle> {
     return Queries.sessions(this.reads, this.flavour, query)
+  }
+
+  participantFacts(query: FactQuery): AsyncIterable<ReadonlyArray<ParticipantFact>> {
+    return Queries.participantFacts(this.reads, this.flavour, query)
   }
 
   roomCalls(query: RoomCallQuery): AsyncIterable<RoomCallBundle> {

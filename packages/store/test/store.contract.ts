@@ -4,7 +4,7 @@
  */
 import { createReadStream } from "node:fs"
 import { createInterface } from "node:readline"
-import { MalformedLine, Order, type RoomCallBundle, type SessionBundle } from "@vcr/core"
+import { MalformedLine, Order, type FactQuery, type ParticipantFact, type RoomCallBundle, type SessionBundle } from "@vcr/core"
 import { afterEach, describe, expect, it } from "vitest"
 import { openStore, type ImportProgress, type Store } from "../src/index.ts"
 import type { KyselyStore } from "../src/store.ts"
@@ -32,6 +32,21 @@ const collect = async <A>(items: AsyncIterable<A>): Promise<Array<A>> => {
   for await (const item of items) out.push(item)
   return out
 }
+
+/** What `participantFacts` must give: the sessions' participants of segments in the clinics, flat, in order. */
+const flatFacts = (sessions: ReadonlyArray<SessionBundle>, clinicIds: ReadonlyArray<string>): Array<ParticipantFact> =>
+  sessions.flatMap(({ session: s, segments }) =>
+    segments.filter(({ segment: g }) => clinicIds.includes(g.clinic_id)).flatMap(({ segment: g, participants }) =>
+      participants.map((p): ParticipantFact => [
+        s.session_id, s.entry_at, s.consultation_ms, g.segment_id, g.clinic_id, g.queued_call_id, g.entry_at, g.answered_at, g.wait_ms,
+        g.end_at, g.consultation_ms, g.transfer_at, g.transferred_to_clinic_id, g.transferred_to_segment_id, g.abandoned_at,
+        g.participants, p.participant_id, p.kind, p.user_id, p.joined_at, p.left_at, p.attendance_ms, p.incomplete ? 1 : 0,
+        ...(p.bandwidth ?? [null, null, null, null, null, null])
+      ])))
+
+/** A store's participant facts of a query, their batches joined. */
+const participantFacts = async (store: Store, query: FactQuery): Promise<Array<ParticipantFact>> =>
+  (await collect(store.participantFacts!(query))).flat()
 
 const factTables = [
   ["sessions", ["session_id"]],
@@ -165,6 +180,47 @@ export const contract = (name: string, fresh: () => Promise<string>): void => {
       expect(await ids(s1, s1 + 1)).toEqual(["s-1"])
       expect(await ids(s1 - 1, s1)).toEqual([])
       expect(await ids(s1 + 1, sydneyDay.end)).toEqual(["s-2", "s-3", "s-4"])
+    })
+
+    it("gives the participants of the segments in the clinics as flat facts, in the order of the sessions", async () => {
+      const store = await imported(acceptanceLines())
+      const all = ["cl-a", "cl-b", "cl-c"]
+      const sessions = await collect(store.sessions({ ...sydneyDay, clinicIds: all, participants: true }))
+      const facts = await participantFacts(store, { ...sydneyDay, clinicIds: all })
+      expect(facts).toEqual(flatFacts(sessions, all))
+      expect(facts.map((f) => `${f[3]}/${f[16]}`)).toEqual([
+        "g-1/p-pat", "g-1/p-nurse", "g-2/p-pat", "g-2/p-doc", "g-2/p-int", "g-3/p-pat", "g-3/p-spec",
+        "g-4/p-pat2", "g-5/p-pat3", "g-5/p-doc3", "g-6/p-pat4", "g-6/p-spec4"
+      ])
+      expect(facts[1]).toEqual([
+        "s-1", at("2026-03-02T09:00:00+11:00"), 2_040_000, "g-1", "cl-a", "q-1", at("2026-03-02T09:00:00+11:00"), at("2026-03-02T09:04:00+11:00"),
+        240_000, at("2026-03-02T09:10:30+11:00"), 360_000, at("2026-03-02T09:10:00+11:00"), "cl-b", "g-2", null, 2,
+        "p-nurse", "host", "u-nurse", at("2026-03-02T09:04:00+11:00"), at("2026-03-02T09:10:30+11:00"), 390_000, 0, 400, 1800, 1200, 350, 2000, 1300
+      ])
+      // Only the segments in the clinics: s-1's third segment and s-4's.
+      expect((await participantFacts(store, { ...sydneyDay, clinicIds: ["cl-c"] })).map((f) => `${f[3]}/${f[16]}`)).toEqual(["g-3/p-pat", "g-3/p-spec", "g-6/p-pat4", "g-6/p-spec4"])
+      expect(await participantFacts(store, { ...sydneyDay, clinicIds: [] })).toEqual([])
+      const s1 = at("2026-03-02T09:00:00+11:00")
+      expect(new Set((await participantFacts(store, { start: s1, end: s1 + 1, clinicIds: all })).map((f) => f[0]))).toEqual(new Set(["s-1"]))
+      expect(await participantFacts(store, { start: s1 - 1, end: s1, clinicIds: all })).toEqual([])
+    })
+
+    it("reads the participant facts of many sessions, across pages, as the sessions give them", async () => {
+      const store = await imported(generatedLines(600))
+      const sessions = await collect(store.sessions({ ...everything, clinicIds: ["cl-g1", "cl-g2"], participants: true }))
+      for (const clinicIds of [["cl-g2"], ["cl-g1", "cl-g2"]]) {
+        const facts = await participantFacts(store, { ...everything, clinicIds })
+        expect(facts.length).toBe(600 * 2 * clinicIds.length)
+        expect(facts).toEqual(flatFacts(sessions, clinicIds))
+      }
+      // A reader that stops early leaves nothing held: more of them than a pool has connections, then other reads.
+      for (let i = 0; i < 12; i++) {
+        for await (const batch of store.participantFacts!({ ...everything, clinicIds: ["cl-g1", "cl-g2"] })) {
+          expect(batch.length).toBeGreaterThan(0)
+          break
+        }
+      }
+      expect((await store.counts()).sessions).toBe(600)
     })
 
     it("ignores the same file imported twice and counts its events as duplicates", async () => {
