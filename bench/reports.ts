@@ -9,9 +9,10 @@
  *   - raw window: the driver's scan of the tiles window's facts (sessions ⋈ segments with their hosts, room calls
  *     with theirs), the reference of the tiles ratio; tiles: `Generation.summary` in process (the ratio), and
  *     `vcr summary --format json` on the bundled CLI (wall time and peak RSS).
- *   node --import tsx bench/reports.ts [--dir <folder>] [--postgres <server-url>] [participantRows ...]
+ *   node --import tsx bench/reports.ts [--dir <folder>] [--postgres <server-url>] [--no-tiles] [--no-sqlite] [participantRows ...]
  * Defaults: 100000 1000000, stores under bench/out. With --postgres, each size also runs against a PostgreSQL
  * database `vcr_bench_reports_<rows>` on that server, created and imported when missing (kept for the next run).
+ * `--no-tiles` measures the reports only; `--no-sqlite` only PostgreSQL.
  */
 import { Generation } from "@vcr/core"
 import * as Demo from "@vcr/demo"
@@ -167,6 +168,13 @@ if (args[0] === "--child") {
   }
   const dir = option("--dir") ?? join(import.meta.dirname, "out")
   const postgres = option("--postgres")
+  const flag = (name: string) => {
+    const i = args.indexOf(name)
+    if (i >= 0) args.splice(i, 1)
+    return i >= 0
+  }
+  const withTiles = !flag("--no-tiles")
+  const sqlite = !flag("--no-sqlite")
   const sizes = args.map(Number)
   const out = join(import.meta.dirname, "out")
   mkdirSync(out, { recursive: true })
@@ -174,9 +182,11 @@ if (args[0] === "--child") {
   if (!existsSync(bundle)) throw new Error(`${bundle} is missing: run \`pnpm build:cli\` first`)
   for (const rows of sizes.length > 0 ? sizes : [100_000, 1_000_000]) {
     const stores: Array<[string, string]> = []
-    const file = join(dir, `bench-${rows}.db`)
-    if (!existsSync(file)) await build(`sqlite:${file}`, rows)
-    stores.push(["SQLite", `sqlite:${file}`])
+    if (sqlite) {
+      const file = join(dir, `bench-${rows}.db`)
+      if (!existsSync(file)) await build(`sqlite:${file}`, rows)
+      stores.push(["SQLite", `sqlite:${file}`])
+    }
     if (postgres !== undefined) stores.push(["PostgreSQL", await postgresStore(postgres, rows)])
     const orgs = organisationsOf(rows).flatMap((id) => ["--org", id])
     for (const [label, url] of stores) {
@@ -191,11 +201,12 @@ if (args[0] === "--child") {
       const raw = inChild("reports.ts", ["--child", "raw", url, String(rows)])
       const csv = { ...report("csv"), rows: raw.rows }
       const json = { ...report("json"), rows: raw.rows }
+      console.log(`\n${label}, ${rows} participant rows: consultations over the whole history (rows = joined fact rows), x raw`)
+      table([raw, csv, json], "raw")
+      if (!withTiles) continue
       const rawWindow = inChild("reports.ts", ["--child", "raw-window", url, String(rows)])
       const tiles = inChild("reports.ts", ["--child", "tiles", url, String(rows)])
       const tilesCli = cli("tiles (vcr summary)", url, ["summary", ...orgs, "--from", window.from, "--to", window.to, "--tz", zone, "--format", "json"], 0)
-      console.log(`\n${label}, ${rows} participant rows: consultations over the whole history (rows = joined fact rows), x raw`)
-      table([raw, csv, json], "raw")
       console.log(`${label}, ${rows} participant rows: tiles for ${window.from}..${window.to}; seconds x raw window (lower is better; target <= 1.5)`)
       const lines = [rawWindow, tiles, { ...tilesCli, rows: rawWindow.rows }]
       for (const m of lines) {
