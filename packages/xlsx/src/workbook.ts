@@ -45,8 +45,8 @@ export interface WorkbookSummary {
 
 /** Bytes of row XML gathered before they are handed to the sheet's zip entry. */
 const bufferSize = 1 << 19
-/** Output buffer of the deflater (zlib's default is 16 KiB). */
-const zlibChunkSize = 1 << 20
+/** Output buffer of the deflater (zlib's default is 16 KiB): one holds a deflated row buffer. */
+const zlibChunkSize = 1 << 18
 /** Rows written between yields to the event loop at most (a full buffer also yields). */
 const yieldEvery = 256
 
