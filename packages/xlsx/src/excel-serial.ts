@@ -47,14 +47,40 @@ export const instantSeconds = (clock: Instant.ZoneClock, ms: number): number => 
 const underADay: Array<string | undefined> = new Array(secondsPerDay).fill(undefined) // packed, not sparse
 
 /**
+ * Serials from 32768 to 65535 (1989-09-17 to 2079-06-06, every instant a report holds) share one binade:
+ * the same exponent, so the double nearest to day + s / 86400 is the day plus a fraction that depends on s
+ * alone (the day is a whole multiple of the spacing, 2^-37; no second falls on a tie), its rounding interval
+ * is the same width, and its shortest round-tripping text is the day's digits followed by a suffix that
+ * depends on s alone. The suffixes are kept (86,400 at most) and the day's digits too, so an instant's text
+ * costs two look-ups instead of a double-to-text conversion, which is most of its cost.
+ */
+const binadeFirstDay = 32_768
+const binadeEndDay = 65_536
+const binadeFraction: Array<string | undefined> = new Array(secondsPerDay).fill(undefined)
+const binadeDay: Array<string | undefined> = new Array(binadeEndDay - binadeFirstDay).fill(undefined)
+
+/**
  * The serial-day text of a number of seconds (a duration, or seconds since the Excel epoch): the shortest
  * text that round-trips `seconds / 86400`, so a reader gets the nearest double to the exact value and
  * `Math.round(v * 86400)` and `Math.floor(v * 86400 + 1e-9)` both give the seconds back.
  */
 export const secondsAsDaysText = (seconds: number): string => {
-  if (!(seconds >= 0 && seconds < secondsPerDay) || (seconds | 0) !== seconds) return String(seconds / secondsPerDay)
-  // Most durations are under a day and repeat: their text is kept (86,400 entries at most).
-  let text = underADay[seconds]
-  if (text === undefined) underADay[seconds] = text = String(seconds / secondsPerDay)
-  return text
+  if (!Number.isInteger(seconds)) return String(seconds / secondsPerDay)
+  if (seconds >= 0 && seconds < secondsPerDay) {
+    // Most durations are under a day and repeat: their text is kept (86,400 entries at most).
+    let text = underADay[seconds]
+    if (text === undefined) underADay[seconds] = text = String(seconds / secondsPerDay)
+    return text
+  }
+  const day = Math.floor(seconds / secondsPerDay)
+  if (day < binadeFirstDay || day >= binadeEndDay) return String(seconds / secondsPerDay)
+  const second = seconds - day * secondsPerDay
+  let fraction = binadeFraction[second]
+  if (fraction === undefined) {
+    // The suffix after the day's five digits, read off any day of the binade.
+    binadeFraction[second] = fraction = String((binadeFirstDay * secondsPerDay + second) / secondsPerDay).slice(5)
+  }
+  let dayText = binadeDay[day - binadeFirstDay]
+  if (dayText === undefined) binadeDay[day - binadeFirstDay] = dayText = String(day)
+  return dayText + fraction
 }

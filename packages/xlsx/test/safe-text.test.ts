@@ -88,6 +88,19 @@ describe("Excel serials", () => {
     }
   })
 
+  it("writes exactly the text of seconds / 86400 from its per-second table, at the edges of its range too", () => {
+    // The table covers days 32768 to 65535; every second of its first and last days, of days around them
+    // (written the plain way) and of a few days between must give the text of the division itself.
+    const days = [32_766, 32_767, 32_768, 32_769, 40_000, day, 50_001, 65_534, 65_535, 65_536, 70_000]
+    for (const d of days) {
+      for (let s = 0; s < 86_400; s++) {
+        const seconds = d * 86_400 + s
+        if (secondsAsDaysText(seconds) !== String(seconds / 86_400)) expect.fail(`day ${d}, second ${s}: ${secondsAsDaysText(seconds)}`)
+      }
+    }
+    expect(secondsAsDaysText(0.5)).toBe(String(0.5 / 86_400))
+  })
+
   it("refuses instants before 1900-03-01 and malformed or impossible dates", () => {
     expect(instantSeconds(new Instant.ZoneClock("UTC"), Date.UTC(1899, 11, 31))).toBeNaN()
     expect(dateSerial("2024-02-29")).toBe(Date.UTC(2024, 1, 29) / 86_400_000 + 25_569)
