@@ -8,7 +8,7 @@ import { request as httpRequest } from "node:http"
 import { join } from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { freshPostgres, postgresAvailable } from "../../../test-support/postgres.ts"
-import { worksheetXml, zipEntries } from "../../../packages/xlsx/test/fixtures.ts"
+import { sheetCells, worksheetXml, zipEntries } from "../../../packages/xlsx/test/fixtures.ts"
 import { day, start, type Running } from "./support.ts"
 
 /** A raw request (fetch would normalise or refuse what an attacker sends). */
@@ -134,8 +134,8 @@ const suite = (name: string, database: () => Promise<{ url: string; drop: () => 
         const quoted = [...styles.slice(styles.indexOf("<cellXfs"), styles.indexOf("</cellXfs>")).matchAll(/<xf [^>]*>/g)].map((m) => m[0].includes('quotePrefix="1"'))
         const texts = worksheetXml(entries).flatMap((xml) => {
           expect(xml).not.toMatch(/<f[\s>/]/)
-          return [...xml.matchAll(/<c r="[A-Z]+\d+"(?: s="(\d+)")? t="(?:str"><v>|inlineStr"><is><t xml:space="preserve">)([^<]*)</g)].map((m) => ({
-            text: m[2]!.replaceAll("&quot;", '"').replaceAll("&amp;", "&"), quotePrefix: quoted[Number(m[1] ?? 0)] ?? false
+          return sheetCells(xml).filter((cell) => cell.t === "str" || cell.t === "inlineStr").map((cell) => ({
+            text: cell.text.replaceAll("&quot;", '"').replaceAll("&amp;", "&"), quotePrefix: quoted[Number(cell.s ?? 0)] ?? false
           }))
         })
         for (const text of [label, clinic, "@SUM(A1)"]) expect(texts, text).toContainEqual({ text, quotePrefix: true })

@@ -7,6 +7,7 @@ import { Column, Instant, Report } from "@vcr/core"
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises"
 import { Writable } from "node:stream"
 import { writeWorkbookToStream, type WorkbookInput, type WorkbookSummary } from "../src/index.ts"
+import { columnLetter } from "../src/sheet-xml.ts"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { inflateRawSync } from "node:zlib"
@@ -119,6 +120,35 @@ export const worksheetXml = (entries: Map<string, string>): Array<string> =>
     .filter((name) => /^xl\/worksheets\/sheet\d+\.xml$/.test(name))
     .sort((a, b) => Number(a.match(/\d+/)![0]) - Number(b.match(/\d+/)![0]))
     .map((name) => entries.get(name)!)
+
+/** A cell of a worksheet's XML: its reference, style id and type attributes, and its `<v>` or `<t>` text (raw XML). */
+export interface SheetCell {
+  readonly ref: string
+  readonly s: string | undefined
+  readonly t: string | undefined
+  readonly text: string
+}
+
+const columnNumber = (letters: string): number => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0)
+
+/**
+ * Every cell of a worksheet's XML, each with its reference: its `r` attribute, or (written without one)
+ * the column after the previous cell of its row.
+ */
+export const sheetCells = (xml: string): Array<SheetCell> => {
+  const cells: Array<SheetCell> = []
+  for (const [, rowNumber, content] of xml.matchAll(/<row r="(\d+)"[^>]*>(.*?)<\/row>/gs)) {
+    let column = 0
+    for (const [, attributeText, body] of content!.matchAll(/<c((?: [a-z]+="[^"]*")*)>(.*?)<\/c>/gs)) {
+      const attributes = new Map([...attributeText!.matchAll(/ ([a-z]+)="([^"]*)"/g)].map((m) => [m[1]!, m[2]!]))
+      const r = attributes.get("r")
+      if (r !== undefined && r !== `${r.match(/^[A-Z]+/)![0]}${rowNumber}`) throw new Error(`cell ${r} in row ${rowNumber}`)
+      column = r === undefined ? column + 1 : columnNumber(r.match(/^[A-Z]+/)![0])
+      cells.push({ ref: `${columnLetter(column)}${rowNumber}`, s: attributes.get("s"), t: attributes.get("t"), text: body!.match(/<(?:v|t)(?: [^>]*)?>([^<]*)</)?.[1] ?? "" })
+    }
+  }
+  return cells
+}
 
 /**
  * Renders a workbook in memory and writes it to `path` only when it is complete (so a failure leaves nothing).

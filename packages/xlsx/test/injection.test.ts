@@ -2,7 +2,7 @@ import ExcelJS from "exceljs"
 import { join } from "node:path"
 import { FormulaLike } from "@vcr/core"
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
-import { context, report, row, scratch, worksheetXml, writeWorkbook, zipEntries } from "./fixtures.ts"
+import { context, report, row, scratch, sheetCells, worksheetXml, writeWorkbook, zipEntries } from "./fixtures.ts"
 
 const hostile = [
   "=1+1",
@@ -36,11 +36,13 @@ const quotePrefixes = (styles: string): Array<boolean> => {
 
 /** Each text cell of a worksheet: reference, text, and whether its style has `quotePrefix`. */
 const textCells = (xml: string, quoted: Array<boolean>) =>
-  [...xml.matchAll(/<c r="([A-Z]+\d+)"(?: s="(\d+)")? t="(?:str"><v>|inlineStr"><is><t xml:space="preserve">)([^<]*)</g)].map((m) => ({
-    ref: m[1]!,
-    text: m[3]!.replaceAll("&amp;", "&").replaceAll("&lt;", "<").replaceAll("&gt;", ">").replaceAll("&#13;", "\r"),
-    quotePrefix: quoted[Number(m[2] ?? 0)] ?? false
-  }))
+  sheetCells(xml)
+    .filter((cell) => cell.t === "str" || cell.t === "inlineStr")
+    .map((cell) => ({
+      ref: cell.ref,
+      text: cell.text.replaceAll("&amp;", "&").replaceAll("&lt;", "<").replaceAll("&gt;", ">").replaceAll("&#13;", "\r"),
+      quotePrefix: quoted[Number(cell.s ?? 0)] ?? false
+    }))
 
 describe("formula injection", () => {
   it("writes no formula, keeps every text exact and gives formula-like text a quotePrefix style", async () => {
