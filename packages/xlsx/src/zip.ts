@@ -43,7 +43,7 @@ interface EntryRecord {
 export interface ZipOptions {
   /** zlib level, 0 (stored) to 9. */
   readonly level: number
-  /** Output buffer of the deflater; large chunks let one trip to the thread pool deflate megabytes. */
+  /** Output buffer of each deflate call; one that holds a whole deflated buffer saves a concatenation. */
   readonly chunkSize?: number
   /** The modification time written on every entry. */
   readonly modified: Date
