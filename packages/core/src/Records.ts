@@ -202,14 +202,35 @@ const instant = (s: string): number => Instant.parse(s)!
 const optInstant = (s: string | null | undefined): number | null => (s === null || s === undefined ? null : instant(s))
 const text = (s: string | null | undefined): Text => (s === undefined ? null : s)
 
-/** Sorts keys recursively so that equal JSON values print the same (R13). */
-const canonical = (value: unknown): unknown => {
-  if (Array.isArray(value)) return value.map(canonical)
-  if (value !== null && typeof value === "object") {
-    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    return Object.fromEntries(entries.map(([k, v]) => [k, canonical(v)]))
+/** Whether a key is an array index, which JavaScript objects list first, in numeric order, whatever their insertion. */
+const isIndexKey = (key: string): boolean => {
+  const first = key.charCodeAt(0)
+  return first >= 48 && first <= 57 && /^(?:0|[1-9][0-9]*)$/.test(key) && Number(key) < 4294967295
+}
+
+/**
+ * A parsed JSON value printed with the keys of every object sorted, so that equal values print the same (R13):
+ * `JSON.stringify` of the value rebuilt with sorted entries, printed directly. The stored identities are compared
+ * on every import, so the text must not change: keys that are array indices still come first, in numeric order
+ * (`Object.keys` lists them so, and an object rebuilt from sorted entries would print them so too).
+ */
+const canonicalJson = (value: unknown): string => {
+  if (value === null || typeof value !== "object") return JSON.stringify(value)
+  if (Array.isArray(value)) {
+    let out = "["
+    for (let i = 0; i < value.length; i++) out += (i === 0 ? "" : ",") + canonicalJson(value[i])
+    return out + "]"
   }
-  return value
+  const keys = Object.keys(value)
+  let indices = 0
+  while (indices < keys.length && isIndexKey(keys[indices]!)) indices++
+  const sorted = indices === 0 ? keys.sort() : [...keys.slice(0, indices), ...keys.slice(indices).sort()]
+  let out = "{"
+  for (let i = 0; i < sorted.length; i++) {
+    const key = sorted[i]!
+    out += (i === 0 ? "" : ",") + JSON.stringify(key) + ":" + canonicalJson((value as Record<string, unknown>)[key])
+  }
+  return out + "}"
 }
 
 const roundHalfUp = (n: number) => Math.floor(n + 0.5)
@@ -365,7 +386,7 @@ export const decodeValue = (value: unknown, line: number): InputRecord | Malform
           roundHalfUp(b.min_sent_kbps), roundHalfUp(b.max_sent_kbps), roundHalfUp(b.avg_sent_kbps),
           roundHalfUp(b.min_received_kbps), roundHalfUp(b.max_received_kbps), roundHalfUp(b.avg_received_kbps)
         ],
-        identity: JSON.stringify(canonical({ ...(value as object), at }))
+        identity: canonicalJson({ ...(value as object), at })
       }
     }
   }

@@ -46,6 +46,35 @@ describe("input lines (SPEC §4, R1-R13)", () => {
     expect((a as { identity: string }).identity).toBe((b as { identity: string }).identity)
     expect((a as { identity: string }).identity).not.toBe((c as { identity: string }).identity)
   })
+  it("prints an event's identity as before: keys sorted at every depth, array-index keys first in numeric order (R13)", () => {
+    // The identity as first defined: the value rebuilt from sorted entries, then JSON.stringify. Stored identities
+    // are compared on every import, so the text must stay byte for byte the same.
+    const rebuilt = (value: unknown): unknown => {
+      if (Array.isArray(value)) return value.map(rebuilt)
+      if (value !== null && typeof value === "object") {
+        const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        return Object.fromEntries(entries.map(([k, v]) => [k, rebuilt(v)]))
+      }
+      return value
+    }
+    const extras = [
+      {},
+      { zeta: 1, alpha: [3, { b: 1, a: [null, true, "x"] }], "": "empty key" },
+      { "10": "ten", "9": "nine", "01": "not an index", "4294967294": "last index", "4294967295": "not an index", "-1": "no", a: 1 },
+      { nested: { "2": 2, "1": 1, b: { "0": [], z: {}, y: -0.5e-7 } } },
+      { "é": "e acute", "Z": "upper", "😀": "astral", "\uffff": "bmp end", "a\"b": "quote", "line\nbreak": "\u2028" },
+      JSON.parse(`{"__proto__":{"b":1,"a":2},"constructor":"c","toString":3}`),
+      JSON.parse(`{"large":1e21,"small":1e-7,"long":12345678901234567890,"negative_zero":-0}`)
+    ]
+    const base = { type: "event", id: "e-1", event: "participant.left", at: "2026-03-02T09:00:00+11:00", segment_id: "g", participant_id: "p" }
+    for (const extra of extras) {
+      for (const text of [JSON.stringify({ ...extra, ...base }), JSON.stringify({ ...base, ...extra })]) {
+        const parsed = JSON.parse(text) as Record<string, unknown>
+        const decoded = decodeLine(text, 1) as { identity: string }
+        expect(decoded.identity).toBe(JSON.stringify(rebuilt({ ...parsed, at: Date.parse("2026-03-01T22:00:00Z") })))
+      }
+    }
+  })
   it("fills blanks for missing text and defaults of a configuration (R8, R9)", () => {
     expect(decodeLine(`{"type":"reporting_configuration","organisation_id":"o","tags":[{"key":"cc"}]}`, 1)).toMatchObject({
       tags: [{ key: "cc", label: "cc" }], bandwidth_columns: true, default_timezone: null, default_minimum_duration_minutes: null
