@@ -15,7 +15,7 @@ import type {
 /** Rows per multi-row INSERT: far below SQLite's 32766 bound parameters for the widest table. */
 export const INSERT_BATCH = 500
 /** Components recomputed per round trip. */
-const COMPONENT_PAGE = 200
+export const COMPONENT_PAGE = 200
 
 const flag = (b: boolean): 0 | 1 => (b ? 1 : 0)
 
@@ -113,7 +113,7 @@ export const roomCallParticipantOf = (r: Selectable<RoomCallParticipantsTable>):
 })
 
 /** Buffers fact rows per table and writes them in multi-row INSERTs. */
-class FactWriter {
+export class FactWriter {
   private readonly rows = {
     sessions: [] as Array<Insertable<SessionsTable>>,
     segments: [] as Array<Insertable<SegmentsTable>>,
@@ -140,6 +140,7 @@ class FactWriter {
     else this.rows.room_hosts.push({ room_id: place, user_id })
   }
 
+  /** Projects one component's events (all of them) and buffers its facts. */
   async add(component: number, events: ReadonlyArray<CallEvent>): Promise<void> {
     const projection = Projection.project(events)
     for (const { session, segments } of projection.sessions) {
@@ -200,6 +201,21 @@ class FactWriter {
   }
 }
 
+/** Deletes the facts of `components` (host pairs stay: they only ever grow). */
+export const deleteFacts = async (trx: Kysely<Database>, dialect: StoreDialect, components: ReadonlyArray<number>): Promise<void> => {
+  if (components.length === 0) return
+  const inPage = dialect.anyOfNumbers("component", components)
+  await trx.deleteFrom("segment_participants")
+    .where("segment_id", "in", trx.selectFrom("segments").select("segment_id").where(inPage)).execute()
+  await trx.deleteFrom("segment_hosts")
+    .where("segment_id", "in", trx.selectFrom("segments").select("segment_id").where(inPage)).execute()
+  await trx.deleteFrom("segments").where(inPage).execute()
+  await trx.deleteFrom("sessions").where(inPage).execute()
+  await trx.deleteFrom("room_call_participants")
+    .where("room_call_id", "in", trx.selectFrom("room_calls").select("room_call_id").where(inPage)).execute()
+  await trx.deleteFrom("room_calls").where(inPage).execute()
+}
+
 /**
  * Recomputes the facts of every component listed in `pending_components`, a page at a time: deletes their old
  * facts (unless `fresh`, when the fact tables are known to be empty), loads ALL events of each component,
@@ -218,9 +234,11 @@ export const projectPending = async (
     readonly onProgress?: (components: number) => void
     /** Whether the host pairs are written (default true; false in migrations older than their tables). */
     readonly hostPairs?: boolean
+    /** The writer to buffer facts in (the import's, which has projected components already); flushed at the end. */
+    readonly writer?: FactWriter
   }
 ): Promise<number> => {
-  const writer = new FactWriter(trx, dialect, options.hostPairs ?? true)
+  const writer = options.writer ?? new FactWriter(trx, dialect, options.hostPairs ?? true)
   let last = -Infinity
   let projected = 0
   for (;;) {
@@ -229,19 +247,7 @@ export const projectPending = async (
       .orderBy("component").limit(COMPONENT_PAGE).execute()).map((r) => Number(r.component))
     if (page.length === 0) break
     last = page[page.length - 1]!
-    const stale = options.fresh ? [] : page.filter((c) => c < (options.freshFrom ?? Infinity))
-    if (stale.length > 0) {
-      const inPage = dialect.anyOfNumbers("component", stale)
-      await trx.deleteFrom("segment_participants")
-        .where("segment_id", "in", trx.selectFrom("segments").select("segment_id").where(inPage)).execute()
-      await trx.deleteFrom("segment_hosts")
-        .where("segment_id", "in", trx.selectFrom("segments").select("segment_id").where(inPage)).execute()
-      await trx.deleteFrom("segments").where(inPage).execute()
-      await trx.deleteFrom("sessions").where(inPage).execute()
-      await trx.deleteFrom("room_call_participants")
-        .where("room_call_id", "in", trx.selectFrom("room_calls").select("room_call_id").where(inPage)).execute()
-      await trx.deleteFrom("room_calls").where(inPage).execute()
-    }
+    if (!options.fresh) await deleteFacts(trx, dialect, page.filter((c) => c < (options.freshFrom ?? Infinity)))
     const rows = await componentEvents(trx, dialect, page)
     let i = 0
     while (i < rows.events.length) {

@@ -7,7 +7,7 @@
 import { Components, MalformedLine, Projection, Records, malformed, type CallEvent, type InputRecord } from "@vcr/core"
 import { sql, type Insertable, type Kysely } from "kysely"
 import type { StoreDialect } from "./dialect.ts"
-import { INSERT_BATCH, eventRow, projectPending } from "./facts.ts"
+import { COMPONENT_PAGE, FactWriter, INSERT_BATCH, deleteFacts, eventRow, projectPending } from "./facts.ts"
 import type { Database } from "./schema.ts"
 
 /** What one import did. */
@@ -119,6 +119,13 @@ export const isWriteContention = (error: unknown): boolean => {
   return typeof code === "string" && (code.startsWith("SQLITE_BUSY") || code === "SQLITE_LOCKED" || ["40001", "40P01", "55P03"].includes(code))
 }
 
+/**
+ * Events held in memory at most, in the components this import created: a component whose events are all held is
+ * projected from them (its events are not read back); past the bound the least recently touched one is projected
+ * and let go, so memory stays flat however large the file.
+ */
+const HELD_EVENTS = 20_000
+
 /** One item of a batch's grouping: a new event's link keys, or a stored link tying its key to its component. */
 type Linked = { readonly keys: ReadonlyArray<string>; readonly event?: number; readonly component?: number }
 
@@ -127,8 +134,18 @@ class Importer {
   private logins = new Map<string, Insertable<Database["logins"]>>()
   private events: Array<{ readonly event: CallEvent; readonly line: number }> = []
   private nextComponent = 1
-  /** The first component id this import allocates: components from it on have no stored facts. */
+  /** The first component id this import allocates: components from it on had no facts before it. */
   firstNew = 1
+  /**
+   * Components of this import whose events are all here (none read back), least recently touched first; they have
+   * no facts yet. A component of this import that is neither here nor in `unheld` has been projected and let go.
+   */
+  private readonly held = new Map<number, Array<CallEvent>>()
+  private heldEvents = 0
+  /** Components of this import listed in `pending_components` instead, projected from their stored events at the end. */
+  private readonly unheld = new Set<number>()
+  /** Components projected and let go whose facts stand (one touched again is recomputed at the end instead). */
+  projectedEarly = 0
   lines = 0
   records = 0
   inserted = 0
@@ -140,7 +157,9 @@ class Importer {
   constructor(
     private readonly trx: Kysely<Database>,
     private readonly dialect: StoreDialect,
-    private readonly onProgress: ImportOptions["onProgress"]
+    private readonly onProgress: ImportOptions["onProgress"],
+    readonly writer: FactWriter,
+    private readonly heldLimit: number
   ) {}
 
   async start(): Promise<void> {
@@ -237,26 +256,55 @@ class Importer {
 
     const componentOfEvent = new Array<number>(fresh.length)
     const pending = new Set<number>()
+    /**
+     * Components whose facts are deleted now: those merged away (they keep no events, and the target's new facts
+     * may repeat theirs, whatever page either is recomputed in) and those this import projected early.
+     */
+    const stale: Array<number> = []
     const newLinks: Array<{ key: string; component: number }> = []
     const merges: Array<readonly [from: number, to: number]> = []
     for (const items of Components.components(linked, (item) => item.keys)) {
       const groupKeys = new Set<string>()
       const stored = new Set<number>()
+      const events: Array<CallEvent> = []
       for (const item of items) {
         if (item.component !== undefined) stored.add(item.component)
         else for (const key of item.keys) groupKeys.add(key)
+        if (item.event !== undefined) events.push(fresh[item.event]!)
       }
       const components = [...stored].sort((a, b) => a - b)
       const target = components[0] ?? this.nextComponent++
-      // The batch links components that were apart: the others fold into the first. Their old facts are deleted
-      // when the merged ids are recomputed (they then have no events).
-      for (const merged of components.slice(1)) {
-        merges.push([merged, target])
-        pending.add(merged)
-      }
-      pending.add(target)
+      // The batch links components that were apart: the others fold into the first.
+      for (const merged of components.slice(1)) merges.push([merged, target])
       for (const item of items) if (item.event !== undefined) componentOfEvent[item.event] = target
       for (const key of groupKeys) if (!storedKeys.has(key)) newLinks.push({ key, component: target })
+      if (components.every((c) => this.held.has(c))) {
+        // A new component, or components all held: the target holds every event of them (ids merged away have none).
+        this.heldEvents += events.length
+        for (const c of components) {
+          const kept = this.held.get(c)!
+          this.held.delete(c)
+          for (const e of kept) events.push(e)
+        }
+        this.held.set(target, events)
+        continue
+      }
+      // Otherwise the target is recomputed at the end from its stored events (its old facts deleted then, if it
+      // was stored before this import).
+      pending.add(target)
+      for (const c of components) {
+        const kept = this.held.get(c)
+        if (kept !== undefined) {
+          this.held.delete(c)
+          this.heldEvents -= kept.length
+        } else if (c >= this.firstNew && !this.unheld.has(c)) {
+          stale.push(c)
+          this.projectedEarly--
+        } else if (c !== target && c < this.firstNew) {
+          stale.push(c)
+        }
+        if (c >= this.firstNew) this.unheld.add(c)
+      }
     }
     for (let i = 0; i < merges.length; i += INSERT_BATCH) {
       const chunk = merges.slice(i, i + INSERT_BATCH)
@@ -270,7 +318,37 @@ class Importer {
     await dialect.insertRows(trx, "links", newLinks)
     await dialect.insertRows(trx, "events", fresh.map((e, i) => eventRow(e, componentOfEvent[i]!)))
     await dialect.insertRows(trx, "pending_components", [...pending].map((component) => ({ component })), { onConflict: "ignore" })
+    if (stale.length > 0) {
+      // Facts projected early may still be buffered: write them first, so that none outlives the delete.
+      await this.writer.flush(true)
+      await deleteFacts(trx, dialect, stale)
+    }
     this.inserted += fresh.length
+    for (const [component, events] of this.held) {
+      if (this.heldEvents <= this.heldLimit) break
+      this.held.delete(component)
+      this.heldEvents -= events.length
+      await this.writer.add(component, events)
+      this.projectedEarly++
+    }
+  }
+
+  /** Projects the components still held (from their events here); `onPage` after each page and at the end. */
+  async projectHeld(onPage: (done: number) => void): Promise<number> {
+    let done = 0
+    for (const [component, events] of this.held) {
+      await this.writer.add(component, events)
+      if (++done % COMPONENT_PAGE === 0) onPage(done)
+    }
+    if (done % COMPONENT_PAGE !== 0) onPage(done)
+    this.held.clear()
+    this.heldEvents = 0
+    return done
+  }
+
+  /** How many components `projectHeld` projects. */
+  get heldComponents(): number {
+    return this.held.size
   }
 
   progress(): void {
@@ -286,7 +364,9 @@ export const importLines = (
   db: Kysely<Database>,
   dialect: StoreDialect,
   lines: AsyncIterable<string> | Iterable<string>,
-  options: ImportOptions = {}
+  options: ImportOptions = {},
+  /** Events held in memory at most (tests pass a small bound to project components early). */
+  heldLimit = HELD_EVENTS
 ): Promise<ImportSummary> => {
   // Take the iterator now, before the first await: a readline interface emits lines as soon as its input flows
   // and only buffers them for an iterator that already exists.
@@ -294,7 +374,7 @@ export const importLines = (
     Symbol.asyncIterator in lines ? lines[Symbol.asyncIterator]() : lines[Symbol.iterator]()
   let finished = false
   return db.transaction().execute(async (trx) => {
-    const importer = new Importer(trx, dialect, options.onProgress)
+    const importer = new Importer(trx, dialect, options.onProgress, new FactWriter(trx, dialect, true), heldLimit)
     await importer.start()
     for (;;) {
       const next = await iterator.next()
@@ -312,14 +392,18 @@ export const importLines = (
     finished = true
     await importer.flush()
     const onProgress = options.onProgress
-    let projecting: ((done: number) => void) | undefined
+    let projecting = (_done: number): void => undefined
     if (onProgress !== undefined) {
       const pending = await trx.selectFrom("pending_components").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()
-      const total = Number(pending.n)
+      const total = importer.heldComponents + Number(pending.n)
       projecting = (done) => onProgress({ phase: "projecting", lines: importer.lines, events: importer.eventsRead, components: { done, total } })
       projecting(0)
     }
-    const components = await projectPending(trx, dialect, { fresh: false, freshFrom: importer.firstNew, ...(projecting === undefined ? {} : { onProgress: projecting }) })
+    const held = await importer.projectHeld(projecting)
+    const stored = await projectPending(trx, dialect, {
+      fresh: false, freshFrom: importer.firstNew, writer: importer.writer, onProgress: (done) => projecting(held + done)
+    })
+    const components = importer.projectedEarly + held + stored
     await trx.deleteFrom("pending_components").execute()
     return {
       lines: importer.lines,

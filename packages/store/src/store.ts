@@ -70,7 +70,8 @@ export class KyselyStore implements Store {
   constructor(
     /** The kysely instance (for tests and tools inside this package; not part of the public API). */
     readonly db: Kysely<Database>,
-    private readonly flavour: StoreDialect,
+    /** What differs between the databases (for tests inside this package, like `db`). */
+    readonly flavour: StoreDialect,
     /** The driver's array-mode reads, for the report streams. */
     private readonly reads: RawReads
   ) {

@@ -7,6 +7,7 @@ import { createInterface } from "node:readline"
 import { MalformedLine, Order, type FactQuery, type ParticipantFact, type RoomCallBundle, type SessionBundle } from "@vcr/core"
 import { afterEach, describe, expect, it } from "vitest"
 import { openStore, type ImportProgress, type Store } from "../src/index.ts"
+import { importLines } from "../src/import.ts"
 import type { KyselyStore } from "../src/store.ts"
 import { acceptanceLines, acceptancePath, generatedLines, generatedSessionId, line, shuffled, smallLines } from "./fixtures.ts"
 
@@ -266,6 +267,29 @@ export const contract = (name: string, fresh: () => Promise<string>): void => {
       const last = await store.importLines(transfers)
       expect(last.components).toBe(1)
       expect(await dump(store)).toEqual(reference)
+    })
+
+    it("stores the same facts and summary when it projects components early and some are touched again", async () => {
+      const all = [...acceptanceLines(), ...smallLines(), ...generatedLines(300)]
+      const hostPairs = async (store: Store) => {
+        const db = (store as KyselyStore).db
+        return [
+          await db.selectFrom("clinic_hosts").selectAll().orderBy("clinic_id").orderBy("user_id").execute(),
+          await db.selectFrom("room_hosts").selectAll().orderBy("room_id").orderBy("user_id").execute()
+        ]
+      }
+      const halves = (lines: ReadonlyArray<string>) => [lines.slice(0, lines.length / 2), lines.slice(lines.length / 2)]
+      for (const files of [[all], [shuffled(all, 4)], halves(shuffled(all, 5))]) {
+        const reference = await imported()
+        const summaries = []
+        for (const file of files) summaries.push(await reference.importLines(file))
+        const expected = { facts: await dump(reference), hosts: await hostPairs(reference), summaries }
+        // Three events held at most: nearly every component is projected early, and the shuffled files touch many again.
+        const store = (await newStore()) as KyselyStore
+        const early = []
+        for (const file of files) early.push(await importLines(store.db, store.flavour, file, {}, 3))
+        expect({ facts: await dump(store), hosts: await hostPairs(store), summaries: early }).toEqual(expected)
+      }
     })
 
     it("recomputes identical facts on reproject", async () => {
