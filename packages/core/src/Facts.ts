@@ -68,6 +68,20 @@ export interface SessionBundle {
   readonly segments: ReadonlyArray<{ readonly segment: Segment; readonly participants: ReadonlyArray<SegmentParticipant> }>
 }
 
+/** A segment's figures, what the aggregate reports and the tiles count (SPEC §5, §7): no participants. */
+export type SegmentFigures = Pick<
+  Segment,
+  "segment_id" | "clinic_id" | "answered_at" | "wait_ms" | "consultation_ms" | "transfer_at" | "transferred_in" | "abandoned_at" | "hosts"
+>
+
+/** A session as the aggregate reports and the tiles read it: its figures and ALL its segments' figures. */
+export interface SessionFigures {
+  readonly session_id: string
+  readonly first_clinic_id: string
+  readonly consultation_ms: number
+  readonly segments: ReadonlyArray<SegmentFigures>
+}
+
 /** One participant of a room call (one Room calls row). */
 export interface RoomCallParticipant {
   readonly participant_id: string

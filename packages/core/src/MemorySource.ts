@@ -3,7 +3,7 @@
  * tests run reports on it; the store's contract tests compare against the same rules. Not for large data.
  */
 import { components } from "./Components.ts"
-import type { RoomCallBundle, SessionBundle } from "./Facts.ts"
+import type { RoomCallBundle, SessionBundle, SessionFigures } from "./Facts.ts"
 import { compareCodePoints } from "./Order.ts"
 import { compareSessions, linkKeys, project } from "./Projection.ts"
 import type {
@@ -73,6 +73,15 @@ export const fromRecords = (records: ReadonlyArray<InputRecord>): ReportSource &
         if (!s.segments.some((g) => wanted.has(g.segment.clinic_id))) continue
         yield q.participants ? s : { session: s.session, segments: s.segments.map((g) => ({ segment: g.segment, participants: [] })) }
       }
+    },
+    sessionFigures: async function* (q) {
+      const wanted = new Set(q.clinicIds)
+      const batch: Array<SessionFigures> = []
+      for (const { session: s, segments } of sessions) {
+        if (s.entry_at < q.start || s.entry_at >= q.end || !segments.some((g) => wanted.has(g.segment.clinic_id))) continue
+        batch.push({ session_id: s.session_id, first_clinic_id: s.first_clinic_id, consultation_ms: s.consultation_ms, segments: segments.map((g) => g.segment) })
+      }
+      if (batch.length > 0) yield batch
     },
     roomCalls: async function* (q) {
       const wanted = new Set(q.roomIds)

@@ -2,7 +2,7 @@
  * The port through which core reads a store: the directory of a scope and ordered streams of facts.
  * The store implements it (SQLite, PostgreSQL); reports, tiles and tests only see this interface.
  */
-import type { RoomCallBundle, SegmentParticipant, SessionBundle } from "./Facts.ts"
+import type { RoomCallBundle, SegmentParticipant, SessionBundle, SessionFigures } from "./Facts.ts"
 import type {
   Clinic, ClinicRole, Organisation, OrganisationRole, ReportingConfiguration, Room, User
 } from "./Records.ts"
@@ -98,6 +98,12 @@ export interface ReportSource {
    * Consultations report flattens `sessions` itself for a source without it.
    */
   participantFacts?(query: FactQuery): AsyncIterable<ReadonlyArray<ParticipantFact>>
+  /**
+   * The sessions of `sessions` for the same query, in the same order, as their figures only (no participants; ALL
+   * their segments, in any order, each with its hosts), a batch at a time: what the aggregate reports and the
+   * tiles count in one pass over the range, without an object per participant or an await per session.
+   */
+  sessionFigures(query: FactQuery): AsyncIterable<ReadonlyArray<SessionFigures>>
   /** Room calls that started in `[start, end)` in a room of `roomIds`, ordered by start then call id, with participants. */
   roomCalls(query: RoomCallQuery): AsyncIterable<RoomCallBundle>
   /**

@@ -20,7 +20,7 @@ import type {
 export const STREAM_PAGE = 500
 
 /** An instant or threshold as a bound integer: `x >= t` on integer columns is `x >= ceil(t)`; infinities clamp. */
-const bound = (t: number): number =>
+export const bound = (t: number): number =>
   Math.min(Math.max(Math.ceil(t), -Number.MAX_SAFE_INTEGER), Number.MAX_SAFE_INTEGER)
 
 export const organisationOf = (r: Selectable<OrganisationsTable>): Organisation => ({
@@ -101,18 +101,18 @@ export const directory = async (db: Kysely<Database>, dialect: StoreDialect, org
 }
 
 /** `column IN (list)` with the list as one parameter (see `listParameter`). */
-const inList = (dialect: StoreDialect, column: string): string =>
+export const inList = (dialect: StoreDialect, column: string): string =>
   dialect.name === "sqlite" ? `${column} in (select value from json_each(?))` : `${column} = any(?::text[])`
 
 /** A list of ids as the one parameter of `inList`. */
-const listParameter = (dialect: StoreDialect, values: ReadonlyArray<string>): unknown =>
+export const listParameter = (dialect: StoreDialect, values: ReadonlyArray<string>): unknown =>
   dialect.name === "sqlite" ? JSON.stringify(values) : [...values]
 
 /**
  * A page's LIMIT as a literal: with a bound LIMIT, SQLite's planner does not know the page is small and reads
  * the whole range through another index, sorting it for every page (measured: 300 ms a page instead of 1 ms).
  */
-const pageLimit = (n: number): string => String(Math.max(1, Math.floor(n)))
+export const pageLimit = (n: number): string => String(Math.max(1, Math.floor(n)))
 
 const bandwidthColumns = "min_sent_kbps, max_sent_kbps, avg_sent_kbps, min_received_kbps, max_received_kbps, avg_received_kbps"
 
@@ -141,7 +141,7 @@ const sessionsText = (dialect: StoreDialect, options: { readonly after: boolean;
   left join segment_participants p on p.segment_id = g.segment_id` : ""}
   order by s.entry_at, s.session_id, g.entry_at, g.start_seq, g.segment_id${options.participants ? ", p.ord" : ""}`
 
-const noHosts: ReadonlyArray<SegmentHost> = []
+export const noHosts: ReadonlyArray<SegmentHost> = []
 
 /**
  * Sessions whose first entry is in `[start, end)` with a segment in one of `clinicIds`, by entry then session id,

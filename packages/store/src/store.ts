@@ -14,6 +14,7 @@ import { Schedules, type ScheduleTables } from "./schedules.ts"
 import type { StoreDialect } from "./dialect.ts"
 import { importLines, reprojectAll, type ImportOptions, type ImportSummary } from "./import.ts"
 import { migrateToLatest } from "./migrations.ts"
+import * as Figures from "./figures.ts"
 import * as Queries from "./queries.ts"
 import type { RawReads } from "./reads.ts"
 import { countedTables, type Database } from "./schema.ts"
@@ -192,6 +193,10 @@ export class KyselyStore implements Store {
 
   roomCalls(query: RoomCallQuery): AsyncIterable<RoomCallBundle> {
     return Queries.roomCalls(this.reads, this.flavour, query)
+  }
+
+  sessionFigures(query: FactQuery) {
+    return Figures.sessionFigures(this.reads, this.flavour, query)
   }
 
   lastClinicConsultations(clinicIds: ReadonlyArray<string>, end: number, thresholdMs: number): Promise<ReadonlyMap<string, number>> {

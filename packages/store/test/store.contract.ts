@@ -49,6 +49,22 @@ const flatFacts = (sessions: ReadonlyArray<SessionBundle>, clinicIds: ReadonlyAr
 const participantFacts = async (store: Store, query: FactQuery): Promise<Array<ParticipantFact>> =>
   (await collect(store.participantFacts!(query))).flat()
 
+/** What `sessionFigures` must give for these sessions, each session's segments by id (their order is free). */
+const figuresOf = (sessions: ReadonlyArray<SessionBundle>) =>
+  sessions.map(({ session: s, segments }) => ({
+    session_id: s.session_id, first_clinic_id: s.first_clinic_id, consultation_ms: s.consultation_ms,
+    segments: segments.map(({ segment: g }) => ({
+      segment_id: g.segment_id, clinic_id: g.clinic_id, answered_at: g.answered_at, wait_ms: g.wait_ms, consultation_ms: g.consultation_ms,
+      transfer_at: g.transfer_at, transferred_in: g.transferred_in, abandoned_at: g.abandoned_at, hosts: g.hosts
+    })).sort((a, b) => Order.compareCodePoints(a.segment_id, b.segment_id))
+  }))
+
+/** The figures a store streams, flat, each session's segments by id. */
+const streamedFigures = async (store: Store, query: FactQuery) =>
+  (await collect(store.sessionFigures(query))).flat().map((s) => ({
+    ...s, segments: [...s.segments].sort((a, b) => Order.compareCodePoints(a.segment_id, b.segment_id))
+  }))
+
 const factTables = [
   ["sessions", ["session_id"]],
   ["segments", ["segment_id"]],
@@ -181,6 +197,13 @@ export const contract = (name: string, fresh: () => Promise<string>): void => {
       expect(await ids(s1, s1 + 1)).toEqual(["s-1"])
       expect(await ids(s1 - 1, s1)).toEqual([])
       expect(await ids(s1 + 1, sydneyDay.end)).toEqual(["s-2", "s-3", "s-4"])
+      // The same sessions as figures, whatever the clinics and the range.
+      for (const query of [
+        { ...sydneyDay, clinicIds: ["cl-a", "cl-b", "cl-c"] }, { ...sydneyDay, clinicIds: ["cl-c"] }, { ...sydneyDay, clinicIds: [] },
+        { start: s1 + 1, end: sydneyDay.end, clinicIds: ["cl-a", "cl-b"] }, { start: s1, end: s1, clinicIds: ["cl-a"] }
+      ]) {
+        expect(await streamedFigures(store, query)).toEqual(figuresOf(await collect(store.sessions({ ...query, participants: false }))))
+      }
     })
 
     it("gives the participants of the segments in the clinics as flat facts, in the order of the sessions", async () => {
@@ -527,6 +550,7 @@ export const contract = (name: string, fresh: () => Promise<string>): void => {
       const expected = Array.from({ length: count }, (_, i) => ({ id: generatedSessionId(i), entry: at("2026-04-01T00:00:00Z") + (i % 5) * 60_000 }))
         .sort((a, b) => a.entry - b.entry || Order.compareCodePoints(a.id, b.id))
       expect(sessions.map((s) => s.session.session_id)).toEqual(expected.map((e) => e.id))
+      expect(await streamedFigures(store, { ...everything, clinicIds: ["cl-g2"] })).toEqual(figuresOf(sessions))
       for (const s of sessions) {
         expect(s.segments.map((g) => g.segment.clinic_id)).toEqual(clinics)
         expect(s.session.consultation_ms).toBe(240_000 + 240_000)

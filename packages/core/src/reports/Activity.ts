@@ -5,7 +5,7 @@
  * session by session (the stream gives each session once, whole), so memory holds clinics, rooms and accounts,
  * never the sessions of the range.
  */
-import type { RoomCallBundle, SessionBundle } from "../Facts.ts"
+import type { RoomCallBundle, SessionFigures } from "../Facts.ts"
 import * as Run from "./Run.ts"
 
 /** Counted figures of one clinic. */
@@ -41,16 +41,14 @@ export interface Activity {
   /** Counted sessions owned by each organisation (first segment's clinic), with their whole consultation time. */
   readonly organisationSessions: Map<string, { count: number; ms: number }>
   readonly clinics: Map<string, ClinicActivity>
-  /** Keyed by `clinicId \u0000 userId`. */
-  readonly providers: Map<string, ProviderActivity>
-  /** Distinct counted sessions in which a provider consulted in any clinic of an organisation, by `organisationId \u0000 userId`. */
-  readonly organisationProviderSessions: Map<string, number>
+  /** By clinic, then user. */
+  readonly providers: Map<string, Map<string, ProviderActivity>>
+  /** Distinct counted sessions in which a provider consulted in any clinic of an organisation, by organisation, then user. */
+  readonly organisationProviderSessions: Map<string, Map<string, { sessions: number }>>
   readonly rooms: Map<string, RoomActivity>
   /** Accounts that consulted (R41) or hosted a counted room call (R44), per clinic. */
   readonly activeByClinic: Map<string, Set<string>>
 }
-
-const providerKey = (clinicId: string, userId: string) => `${clinicId}\u0000${userId}`
 
 const getOr = <K, V>(map: Map<K, V>, key: K, make: () => V): V => {
   let v = map.get(key)
@@ -65,11 +63,26 @@ const newClinic = (): ClinicActivity => ({
   sessions: 0, consultationMs: 0, waitMs: 0, waits: 0, abandoned: 0, transfersIn: 0, transfersOut: 0, consulted: new Set()
 })
 const newProvider = (): ProviderActivity => ({ sessions: 0, ownMs: 0, roomCalls: 0, roomMs: 0 })
+const newCounter = () => ({ sessions: 0 })
+const newSet = () => new Set<string>()
 
 /** Readers of the same pass: each session and each room call of the run, as read (see Tiles). */
 export interface Observers {
-  readonly session?: (bundle: SessionBundle) => void
+  readonly session?: (session: SessionFigures) => void
   readonly call?: (bundle: RoomCallBundle) => void
+}
+
+/**
+ * What a segment of a clinic in scope updates, found with one look-up of its clinic id (a range has a few clinics
+ * and a great many segments); the entries of the activity are still made on first use, as the reports expect.
+ */
+interface ClinicState {
+  readonly id: string
+  readonly providers: Map<string, ProviderActivity>
+  /** The providers of the clinic's organisation, when it is known. */
+  readonly organisationProviders: Map<string, { sessions: number }> | undefined
+  clinic: ClinicActivity | undefined
+  active: Set<string> | undefined
 }
 
 const gather = async (ctx: Run.RunContext, observers: Observers): Promise<Activity> => {
@@ -83,54 +96,71 @@ const gather = async (ctx: Run.RunContext, observers: Observers): Promise<Activi
     rooms: new Map(),
     activeByClinic: new Map()
   }
+  const states = new Map<string, ClinicState>()
+  for (const id of scope) {
+    const organisation = ctx.clinicById.get(id)?.organisation_id
+    states.set(id, {
+      id,
+      providers: getOr(activity.providers, id, () => new Map()),
+      organisationProviders: organisation === undefined ? undefined : getOr(activity.organisationProviderSessions, organisation, () => new Map()),
+      clinic: undefined,
+      active: undefined
+    })
+  }
+  const clinicOf = (state: ClinicState): ClinicActivity => {
+    if (state.clinic === undefined) activity.clinics.set(state.id, (state.clinic = newClinic()))
+    return state.clinic
+  }
+  const activeOf = (state: ClinicState): Set<string> => (state.active ??= getOr(activity.activeByClinic, state.id, newSet))
   // The clinics, providers and organisation providers a session counts for, each once per session.
   const clinicsOfSession: Array<ClinicActivity> = []
   const providersOfSession: Array<ProviderActivity> = []
-  const organisationProvidersOfSession: Array<string> = []
-  for await (const bundle of ctx.source.sessions({ start, end, clinicIds: [...scope], participants: false })) {
-    observers.session?.(bundle)
-    const { session } = bundle
-    const counted = Run.isCounted(ctx, session.consultation_ms)
-    const owner = ctx.clinicById.get(session.first_clinic_id)?.organisation_id
-    if (counted && owner !== undefined && scope.has(session.first_clinic_id)) {
-      const o = getOr(activity.organisationSessions, owner, () => ({ count: 0, ms: 0 }))
-      o.count++
-      o.ms += session.consultation_ms
-    }
-    clinicsOfSession.length = 0
-    providersOfSession.length = 0
-    organisationProvidersOfSession.length = 0
-    for (const { segment } of bundle.segments) {
-      if (!scope.has(segment.clinic_id)) continue
-      const clinic = getOr(activity.clinics, segment.clinic_id, newClinic)
-      if (segment.abandoned_at !== null) clinic.abandoned++
-      if (!counted) continue
-      clinic.consultationMs += segment.consultation_ms
-      if (segment.answered_at !== null) {
-        if (!clinicsOfSession.includes(clinic)) clinicsOfSession.push(clinic)
-        clinic.waitMs += segment.wait_ms
-        clinic.waits++
+  const organisationProvidersOfSession: Array<{ sessions: number }> = []
+  const threshold = Run.countedThresholdMs(ctx)
+  for await (const batch of ctx.source.sessionFigures({ start, end, clinicIds: [...scope] })) {
+    for (const session of batch) {
+      observers.session?.(session)
+      const counted = session.consultation_ms >= threshold
+      const owner = ctx.clinicById.get(session.first_clinic_id)?.organisation_id
+      if (counted && owner !== undefined && scope.has(session.first_clinic_id)) {
+        const o = getOr(activity.organisationSessions, owner, () => ({ count: 0, ms: 0 }))
+        o.count++
+        o.ms += session.consultation_ms
       }
-      if (segment.transferred_in) clinic.transfersIn++
-      if (segment.transfer_at !== null) clinic.transfersOut++
-      const organisation = ctx.clinicById.get(segment.clinic_id)?.organisation_id
-      for (const host of segment.hosts) {
-        if (host.own_ms <= 0) continue
-        clinic.consulted.add(host.user_id)
-        getOr(activity.activeByClinic, segment.clinic_id, () => new Set()).add(host.user_id)
-        const p = getOr(activity.providers, providerKey(segment.clinic_id, host.user_id), newProvider)
-        if (!providersOfSession.includes(p)) providersOfSession.push(p)
-        p.ownMs += host.own_ms
-        if (organisation !== undefined) {
-          const key = providerKey(organisation, host.user_id)
-          if (!organisationProvidersOfSession.includes(key)) organisationProvidersOfSession.push(key)
+      clinicsOfSession.length = 0
+      providersOfSession.length = 0
+      organisationProvidersOfSession.length = 0
+      for (const segment of session.segments) {
+        const state = states.get(segment.clinic_id)
+        if (state === undefined) continue
+        const clinic = clinicOf(state)
+        if (segment.abandoned_at !== null) clinic.abandoned++
+        if (!counted) continue
+        clinic.consultationMs += segment.consultation_ms
+        if (segment.answered_at !== null) {
+          if (!clinicsOfSession.includes(clinic)) clinicsOfSession.push(clinic)
+          clinic.waitMs += segment.wait_ms
+          clinic.waits++
+        }
+        if (segment.transferred_in) clinic.transfersIn++
+        if (segment.transfer_at !== null) clinic.transfersOut++
+        for (const host of segment.hosts) {
+          if (host.own_ms <= 0) continue
+          const user = host.user_id
+          clinic.consulted.add(user)
+          activeOf(state).add(user)
+          const p = getOr(state.providers, user, newProvider)
+          if (!providersOfSession.includes(p)) providersOfSession.push(p)
+          p.ownMs += host.own_ms
+          if (state.organisationProviders !== undefined) {
+            const o = getOr(state.organisationProviders, user, newCounter)
+            if (!organisationProvidersOfSession.includes(o)) organisationProvidersOfSession.push(o)
+          }
         }
       }
-    }
-    for (const c of clinicsOfSession) c.sessions++
-    for (const p of providersOfSession) p.sessions++
-    for (const key of organisationProvidersOfSession) {
-      activity.organisationProviderSessions.set(key, (activity.organisationProviderSessions.get(key) ?? 0) + 1)
+      for (const c of clinicsOfSession) c.sessions++
+      for (const p of providersOfSession) p.sessions++
+      for (const o of organisationProvidersOfSession) o.sessions++
     }
   }
   const rooms = Run.roomsInScope(ctx)
@@ -145,8 +175,8 @@ const gather = async (ctx: Run.RunContext, observers: Observers): Promise<Activi
     room.calls++
     room.durationMs += call.duration_ms
     for (const host of call.hosts) {
-      getOr(activity.activeByClinic, clinicId, () => new Set()).add(host.user_id)
-      const provider = getOr(activity.providers, providerKey(clinicId, host.user_id), newProvider)
+      getOr(activity.activeByClinic, clinicId, newSet).add(host.user_id)
+      const provider = getOr(getOr(activity.providers, clinicId, () => new Map()), host.user_id, newProvider)
       provider.roomCalls++
       // Own attendance over all their devices, overlaps once (R73).
       provider.roomMs += host.attendance_ms
@@ -181,8 +211,8 @@ export const gatherWith = async (ctx: Run.RunContext, observers: Observers): Pro
 
 /** A provider's activity in one clinic, or undefined. */
 export const provider = (a: Activity, clinicId: string, userId: string): ProviderActivity | undefined =>
-  a.providers.get(providerKey(clinicId, userId))
+  a.providers.get(clinicId)?.get(userId)
 
 /** Distinct counted sessions in which a provider consulted in any clinic of an organisation in scope. */
 export const organisationProvider = (a: Activity, organisationId: string, userId: string): number =>
-  a.organisationProviderSessions.get(providerKey(organisationId, userId)) ?? 0
+  a.organisationProviderSessions.get(organisationId)?.get(userId)?.sessions ?? 0

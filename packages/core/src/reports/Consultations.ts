@@ -1,11 +1,11 @@
 /**
  * The Waiting Area Consultations report (SPEC §6, R39, R40, R52, R60): one row per participant per segment,
- * streamed, with bandwidth and tag columns. Its definition, rows (and one row per segment for its tile, from
- * the same code), and its tile (R63, R64).
+ * streamed, with bandwidth and tag columns. Its definition, rows, and its tile (R63, R64), folded from rows or
+ * straight from the sessions' figures.
  */
 import * as Column from "../Column.ts"
 import * as Batches from "../Batches.ts"
-import type { Segment, SegmentParticipant, Session, SessionBundle } from "../Facts.ts"
+import type { Segment, SegmentParticipant, Session, SessionBundle, SessionFigures } from "../Facts.ts"
 import * as zhCN from "../locales/zh-CN.ts"
 import type { Bandwidth, Clinic } from "../Records.ts"
 import * as Report from "../Report.ts"
@@ -188,22 +188,6 @@ export const batches = async function* (ctx: Run.RunContext): AsyncGenerator<Rea
 /** The rows: one per participant per segment, by session entry then segment (R52); also readable in batches. */
 export const rows = (ctx: Run.RunContext): Batches.Batched<ConsultationsRow> => Batches.batched(() => batches(ctx))
 
-const blankParticipant: SegmentParticipant = {
-  participant_id: "", appearance: 0, kind: "caller", user_id: null, joined_at: null, left_at: 0, attendance_ms: 0, incomplete: false, bandwidth: null
-}
-
-/**
- * One row per segment in scope of a session, its participant cells blank: what the Consultations tile reads
- * (segment-level cells only, R60), from the same code as the report's rows.
- */
-function* segmentRows(ctx: Run.RunContext, scope: Scope, bundle: SessionBundle): Generator<ConsultationsRow> {
-  for (const { segment } of bundle.segments) {
-    if (!scope.clinics.has(segment.clinic_id)) continue
-    const f = factOf(bundle.session, segment, blankParticipant)
-    yield rowOf(ctx, segmentCells(ctx, scope, f), f)
-  }
-}
-
 /** Mean of whole-second values, halves up; null over nothing (R64). */
 export const mean = (values: ReadonlyArray<number>): number | null =>
   values.length === 0 ? null : Math.floor((2 * values.reduce((a, b) => a + b, 0) + values.length) / (2 * values.length))
@@ -249,6 +233,35 @@ export class Fold {
     })
   }
 
+  /**
+   * A whole session from its figures, as the rows of its segments in `clinics` would add up (the fold reads
+   * segment-level cells only, R63: the report's whole seconds of each segment's milliseconds), without building
+   * them. Not to be mixed with `add` in one fold.
+   */
+  addSession(session: SessionFigures, meets: boolean, clinics: ReadonlySet<string>): void {
+    let counted = false
+    let duration = 0
+    let transferred = 0
+    const waits = this.waits.length
+    for (const g of session.segments) {
+      if (!clinics.has(g.clinic_id)) continue
+      if (g.abandoned_at !== null) this.abandoned++
+      if (g.answered_at !== null) {
+        if (meets) counted = true
+        this.waits.push(Run.seconds(g.wait_ms))
+      }
+      duration += Run.seconds(g.consultation_ms)
+      if (g.transfer_at !== null) transferred++
+    }
+    if (!counted) {
+      this.waits.length = waits
+      return
+    }
+    this.consultations++
+    this.duration += duration
+    this.transferred += transferred
+  }
+
   private close(): void {
     if (this.counted) {
       this.consultations++
@@ -283,26 +296,22 @@ export const fold = async (rows: AsyncIterable<ConsultationsRow>) => {
   return f.result()
 }
 
-/**
- * A tile fed session by session (one pass shared with the run's activity, see Tiles): the fold reads only
- * segment-level cells (R63), so each session gives one row per segment in scope.
- */
+/** A tile fed session by session, from the sessions' figures (one pass shared with the run's activity, see Tiles). */
 export const tileFolder = (ctx: Run.RunContext) => {
-  const scope = scopeOf(ctx)
+  const { clinics } = scopeOf(ctx)
   const f = new Fold()
   return {
-    add: (bundle: SessionBundle) => {
-      for (const r of segmentRows(ctx, scope, bundle)) f.add(r)
-    },
+    add: (session: SessionFigures) => f.addSession(session, Run.meetsMinimum(ctx, session.consultation_ms), clinics),
     result: () => f.result()
   }
 }
 
-/** The tile's figures of a run, read with one row per segment. */
+/** The tile's figures of a run, read from the sessions' figures. */
 export const tile = async (ctx: Run.RunContext) => {
-  const scope = scopeOf(ctx)
   const { rangeStart: start, rangeEnd: end } = ctx.parameters
   const folder = tileFolder(ctx)
-  for await (const bundle of ctx.source.sessions({ start, end, clinicIds: [...scope.clinics], participants: false, hosts: false })) folder.add(bundle)
+  for await (const batch of ctx.source.sessionFigures({ start, end, clinicIds: ctx.clinics.map((c) => c.id) })) {
+    for (const session of batch) folder.add(session)
+  }
   return folder.result()
 }

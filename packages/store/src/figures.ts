@@ -1,0 +1,110 @@
+/**
+ * The sessions' figures (core's `sessionFigures`): what the aggregate reports and the tiles count, read as the
+ * driver's array rows of one lean query (sessions ⋈ segments, no participants) and grouped into sessions here.
+ * Where the driver reads through a cursor (PostgreSQL), one query over the whole range: pages there are planned
+ * one by one and each joins the whole history's segments. Otherwise (SQLite) keyset pages of `pageSize` sessions,
+ * each a seek, so the one connection is free between pages.
+ */
+import type { FactQuery, SegmentFigures, SegmentHost, SessionFigures } from "@vcr/core"
+import type { StoreDialect } from "./dialect.ts"
+import { bound, inList, listParameter, noHosts, pageLimit, STREAM_PAGE } from "./queries.ts"
+import type { RawReads, RawRow } from "./reads.ts"
+
+/** Rows per read of a cursor. */
+const FIGURES_BATCH = 2000
+
+const columns = `s.session_id, s.entry_at, s.first_clinic_id, s.consultation_ms, g.segment_id, g.clinic_id, g.answered_at, g.wait_ms,
+    g.consultation_ms, g.transfer_at, g.transferred_in, g.abandoned_at, g.hosts_json`
+
+// By session only: the figures' segments come in no particular order, and sorting each session's segments (a
+// temporary B-tree on SQLite) cost a quarter of the read.
+const order = "order by s.entry_at, s.session_id"
+
+/** The whole range as one ordered query, for a cursor. */
+const rangeText = (dialect: StoreDialect) => `
+  select ${columns}
+  from sessions s join segments g on g.session_id = s.session_id
+  where s.entry_at >= ? and s.entry_at < ?
+    and exists (select 1 from segments g2 where g2.session_id = s.session_id and ${inList(dialect, "g2.clinic_id")})
+  ${order}`
+
+/** One keyset page of `page` sessions (see `sessions` in queries.ts for why the keyset and the literal LIMIT). */
+const pageText = (dialect: StoreDialect, options: { readonly after: boolean; readonly page: number }) => `
+  select ${columns}
+  from (
+    select session_id, entry_at, first_clinic_id, consultation_ms from sessions
+    where entry_at >= ? and entry_at < ?${options.after ? " and (entry_at > ? or session_id > ?)" : ""}
+      and exists (select 1 from segments g2 where g2.session_id = sessions.session_id and ${inList(dialect, "g2.clinic_id")})
+    order by entry_at, session_id limit ${pageLimit(options.page)}
+  ) s
+  join segments g on g.session_id = s.session_id
+  ${order}`
+
+const segmentOf = (r: RawRow): SegmentFigures => ({
+  segment_id: r[4] as string, clinic_id: r[5] as string, answered_at: r[6] as number | null, wait_ms: r[7] as number,
+  consultation_ms: r[8] as number, transfer_at: r[9] as number | null, transferred_in: r[10] === 1, abandoned_at: r[11] as number | null,
+  hosts: r[12] === "[]" ? noHosts : (JSON.parse(r[12] as string) as Array<SegmentHost>)
+})
+
+/** Groups batches of rows (a session's rows together) into batches of sessions; a session may span two batches. */
+async function* grouped(batches: AsyncIterable<ReadonlyArray<RawRow>>): AsyncGenerator<ReadonlyArray<SessionFigures>> {
+  let current: { session_id: string; first_clinic_id: string; consultation_ms: number; segments: Array<SegmentFigures> } | undefined
+  for await (const rows of batches) {
+    const done: Array<SessionFigures> = []
+    for (const r of rows) {
+      if (current === undefined || r[0] !== current.session_id) {
+        if (current !== undefined) done.push(current)
+        current = { session_id: r[0] as string, first_clinic_id: r[2] as string, consultation_ms: r[3] as number, segments: [] }
+      }
+      current.segments.push(segmentOf(r))
+    }
+    if (done.length > 0) yield done
+  }
+  if (current !== undefined) yield [current]
+}
+
+/** SQLite's keyset pages of `pageSize` sessions, each page's rows as one batch. */
+async function* pages(
+  reads: RawReads, dialect: StoreDialect, start: number, end: number, clinics: unknown, pageSize: number
+): AsyncGenerator<ReadonlyArray<RawRow>> {
+  const first = pageText(dialect, { after: false, page: pageSize })
+  const next = pageText(dialect, { after: true, page: pageSize })
+  let after: readonly [number, string] | undefined
+  for (;;) {
+    const page = await reads.rows(
+      after === undefined ? first : next,
+      after === undefined ? [start, end, clinics] : [Math.max(start, after[0]), end, after[0], after[1], clinics]
+    )
+    if (page.length === 0) return
+    yield page
+    let sessions = 0
+    let session: unknown
+    for (const r of page) {
+      if (r[0] !== session) {
+        session = r[0]
+        sessions++
+      }
+    }
+    if (sessions < pageSize) return
+    const last = page[page.length - 1]!
+    after = [last[1] as number, last[0] as string]
+  }
+}
+
+/** Sessions whose first entry is in `[start, end)` with a segment in one of `clinicIds`, as their figures, in order. */
+export async function* sessionFigures(
+  reads: RawReads,
+  dialect: StoreDialect,
+  query: FactQuery,
+  pageSize = STREAM_PAGE
+): AsyncGenerator<ReadonlyArray<SessionFigures>> {
+  const start = bound(query.start)
+  const end = bound(query.end)
+  if (query.clinicIds.length === 0 || start >= end) return
+  const clinics = listParameter(dialect, [...new Set(query.clinicIds)])
+  yield* grouped(
+    reads.cursor === undefined
+      ? pages(reads, dialect, start, end, clinics, pageSize)
+      : reads.cursor(rangeText(dialect), [start, end, clinics], FIGURES_BATCH)
+  )
+}
