@@ -4,7 +4,7 @@
  */
 import * as Column from "../Column.ts"
 import * as zhCN from "../locales/zh-CN.ts"
-import type { RoomCallBundle, RoomCallParticipant } from "../Facts.ts"
+import type { RoomCall, RoomCallBundle } from "../Facts.ts"
 import type { Room } from "../Records.ts"
 import * as Report from "../Report.ts"
 import { bandwidthOf, roomTags } from "./Extensions.ts"
@@ -48,22 +48,17 @@ export type RoomCallsRow = Report.RowOf<typeof RoomCalls>
 
 const roomTypes = { meeting: "Meeting", group: "Group", user: "User" } as const
 
-const blankParticipants: ReadonlyArray<RoomCallParticipant> = [
-  { participant_id: "", appearance: 0, role: "guest", user_id: null, joined_at: 0, left_at: 0, attendance_ms: 0, incomplete: false, bandwidth: null }
-]
-
-/** The rows of one call: one per participant, or with `perCall` one row whose participant cells are blank. */
-function* callRows(ctx: Run.RunContext, roomById: ReadonlyMap<string, Room>, bundle: RoomCallBundle, perCall: boolean): Generator<RoomCallsRow> {
+/** The rows of one call: one per participant. */
+function* callRows(ctx: Run.RunContext, roomById: ReadonlyMap<string, Room>, bundle: RoomCallBundle): Generator<RoomCallsRow> {
   const { call } = bundle
   const room = roomById.get(call.room_id)
-  // A call without participants has no rows (so none in its tile either).
-  if (room === undefined || (perCall && call.participants === 0)) return
+  if (room === undefined) return
   const clinic = ctx.clinicById.get(room.clinic_id)!
   const org = ctx.organisationById.get(clinic.organisation_id)
   const owner = room.owner_user_id === null ? undefined : ctx.directory.users.get(room.owner_user_id)
   const meets = Run.meetsMinimum(ctx, call.duration_ms)
   const tags = roomTags(ctx, room, clinic)
-  for (const p of perCall ? blankParticipants : bundle.participants) {
+  for (const p of bundle.participants) {
     yield {
       organisation_name: org?.name ?? null,
       clinic_id: clinic.id,
@@ -97,7 +92,7 @@ const roomsOf = (ctx: Run.RunContext): ReadonlyMap<string, Room> => new Map(Run.
 export const rows = async function* (ctx: Run.RunContext): AsyncGenerator<RoomCallsRow> {
   const roomById = roomsOf(ctx)
   const { rangeStart: start, rangeEnd: end } = ctx.parameters
-  for await (const bundle of ctx.source.roomCalls({ start, end, roomIds: [...roomById.keys()] })) yield* callRows(ctx, roomById, bundle, false)
+  for await (const bundle of ctx.source.roomCalls({ start, end, roomIds: [...roomById.keys()] })) yield* callRows(ctx, roomById, bundle)
 }
 
 /**
@@ -130,6 +125,16 @@ export class Fold {
     this.lastDuration = 0
   }
 
+  /**
+   * A whole call, as its rows would add up (the fold reads call-level cells only: the report's whole seconds of
+   * its duration), without building them. A call without participants has no rows. Not to be mixed with `add`.
+   */
+  addCall(call: RoomCall, meets: boolean): void {
+    if (call.participants === 0 || !meets) return
+    this.calls++
+    this.duration += Run.seconds(call.duration_ms)
+  }
+
   result() {
     this.close()
     this.last = undefined
@@ -144,19 +149,19 @@ export const fold = async (rows: AsyncIterable<RoomCallsRow>) => {
   return f.result()
 }
 
-/** A tile fed call by call (one pass shared with the run's activity, see Tiles): one row per call is enough. */
+/** A tile fed call by call (one pass shared with the run's activity, see Tiles), from the calls without their rows. */
 export const tileFolder = (ctx: Run.RunContext) => {
   const roomById = roomsOf(ctx)
   const f = new Fold()
   return {
-    add: (bundle: RoomCallBundle) => {
-      for (const r of callRows(ctx, roomById, bundle, true)) f.add(r)
+    add: ({ call }: RoomCallBundle) => {
+      if (roomById.has(call.room_id)) f.addCall(call, Run.meetsMinimum(ctx, call.duration_ms))
     },
     result: () => f.result()
   }
 }
 
-/** The tile's figures of a run, read with one row per call (no participants). */
+/** The tile's figures of a run, read from the calls (no participants). */
 export const tile = async (ctx: Run.RunContext) => {
   const roomById = roomsOf(ctx)
   const { rangeStart: start, rangeEnd: end } = ctx.parameters
