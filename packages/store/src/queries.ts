@@ -373,20 +373,21 @@ export async function* roomCalls(
 export const lastClinicConsultations = async (
   db: Kysely<Database>, _dialect: StoreDialect, clinicIds: ReadonlyArray<string>, end: number, thresholdMs: number
 ): Promise<ReadonlyMap<string, number>> => {
-  const out = new Map<string, number>()
   const before = bound(end)
   const threshold = bound(thresholdMs)
-  // Two small queries per clinic, whatever the history's size. First, down the clinic's segments from the newest
-  // entry (segments_clinic_entry), the first answered segment of a counted session: its session entered at E.
-  // The latest counted session answered in the clinic entered at E or later, and each of its segments entered no
-  // earlier than the session itself, so the second query need only read the clinic's segments from E on.
-  for (const clinicId of new Set(clinicIds)) {
+  // Three small queries per clinic, whatever the history's size, the clinics at once (on PostgreSQL, on the pool's
+  // connections: a run of 40 clinics no longer waits for 120 round trips one after the other). First, down the
+  // clinic's segments from the newest entry (segments_clinic_entry), the first answered segment of a counted
+  // session: its session entered at E. The latest counted session answered in the clinic entered at E or later,
+  // and each of its segments entered no earlier than the session itself, so the second query need only read the
+  // clinic's segments from E on.
+  const latestAnswer = async (clinicId: string): Promise<number | undefined> => {
     const { rows: found } = await sql<{ entry_at: number }>`
       select s.entry_at from segments g join sessions s on s.session_id = g.session_id
       where g.clinic_id = ${clinicId} and g.answered_at is not null and s.entry_at < ${before} and s.consultation_ms >= ${threshold}
       order by g.entry_at desc limit 1`.execute(db)
     const from = found[0]?.entry_at
-    if (from === undefined) continue
+    if (from === undefined) return undefined
     // Without ORDER BY and LIMIT, so that PostgreSQL reads the clinic's segments from E on (a handful) rather than
     // walk the sessions backwards; the latest of them is picked here.
     const { rows: candidates } = await sql<{ session_id: string; entry_at: number }>`
@@ -400,13 +401,20 @@ export const lastClinicConsultations = async (
         latest = { session_id: c.session_id, entry_at: entry }
       }
     }
-    if (latest === undefined) continue
+    if (latest === undefined) return undefined
     const { rows } = await sql<{ answered: number | null }>`
       select max(g.answered_at) as answered from segments g
       where g.clinic_id = ${clinicId} and g.answered_at is not null and g.session_id = ${latest.session_id}`.execute(db)
     const answered = rows[0]?.answered
-    if (answered !== null && answered !== undefined) out.set(clinicId, Number(answered))
+    return answered === null || answered === undefined ? undefined : Number(answered)
   }
+  const clinics = [...new Set(clinicIds)]
+  const answers = await Promise.all(clinics.map(latestAnswer))
+  const out = new Map<string, number>()
+  clinics.forEach((clinicId, i) => {
+    const answered = answers[i]
+    if (answered !== undefined) out.set(clinicId, answered)
+  })
   return out
 }
 
