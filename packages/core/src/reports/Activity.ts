@@ -116,11 +116,10 @@ const gather = async (ctx: Run.RunContext, observers: Observers): Promise<Activi
   const clinicsOfSession: Array<ClinicActivity> = []
   const providersOfSession: Array<ProviderActivity> = []
   const organisationProvidersOfSession: Array<{ sessions: number }> = []
-  const threshold = Run.countedThresholdMs(ctx)
   for await (const batch of ctx.source.sessionFigures({ start, end, clinicIds: [...scope] })) {
     for (const session of batch) {
       observers.session?.(session)
-      const counted = session.consultation_ms >= threshold
+      const counted = Run.isCounted(ctx, session.consultation_ms)
       const owner = ctx.clinicById.get(session.first_clinic_id)?.organisation_id
       if (counted && owner !== undefined && scope.has(session.first_clinic_id)) {
         const o = getOr(activity.organisationSessions, owner, () => ({ count: 0, ms: 0 }))
