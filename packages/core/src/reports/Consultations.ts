@@ -195,7 +195,8 @@ export const mean = (values: ReadonlyArray<number>): number | null =>
 /** Nearest-rank percentile, exact: the value at position ceil(p/100 × n) of the sorted values (R64). */
 export const nearestRank = (values: ReadonlyArray<number>, percent: number): number | null => {
   if (values.length === 0) return null
-  const sorted = [...values].sort((a, b) => a - b)
+  // A typed array sorts numbers by value without a comparator call per comparison (a range's waits: 100,000s).
+  const sorted = Float64Array.from(values).sort()
   const rank = Math.ceil((percent * values.length) / 100)
   return sorted[Math.max(1, rank) - 1]!
 }
