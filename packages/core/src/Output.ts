@@ -7,37 +7,24 @@
 import * as Batches from "./Batches.ts"
 import { absurd, type Column } from "./Column.ts"
 import { isFormulaLike, neutralise } from "./FormulaLike.ts"
-import { ZoneClock } from "./Instant.ts"
+import { isoText, ZoneClock } from "./Instant.ts"
 import type { RenderContext } from "./Report.ts"
 import * as Report from "./Report.ts"
-
-/**
- * Instants of one column as ISO text in the run's zone, remembering the last one: segment-level instants
- * repeat on every participant row of a segment (R60), so most rows reuse the text instead of formatting again.
- */
-class InstantColumn {
-  private lastMs = Number.NaN
-  private lastText = ""
-  constructor(private readonly clock: ZoneClock) {}
-  text(ms: number): string {
-    if (ms !== this.lastMs) {
-      this.lastMs = ms
-      this.lastText = this.clock.format(ms)
-    }
-    return this.lastText
-  }
-}
 
 const QUOTE = 0x22
 const COMMA = 0x2c
 const CR = 0x0d
 const LF = 0x0a
 const BACKSLASH = 0x5c
+const COLON = 0x3a
 
 /** Bytes of a chunk handed out (about: one row may make it longer). */
-const chunkSize = 64 * 1024
+const chunkSize = 256 * 1024
 
 const encoder = new TextEncoder()
+const TRUE = encoder.encode("true")
+const FALSE = encoder.encode("false")
+const NULL = encoder.encode("null")
 
 /**
  * UTF-8 bytes appended to fixed-size chunks. A full chunk is handed out whole and never written again (a stream
@@ -90,6 +77,14 @@ class Bytes {
     this.at = at
   }
 
+  /** A number from 0 to 99 as two digits. */
+  twoDigits(n: number): void {
+    this.room(2)
+    const tens = Math.floor(n / 10)
+    this.chunk[this.at++] = 0x30 + tens
+    this.chunk[this.at++] = 0x30 + n - 10 * tens
+  }
+
   /** Text known to be ASCII (instants, numbers, fixed words). */
   ascii(s: string): void {
     const n = s.length
@@ -102,16 +97,16 @@ class Bytes {
 
   /** A whole number in decimal, as `String` shows it. */
   number(v: number): void {
-    if (!(v >= 0 && v <= 0xffffffff && Number.isInteger(v))) return this.ascii(String(v))
+    if (!(v >= 0 && v <= 0x7fffffff && Number.isInteger(v))) return this.ascii(String(v))
     let digits = 1
-    for (let x = v; x >= 10; x = Math.floor(x / 10)) digits++
+    for (let x = v; x >= 10; x = (x / 10) | 0) digits++
     this.room(digits)
     const chunk = this.chunk
     let at = this.at + digits
     this.at = at
     let x = v
     do {
-      const next = Math.floor(x / 10)
+      const next = (x / 10) | 0
       chunk[--at] = 0x30 + x - 10 * next
       x = next
     } while (x > 0)
@@ -133,6 +128,40 @@ class Bytes {
     }
     this.at = at
     return true
+  }
+}
+
+/**
+ * Instants of one column in the run's zone (R69), as `isoText` shows them, written as bytes: the date part and
+ * the offset are kept from the last instant of the same day and offset, so most instants only write their time
+ * of day (no text made per instant).
+ */
+class InstantColumn {
+  private day = Number.NaN
+  private offset = ""
+  private date = new Uint8Array(0)
+  private offsetBytes = new Uint8Array(0)
+  constructor(private readonly clock: ZoneClock) {}
+
+  write(out: Bytes, ms: number): void {
+    const wall = this.clock.wallTime(ms)
+    const day = Math.floor(wall.seconds / 86400)
+    if (day !== this.day || wall.offset !== this.offset) {
+      const text = isoText(wall)
+      this.day = day
+      this.offset = wall.offset
+      this.date = encoder.encode(text.slice(0, text.indexOf("T") + 1))
+      this.offsetBytes = encoder.encode(wall.offset)
+    }
+    out.bytes(this.date)
+    // `HH:MM:SS` as isoText writes it.
+    const secs = wall.seconds - day * 86400
+    out.twoDigits(Math.floor(secs / 3600))
+    out.byte(COLON)
+    out.twoDigits(Math.floor((secs % 3600) / 60))
+    out.byte(COLON)
+    out.twoDigits(secs % 60)
+    out.bytes(this.offsetBytes)
   }
 }
 
@@ -173,16 +202,17 @@ export async function* jsonBytes<R>(context: RenderContext<R>, rows: AsyncIterab
         out.bytes(prefixes[i]!)
         const v = columns[i]!.read(row)
         const instant = instants[i]
-        if (v === null) out.ascii("null")
+        if (v === null) out.bytes(NULL)
         else if (instant !== undefined) {
           out.byte(QUOTE)
-          out.ascii(instant.text(v as number))
+          instant.write(out, v as number)
           out.byte(QUOTE)
         } else if (typeof v === "string") {
           out.byte(QUOTE)
           if (out.plain(v, jsonPlain)) out.byte(QUOTE)
           else out.text(JSON.stringify(v).slice(1))
         } else if (typeof v === "number") out.number(v)
+        else if (typeof v === "boolean") out.bytes(v ? TRUE : FALSE)
         else out.ascii(String(v))
       }
       out.byte(0x7d)
@@ -219,12 +249,12 @@ export async function* csvBytes<R>(context: RenderContext<R>, rows: AsyncIterabl
         if (value === null) continue
         switch (column.type) {
           case "string": {
-            const text = String(value)
+            const text = typeof value === "string" ? value : String(value)
             if (isFormulaLike(text) || !out.plain(text, csvPlain)) out.text(csvField(neutralise(text)))
             break
           }
           case "instant":
-            out.ascii(instants[i]!.text(value as number))
+            instants[i]!.write(out, value as number)
             break
           case "integer":
           case "seconds":
@@ -235,7 +265,7 @@ export async function* csvBytes<R>(context: RenderContext<R>, rows: AsyncIterabl
             out.text(csvField(String(value)))
             break
           case "boolean":
-            out.ascii(value === true ? "true" : "false")
+            out.bytes(value === true ? TRUE : FALSE)
             break
           default:
             absurd(column.type)

@@ -39,9 +39,7 @@ const failureOf = (out: Writable): unknown =>
 
 /**
  * Writes one chunk and resolves once the stream has passed it on (its write callback); rejects as soon as the
- * stream fails or closes instead (a full disk must not hang us). Waiting for each chunk rather than for 'drain'
- * keeps one chunk in flight: chunks then die young, where a megabyte of them queued in a file stream lived long
- * enough to be promoted and piled up until a full collection (measured: +50 MB of RSS over a 1M-row report).
+ * stream fails or closes instead (a full disk must not hang us).
  */
 const written = (out: Writable, chunk: Uint8Array): Promise<void> =>
   new Promise((resolve, reject) => {
@@ -56,13 +54,26 @@ const written = (out: Writable, chunk: Uint8Array): Promise<void> =>
     out.write(chunk, settle)
   })
 
-/** Writes chunks to a stream one after the other; rejects promptly if the stream fails (ENOSPC, a closed socket). */
+const ignore = () => undefined
+
+/**
+ * Writes chunks to a stream, the next one made while the last is being written but no further ahead: with two
+ * chunks in flight at most, chunks die young, where a megabyte of them queued in a file stream (waiting for
+ * 'drain') lived long enough to be promoted and piled up until a full collection (measured: +50 MB of RSS over
+ * a 1M-row report). Rejects promptly if the stream fails (ENOSPC, a closed socket).
+ */
 const pipeChunks = async (chunks: AsyncIterable<Uint8Array>, out: Writable): Promise<void> => {
+  let writing: Promise<void> | undefined
   for await (const chunk of chunks) {
     const failed = failureOf(out)
     if (failed !== undefined) throw failed
-    await written(out, chunk)
+    const next = written(out, chunk)
+    // Its failure is the stream's, seen through `writing` or `failureOf`; it must not go unhandled meanwhile.
+    next.catch(ignore)
+    if (writing !== undefined) await writing
+    writing = next
   }
+  if (writing !== undefined) await writing
   const failed = failureOf(out)
   if (failed !== undefined) throw failed
 }
@@ -79,7 +90,6 @@ export const render = async (prepared: Prepared, format: Format, out: Writable, 
     return
   }
   // The failure is read from `out.errored`; this listener only keeps an early 'error' from being unhandled.
-  const ignore = () => undefined
   out.on("error", ignore)
   try {
     await pipeChunks(textChunks(prepared, format), out)
