@@ -44,7 +44,8 @@ export const sqliteReads = (db: Kysely<Database>, database: Sqlite.Database): Ra
 /**
  * PostgreSQL: one pooled query in array mode (the pool's int8 parser applies); connection failures classified.
  * A cursor is a read-only transaction on a pooled client: DECLARE, then FETCH until the rows run out (one plan for
- * the whole stream instead of one query per page); ended by COMMIT, or by ROLLBACK when the reader stops early.
+ * the whole stream instead of one query per page), each FETCH sent before the previous batch is handed over;
+ * ended by COMMIT, or by ROLLBACK when the reader stops early.
  */
 export const postgresReads = (pool: pg.Pool): RawReads => {
   const texts = new Map<string, string>()
@@ -75,11 +76,20 @@ export const postgresReads = (pool: pg.Pool): RawReads => {
         await client.query("begin read only")
         open = true
         await client.query({ text: `declare vcr_rows no scroll cursor for ${numbered(text)}`, values: [...params] })
-        const fetch = `fetch ${batch} from vcr_rows`
+        const fetch = () => {
+          const rows = client.query({ text: `fetch ${batch} from vcr_rows`, rowMode: "array" })
+          // Awaited below; a failure while the reader still works on the previous batch must not go unhandled.
+          rows.catch(() => undefined)
+          return rows
+        }
+        let next = fetch()
         for (;;) {
-          const result = await client.query({ text: fetch, rowMode: "array" })
+          const result = await next
+          const more = result.rows.length === batch
+          // The next batch is asked for before this one is handed over: the server reads it while the reader works.
+          if (more) next = fetch()
           if (result.rows.length > 0) yield result.rows as Array<RawRow>
-          if (result.rows.length < batch) break
+          if (!more) break
         }
         open = false
         await client.query("commit")
