@@ -252,6 +252,14 @@ const participantFactsText = (dialect: StoreDialect) => `
 const FACT_BATCH = 2000
 
 /**
+ * Sessions a page of participant facts holds otherwise: fewer than the other streams', since a page's rows stay
+ * alive until the writer is through them, and the young generation copies whatever is alive at each collection
+ * (measured on a 1M-row CSV: scavenges took 620 ms with pages of 500 sessions, 370 ms with 100; SQLite's own time
+ * per row does not change with the page's size).
+ */
+const FACT_PAGE = 100
+
+/**
  * The participants of the segments in `clinicIds` of sessions that entered in `[start, end)`, flat, in report
  * order (core's `ParticipantFact`: the driver's array rows as they are). Where the driver reads through a cursor
  * (PostgreSQL), one query; otherwise keyset pages of `pageSize` sessions, each one ordered query.
@@ -260,7 +268,7 @@ export async function* participantFacts(
   reads: RawReads,
   dialect: StoreDialect,
   query: FactQuery,
-  pageSize = STREAM_PAGE
+  pageSize = FACT_PAGE
 ): AsyncGenerator<ReadonlyArray<ParticipantFact>> {
   if (query.clinicIds.length === 0) return
   const start = bound(query.start)
