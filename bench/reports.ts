@@ -13,7 +13,9 @@
  * Defaults: 100000 1000000, stores under bench/out. With --postgres, each size also runs against a PostgreSQL
  * database `vcr_bench_reports_<rows>` on that server, created and imported when missing (kept for the next run).
  * `--no-tiles` measures the reports only; `--no-sqlite` only PostgreSQL; `--repeat <n>` runs raw, CSV and JSON n
- * times, interleaved, and keeps the fastest of each (with the highest peak RSS): the machine may be shared.
+ * times, interleaved, and keeps the fastest of each (with the highest peak RSS): the machine may be shared;
+ * `--before <vcr.js>` also runs CSV and JSON on another build of the CLI (an older commit checked out beside this
+ * one), in the same rounds, for before/now ratios from one run.
  */
 import { Generation } from "@vcr/core"
 import * as Demo from "@vcr/demo"
@@ -101,9 +103,9 @@ const rawScan = async (url: string, queries: ReadonlyArray<string>, params: Read
 }
 
 /** Runs the bundled CLI; wall time from spawn to exit and its peak RSS (from the probe on descriptor 3). */
-const cli = (name: string, url: string, args: ReadonlyArray<string>, rows: number, file?: string): Measurement => {
+const cli = (name: string, url: string, args: ReadonlyArray<string>, rows: number, file?: string, cliBundle = bundle): Measurement => {
   const started = performance.now()
-  const child = spawnSync(process.execPath, ["-r", probe, bundle, "--db", url, ...args], {
+  const child = spawnSync(process.execPath, ["-r", probe, cliBundle, "--db", url, ...args], {
     cwd: root, env: { ...process.env, VCR_NOW: now }, stdio: ["ignore", "pipe", "inherit", "pipe"], maxBuffer: 64 * 1024 * 1024
   })
   const seconds = (performance.now() - started) / 1000
@@ -170,6 +172,7 @@ if (args[0] === "--child") {
   const dir = option("--dir") ?? join(import.meta.dirname, "out")
   const postgres = option("--postgres")
   const repeat = Number(option("--repeat") ?? 1)
+  const before = option("--before")
   const flag = (name: string) => {
     const i = args.indexOf(name)
     if (i >= 0) args.splice(i, 1)
@@ -196,18 +199,23 @@ if (args[0] === "--child") {
       const store = await openStore(url)
       await store.migrate()
       await store.close()
-      const report = (format: string) => {
+      const report = (format: string, cliBundle?: string) => {
         const target = join(out, `consultations-${rows}.${format}`)
-        return cli(`${format} (vcr report)`, url, ["report", "consultations", ...orgs, "--from", whole.from, "--to", whole.to, "--tz", zone, "--format", format, "--out", target], 0, target)
+        const name = `${format} (vcr report${cliBundle === undefined ? "" : ", before"})`
+        return cli(name, url, ["report", "consultations", ...orgs, "--from", whole.from, "--to", whole.to, "--tz", zone, "--format", format, "--out", target], 0, target, cliBundle)
       }
-      let raw: Measurement | undefined, csv: Measurement | undefined, json: Measurement | undefined
+      let raw: Measurement | undefined
+      const kept = new Map<string, Measurement>()
+      const keep = (m: Measurement) => kept.set(m.name, fastest(kept.get(m.name), { ...m, rows: raw!.rows }))
       for (let run = 0; run < repeat; run++) {
         raw = fastest(raw, inChild("reports.ts", ["--child", "raw", url, String(rows)]))
-        csv = fastest(csv, { ...report("csv"), rows: raw.rows })
-        json = fastest(json, { ...report("json"), rows: raw.rows })
+        for (const format of ["csv", "json"]) {
+          if (before !== undefined) keep(report(format, before))
+          keep(report(format))
+        }
       }
       console.log(`\n${label}, ${rows} participant rows: consultations over the whole history (rows = joined fact rows), x raw`)
-      table([raw!, csv!, json!], "raw")
+      table([raw!, ...kept.values()], "raw")
       if (!withTiles) continue
       const rawWindow = inChild("reports.ts", ["--child", "raw-window", url, String(rows)])
       const tiles = inChild("reports.ts", ["--child", "tiles", url, String(rows)])
