@@ -4,74 +4,28 @@
  */
 import { t } from "./i18n/index.ts"
 
-export interface Clinic { readonly id: string; readonly name: string | null }
-export interface Organisation {
-  readonly id: string
-  readonly name: string | null
-  readonly roles: ReadonlyArray<string>
-  readonly organisation_reports: boolean
-  readonly edit_configuration: boolean
-  readonly default_timezone: string
-  readonly default_minimum_duration_minutes: number
-  readonly clinics: ReadonlyArray<Clinic>
-}
-export interface Me {
-  readonly user: { readonly id: string; readonly name: string | null; readonly email: string | null }
-  readonly organisations: ReadonlyArray<Organisation>
-}
-export type Category = "entities" | "roles" | "activities"
-export interface Tile {
-  readonly report: string
-  readonly category: Category
-  readonly title: string
-  readonly figures: Readonly<Record<string, number | null>>
-}
-export interface Summary { readonly tiles: ReadonlyArray<Tile> }
-export interface TrendFigures {
-  readonly consultations: number
-  readonly consultation_duration: number
-  readonly abandoned: number
-  readonly transferred: number
-  readonly average_wait_duration: number | null
-  readonly p90_wait_duration: number | null
-  readonly room_calls: number
-  readonly room_call_duration: number
-}
-export interface Bucket { readonly start: string; readonly end: string; readonly figures: TrendFigures }
-export type Granularity = "day" | "week" | "month"
-export interface Trends {
-  readonly granularity: Granularity
-  readonly buckets: ReadonlyArray<Bucket>
-  readonly totals: TrendFigures
-  readonly previous: { readonly from: string; readonly to: string; readonly totals: TrendFigures }
-  readonly clinics?: ReadonlyArray<{ readonly clinic_id: string; readonly clinic_name: string | null; readonly buckets: ReadonlyArray<Bucket> }>
-}
-export interface Column { readonly key: string; readonly header: string; readonly type: string; readonly description: string }
-export interface Preview {
-  readonly title: string
-  readonly columns: ReadonlyArray<Column>
-  readonly rows: ReadonlyArray<Record<string, unknown>>
-  readonly total_rows: number
-}
-export interface HistoryEntry {
-  readonly id: string
-  readonly title: string
-  readonly clinic_id: string | null
-  readonly parameters: { readonly from: string; readonly to: string; readonly timezone: string }
-  readonly requested_at: string
-  readonly delivery: string
-  readonly status: string
-  readonly error?: string | null
-  readonly size: number | null
-  readonly file_url: string
-}
-export interface Configuration {
-  readonly tags: ReadonlyArray<{ readonly key: string; readonly label: string }>
-  readonly bandwidth_columns: boolean
-  readonly default_timezone: string | null
-  readonly default_minimum_duration_minutes: number | null
-}
-export interface ApiError { readonly code: string; readonly message: string; readonly field: string | null }
+import type { components } from "./generated/api.ts"
+
+/** The API's schemas, generated from its OpenAPI document (apps/api/scripts/web-api-types.ts). */
+type Schemas = components["schemas"]
+export type Me = Schemas["Me"]
+export type Organisation = Me["organisations"][number]
+export type Clinic = Organisation["clinics"][number]
+export type Summary = Schemas["Summary"]
+export type Tile = Summary["tiles"][number]
+export type Category = Tile["category"]
+export type Trends = Schemas["Trends"]
+export type Bucket = Trends["buckets"][number]
+export type TrendFigures = Bucket["figures"]
+export type Granularity = Trends["granularity"]
+export type Preview =
+  | Schemas["OrganisationsPreview"] | Schemas["ClinicsPreview"] | Schemas["ServiceProvidersPreview"]
+  | Schemas["ServiceProviderSummaryPreview"] | Schemas["RoomCallsPreview"] | Schemas["ConsultationsPreview"]
+export type Column = Preview["columns"][number]
+export type HistoryEntry = Schemas["HistoryEntry"]
+export type Configuration = Schemas["ReportingConfiguration"]
+export type Schedule = Schemas["Schedule"]
+export type ApiError = Schemas["Error"]["error"]
 
 /** An answer: the body, or the error with the status. */
 export type Result<T> = { readonly ok: true; readonly value: T; readonly response: Response } | { readonly ok: false; readonly status: number; readonly error: ApiError; readonly response: Response }

@@ -8,6 +8,9 @@ import { t } from "../i18n/index.ts"
 import { cellText } from "../lib/cells.ts"
 import { InfoTip } from "./info.tsx"
 
+/** A row's cell by its column's key: each report's rows have their own typed shape; the page reads them through the keys its columns list. */
+const cellOf = (row: object, key: string): unknown => (row as Readonly<Record<string, unknown>>)[key]
+
 /** The dialog for `report`; closing it calls `onClose`. */
 export const Preview = (props: { readonly org: string; readonly report: string; readonly title: string; readonly params: Readonly<Record<string, string>>; readonly onClose: () => void }) => {
   const m = t().preview
@@ -43,7 +46,7 @@ export const Preview = (props: { readonly org: string; readonly report: string; 
                 </thead>
                 <tbody>
                   {doc.rows.map((row, i) => (
-                    <tr key={i}>{doc.columns.map((c) => <td key={c.key} class={c.type === "integer" || c.type === "seconds" ? "num" : undefined}>{cellText(c.type, row[c.key])}</td>)}</tr>
+                    <tr key={i}>{doc.columns.map((c) => <td key={c.key} class={c.type === "integer" || c.type === "seconds" ? "num" : undefined}>{cellText(c.type, cellOf(row, c.key))}</td>)}</tr>
                   ))}
                 </tbody>
               </table>

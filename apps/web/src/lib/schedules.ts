@@ -3,28 +3,11 @@
  * settings, the draft's checks, the `range` and `recurrence` texts the API takes, and those texts read back for
  * display. The API stays the judge of every rule; these checks only answer sooner, each under its field.
  */
+import type { Schedule } from "../api.ts"
+export type { Schedule }
 import { t } from "../i18n/index.ts"
 import { presetOf } from "./dates.ts"
 import { isTimezone } from "./validation.ts"
-
-/** A schedule as the API answers it. */
-export interface Schedule {
-  readonly id: string
-  readonly report: string
-  readonly organisation_id: string
-  readonly clinic_id: string | null
-  readonly format: string
-  readonly timezone: string
-  readonly minimum_duration_minutes: number | null
-  readonly locale: string
-  readonly range: string
-  readonly recurrence: string
-  readonly status: "active" | "paused"
-  readonly paused_reason: string | null
-  readonly paused_reason_code: "paused_by_owner" | "access_lost" | "cannot_generate" | null
-  readonly next_occurrences: ReadonlyArray<string>
-  readonly last_run: { readonly entry_id: string | null; readonly status: string; readonly late: boolean; readonly skipped: number } | null
-}
 
 export const rangeKinds = ["previous_day", "previous_week", "previous_month", "month_to_date", "last_n_days"] as const
 export type RangeKind = (typeof rangeKinds)[number]
