@@ -8,7 +8,7 @@
 import type { FactQuery, SegmentFigures, SegmentHost, SessionFigures } from "@vcr/core"
 import type { StoreDialect } from "./dialect.ts"
 import { bound, inList, listParameter, noHosts, pageLimit, STREAM_PAGE } from "./queries.ts"
-import type { RawReads, RawRow } from "./reads.ts"
+import { sessionPages, type RawReads, type RawRow } from "./reads.ts"
 
 /** Rows per read of a cursor. */
 const FIGURES_BATCH = 2000
@@ -76,34 +76,6 @@ async function* grouped(batches: AsyncIterable<ReadonlyArray<RawRow>>): AsyncGen
   if (current !== undefined) yield [current]
 }
 
-/** SQLite's keyset pages of `pageSize` sessions, each page's rows as one batch. */
-async function* pages(
-  reads: RawReads, dialect: StoreDialect, start: number, end: number, scope: ReadonlyArray<unknown>, pageSize: number
-): AsyncGenerator<ReadonlyArray<RawRow>> {
-  const first = pageText(dialect, { after: false, page: pageSize })
-  const next = pageText(dialect, { after: true, page: pageSize })
-  let after: readonly [number, string] | undefined
-  for (;;) {
-    const page = await reads.rows(
-      after === undefined ? first : next,
-      after === undefined ? [start, end, ...scope] : [Math.max(start, after[0]), end, after[0], after[1], ...scope]
-    )
-    if (page.length === 0) return
-    yield page
-    let sessions = 0
-    let session: unknown
-    for (const r of page) {
-      if (r[0] !== session) {
-        session = r[0]
-        sessions++
-      }
-    }
-    if (sessions < pageSize) return
-    const last = page[page.length - 1]!
-    after = [last[1] as number, last[0] as string]
-  }
-}
-
 /** Sessions whose first entry is in `[start, end)` with a segment in one of `clinicIds`, as their figures, in order. */
 export async function* sessionFigures(
   reads: RawReads,
@@ -117,7 +89,8 @@ export async function* sessionFigures(
   const clinics = listParameter(dialect, [...new Set(query.clinicIds)])
   yield* grouped(
     reads.cursor === undefined
-      ? pages(reads, dialect, start, end, scopeParameters(dialect, clinics), pageSize)
+      ? sessionPages(reads, { first: pageText(dialect, { after: false, page: pageSize }), next: pageText(dialect, { after: true, page: pageSize }) },
+        { start, end }, scopeParameters(dialect, clinics), pageSize)
       : reads.cursor(rangeText(dialect), [start, end, ...scopeParameters(dialect, clinics)], FIGURES_BATCH)
   )
 }

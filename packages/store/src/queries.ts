@@ -10,7 +10,7 @@ import type {
 import { Order } from "@vcr/core"
 import { sql, type Kysely, type Selectable } from "kysely"
 import type { StoreDialect } from "./dialect.ts"
-import type { RawReads, RawRow } from "./reads.ts"
+import { sessionPages, type RawReads, type RawRow } from "./reads.ts"
 import type {
   ClinicRolesTable, ClinicsTable, Database, OrganisationRolesTable, OrganisationsTable, ReportingConfigurationsTable,
   RoomsTable, UsersTable
@@ -279,33 +279,17 @@ export async function* participantFacts(
     yield* reads.cursor(participantFactsText(dialect), [start, end, clinics], FACT_BATCH) as AsyncIterable<ReadonlyArray<ParticipantFact>>
     return
   }
-  const first = participantFactsPageText(dialect, { after: false, page: pageSize })
-  const next = participantFactsPageText(dialect, { after: true, page: pageSize })
-  let after: readonly [number, string] | undefined
-  for (;;) {
-    const page = await reads.rows(
-      after === undefined ? first : next,
-      after === undefined ? [start, end, clinics, clinics] : [Math.max(start, after[0]), end, after[0], after[1], clinics, clinics]
-    )
-    if (page.length === 0) return
-    let sessions = 0
-    let session: unknown
+  const texts = { first: participantFactsPageText(dialect, { after: false, page: pageSize }), next: participantFactsPageText(dialect, { after: true, page: pageSize }) }
+  for await (const page of sessionPages(reads, texts, { start, end }, [clinics, clinics], pageSize)) {
     let facts: Array<RawRow> | undefined
     for (let i = 0; i < page.length; i++) {
       const r = page[i]!
-      if (r[0] !== session) {
-        session = r[0]
-        sessions++
-      }
       // A segment without participants (its row of nulls) has no fact: the page is copied without it.
       if (r[16] === null) facts ??= page.slice(0, i)
       else facts?.push(r)
     }
     const batch = facts ?? page
     if (batch.length > 0) yield batch as ReadonlyArray<ParticipantFact>
-    if (sessions < pageSize) return
-    const last = page[page.length - 1]!
-    after = [last[1] as number, last[0] as string]
   }
 }
 

@@ -104,3 +104,36 @@ export const postgresReads = (pool: pg.Pool): RawReads => {
     }
   }
 }
+
+/**
+ * Keyset pages of at most `pageSize` sessions: `first` and `next` are one ordered query's texts without and with
+ * the keyset condition, whose rows start with the session id then its entry instant and are ordered by (entry
+ * instant, session id); `first` takes `[start, end, ...scope]`, `next` `[from, end, entryAt, sessionId, ...scope]`,
+ * where the last page's last session is (entryAt, sessionId). Each page's rows are one batch; a page of fewer
+ * sessions than `pageSize` is the last.
+ */
+export async function* sessionPages(
+  reads: RawReads, texts: { readonly first: string; readonly next: string }, range: { readonly start: number; readonly end: number },
+  scope: ReadonlyArray<unknown>, pageSize: number
+): AsyncGenerator<ReadonlyArray<RawRow>> {
+  let after: readonly [number, string] | undefined
+  for (;;) {
+    const page = await reads.rows(
+      after === undefined ? texts.first : texts.next,
+      after === undefined ? [range.start, range.end, ...scope] : [Math.max(range.start, after[0]), range.end, after[0], after[1], ...scope]
+    )
+    if (page.length === 0) return
+    yield page
+    let sessions = 0
+    let session: unknown
+    for (const r of page) {
+      if (r[0] !== session) {
+        session = r[0]
+        sessions++
+      }
+    }
+    if (sessions < pageSize) return
+    const last = page[page.length - 1]!
+    after = [last[1] as number, last[0] as string]
+  }
+}
