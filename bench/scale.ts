@@ -7,7 +7,9 @@
  * Each in its own process (peak RSS from /usr/bin/time for the CLI, the process's own for the import), on
  * SQLite and, with --postgres, on a fresh PostgreSQL database per size (dropped afterwards).
  *
- *   pnpm build:cli && node --import tsx bench/scale.ts [rows ...] [--postgres postgres://postgres@127.0.0.1:5432/postgres] [--no-sqlite]
+ *   pnpm build:cli && node --import tsx bench/scale.ts [rows ...] [--postgres postgres://postgres@127.0.0.1:5432/postgres] [--no-sqlite] [--keep]
+ *   --keep: SQLite stores stay in bench/out/scale-<rows>.db, and a store kept by an earlier run is reused (its
+ *   import not measured again, shown as "kept"), so later code's report and tiles can be measured on the same data.
  *   (default ladder: 1000000 3000000 10000000; sizes from 500000; a 10M SQLite file takes ~6 GB on disk)
  *
  * The expected shape: the month's report costs the same at every size (its range holds the same rows), and the
@@ -105,8 +107,16 @@ interface Row {
   tilesRssMb: number
 }
 
-const measure = (name: string, rows: number, url: string): Row => {
-  const imported = JSON.parse(
+/** The participant rows of a kept store (its import is not measured again). */
+const keptImport = async (url: string) => {
+  const store = await openStore(url)
+  const counts = await store.counts()
+  await store.close()
+  return { seconds: Number.NaN, events: Number.NaN, maxRssMb: Number.NaN, participantRows: (counts.segment_participants ?? 0) + (counts.room_call_participants ?? 0) }
+}
+
+const measure = async (name: string, rows: number, url: string, kept = false): Promise<Row> => {
+  const imported = kept ? await keptImport(url) : JSON.parse(
     execFileSync(process.execPath, ["--import", "tsx", fileURLToPath(import.meta.url), "--import-child", String(rows), url], {
       encoding: "utf8",
       stdio: ["ignore", "pipe", "inherit"]
@@ -129,8 +139,8 @@ const measure = (name: string, rows: number, url: string): Row => {
 const print = (rows: ReadonlyArray<Row>) => {
   const header = ["store", "participant rows", "months", "import s", "events/s", "import RSS MB", "month report rows", "report s", "report RSS MB", "tiles s", "tiles RSS MB"]
   const lines = [header, ...rows.map((r) => [
-    r.store, r.participantRows.toLocaleString("en-AU"), String(r.months), r.importSeconds.toFixed(0), Math.round(r.eventsPerSecond).toLocaleString("en-AU"),
-    String(r.importRssMb), r.reportRows.toLocaleString("en-AU"), r.reportSeconds.toFixed(1), String(r.reportRssMb), r.tilesSeconds.toFixed(1), String(r.tilesRssMb)
+    r.store, r.participantRows.toLocaleString("en-AU"), String(r.months),
+    ...(Number.isNaN(r.importSeconds) ? ["kept", "kept", "kept"] : [r.importSeconds.toFixed(0), Math.round(r.eventsPerSecond).toLocaleString("en-AU"), String(r.importRssMb)]), r.reportRows.toLocaleString("en-AU"), r.reportSeconds.toFixed(1), String(r.reportRssMb), r.tilesSeconds.toFixed(1), String(r.tilesRssMb)
   ])]
   console.log(`| ${header.join(" | ")} |\n|${header.map((_, i) => (i === 0 ? " --- " : " ---: ")).join("|")}|`)
   for (const l of lines.slice(1)) console.log(`| ${l.join(" | ")} |`)
@@ -150,9 +160,11 @@ const main = async () => {
   for (const rows of sizes) {
     if (!args.includes("--no-sqlite")) {
       const file = join(out, `scale-${rows}.db`)
-      for (const suffix of ["", "-wal", "-shm"]) rmSync(file + suffix, { force: true })
-      results.push(measure("SQLite", rows, `sqlite:${file}`))
-      for (const suffix of ["", "-wal", "-shm"]) rmSync(file + suffix, { force: true })
+      const keep = args.includes("--keep")
+      const kept = keep && existsSync(file)
+      if (!kept) for (const suffix of ["", "-wal", "-shm"]) rmSync(file + suffix, { force: true })
+      results.push(await measure("SQLite", rows, `sqlite:${file}`, kept))
+      if (!keep) for (const suffix of ["", "-wal", "-shm"]) rmSync(file + suffix, { force: true })
       print(results.slice(-1))
     }
     if (admin !== undefined) {
@@ -163,7 +175,7 @@ const main = async () => {
       try {
         const url = new URL(admin)
         url.pathname = `/${name}`
-        results.push(measure("PostgreSQL", rows, url.toString()))
+        results.push(await measure("PostgreSQL", rows, url.toString()))
         print(results.slice(-1))
       } finally {
         await client.query(`drop database if exists ${name} with (force)`)
