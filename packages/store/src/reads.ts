@@ -43,11 +43,12 @@ export const sqliteReads = (db: Kysely<Database>, database: Sqlite.Database): Ra
 
 /**
  * PostgreSQL: one pooled query in array mode (the pool's int8 parser applies); connection failures classified.
- * A cursor is a read-only transaction on a pooled client: DECLARE, then FETCH until the rows run out (one plan for
- * the whole stream instead of one query per page), each FETCH sent before the previous batch is handed over;
- * ended by COMMIT, or by ROLLBACK when the reader stops early.
+ * A cursor is a read-only transaction on a client of `cursors` (a pool of its own, so that open report streams never
+ * hold the connections everything else needs): DECLARE, then FETCH until the rows run out (one plan for the whole
+ * stream instead of one query per page), each FETCH sent before the previous batch is handed over; ended by
+ * COMMIT, or by ROLLBACK when the reader stops early.
  */
-export const postgresReads = (pool: pg.Pool): RawReads => {
+export const postgresReads = (pool: pg.Pool, cursors: pg.Pool): RawReads => {
   const texts = new Map<string, string>()
   const numbered = (text: string): string => {
     let numbered = texts.get(text)
@@ -68,7 +69,7 @@ export const postgresReads = (pool: pg.Pool): RawReads => {
       }
     },
     cursor: async function* (text, params, batch) {
-      const client = await pool.connect().catch((error: unknown) => {
+      const client = await cursors.connect().catch((error: unknown) => {
         throw classifyConnectionError(error)
       })
       let open = false

@@ -245,6 +245,22 @@ export const contract = (name: string, fresh: () => Promise<string>): void => {
         }
       }
       expect((await store.counts()).sessions).toBe(600)
+      // Readers left open mid-stream, more than a pool has connections (reports being written at once): the
+      // store's other reads still get a connection (on PostgreSQL, streams read through a pool of their own).
+      const open = Array.from({ length: 12 }, () => store.participantFacts!({ ...everything, clinicIds: ["cl-g1"] })[Symbol.asyncIterator]())
+      const firsts = open.map((reader) => reader.next())
+      let timer: ReturnType<typeof setTimeout> | undefined
+      const stuck = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error("the store's reads waited on report streams' connections")), 10_000)
+      })
+      try {
+        expect((await Promise.race([store.counts(), stuck])).sessions).toBe(600)
+        expect((await Promise.race([firsts[0]!, stuck])).done).toBe(false)
+      } finally {
+        clearTimeout(timer)
+        await Promise.all(open.map((reader) => reader.return?.()))
+        await Promise.allSettled(firsts)
+      }
     })
 
     it("ignores the same file imported twice and counts its events as duplicates", async () => {

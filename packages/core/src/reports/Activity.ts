@@ -74,7 +74,10 @@ export interface Observers {
 
 /**
  * What a segment of a clinic in scope updates, found with one look-up of its clinic id (a range has a few clinics
- * and a great many segments); the entries of the activity are still made on first use, as the reports expect.
+ * and a great many segments). The provider maps of every clinic in scope (and of its organisation) are made up
+ * front, empty until a segment fills them; a clinic's own activity and active set are made on first use, as the
+ * reports expect (a clinic without activity has neither). Readers look entries up with `get`, so an empty map
+ * reads as no activity.
  */
 interface ClinicState {
   readonly id: string

@@ -20,17 +20,33 @@ const types = {
 /** Opens the PostgreSQL store at a connection URL (`postgres://user:password@host:5432/database`) or pool config. */
 export const openPostgresStore = async (connection: string | pg.PoolConfig): Promise<Store> => {
   const config: pg.PoolConfig = typeof connection === "string" ? { connectionString: connection } : connection
-  const pool = new pg.Pool({ max: 10, ...config, types })
-  // A client that loses its connection (PostgreSQL restarting: 57P01) emits 'error'; unheard, that event would
-  // end the process. Idle clients report to the pool, checked-out ones to their own listener; the query in
-  // flight fails on its own and is classified below, and pg discards the broken client on release.
-  pool.on("error", () => {})
-  pool.on("connect", (client) => void client.on("error", () => {}))
-  return new KyselyStore(new Kysely<Database>({ dialect: new PostgresDialect({ pool: classifying(pool) }) }), postgresDialect, postgresReads(pool))
+  const pool = listening(new pg.Pool({ max: 10, ...config, types }))
+  // Report streams read through cursors, each holding its connection (and a read-only transaction) for as long
+  // as the report takes to write. They get a pool of their own: however many reports run at once, they never take
+  // the connections that the rest of the store (sign-in, tiles, the report's own file chunks) needs; a fifth
+  // concurrent stream waits for a cursor connection, holding nothing.
+  const cursors = listening(new pg.Pool({ ...config, max: CURSOR_CONNECTIONS, types }))
+  return new KyselyStore(
+    new Kysely<Database>({ dialect: new PostgresDialect({ pool: classifying(pool, cursors) }) }), postgresDialect, postgresReads(pool, cursors)
+  )
 }
 
-/** The pool as kysely sees it, with connection failures turned into StoreUnavailable. */
-const classifying = (pool: pg.Pool): PostgresPool => ({
+/** How many report streams read through cursors at once, per store. */
+const CURSOR_CONNECTIONS = 4
+
+/**
+ * A client that loses its connection (PostgreSQL restarting: 57P01) emits 'error'; unheard, that event would end
+ * the process. Idle clients report to the pool, checked-out ones to their own listener; the query in flight fails
+ * on its own and is classified, and pg discards the broken client on release.
+ */
+const listening = (pool: pg.Pool): pg.Pool => {
+  pool.on("error", () => {})
+  pool.on("connect", (client) => void client.on("error", () => {}))
+  return pool
+}
+
+/** The pool as kysely sees it, with connection failures turned into StoreUnavailable; ending it ends the cursors' pool too. */
+const classifying = (pool: pg.Pool, cursors: pg.Pool): PostgresPool => ({
   connect: async (): Promise<PostgresPoolClient> => {
     const client = await pool.connect().catch((error: unknown) => {
       throw classifyConnectionError(error)
@@ -44,5 +60,7 @@ const classifying = (pool: pg.Pool): PostgresPool => ({
       release: () => client.release()
     }
   },
-  end: () => pool.end()
+  end: async () => {
+    await Promise.all([pool.end(), cursors.end()])
+  }
 })
