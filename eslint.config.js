@@ -10,7 +10,7 @@ const restrict = (patterns, message) => ({
 })
 
 export default tseslint.config(
-  { ignores: ["**/dist/**", "**/node_modules/**", "**/.turbo/**", "docs/api/**"] },
+  { ignores: ["**/dist/**", "**/node_modules/**", "**/.turbo/**", "docs/api/**", "apps/web/src/generated/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

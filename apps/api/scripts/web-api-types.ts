@@ -1,30 +1,24 @@
 /**
  * The page's API types, generated from the API's own OpenAPI document (openapi-typescript), so that `apps/web`,
- * which depends on no server package, cannot drift from what the server answers. Run after changing the document:
- *   pnpm --filter @vcr/api run generate:web-types
- * `test/web-api-types.test.ts` fails while the checked-in file differs from what this prints.
+ * which depends on no server package, cannot drift from what the server answers. Not checked in: the page's build
+ * and typecheck (`pnpm --filter @vcr/web run generate:api-types`) write them first, so they are never stale.
  */
 import openapiTS, { astToString } from "openapi-typescript"
-import { writeFileSync, renameSync } from "node:fs"
-import { join } from "node:path"
+import { mkdirSync, renameSync, writeFileSync } from "node:fs"
+import { dirname, join } from "node:path"
 import { openApiDocument } from "../src/openapi.ts"
 
 /** Where the page keeps the generated types. */
-export const webApiTypesPath = join(import.meta.dirname, "../../web/src/generated/api.ts")
+const webApiTypesPath = join(import.meta.dirname, "../../web/src/generated/api.ts")
 
 const header = `/**
- * Generated from the API's OpenAPI document by apps/api/scripts/web-api-types.ts; do not edit.
- * Regenerate with: pnpm --filter @vcr/api run generate:web-types
+ * Generated from the API's OpenAPI document by apps/api/scripts/web-api-types.ts at the page's build and
+ * typecheck; not checked in, do not edit.
  */
 `
 
-/** The text of the generated module. */
-export const webApiTypes = async (): Promise<string> =>
-  header + astToString(await openapiTS(openApiDocument() as unknown as Parameters<typeof openapiTS>[0], { immutable: true }))
-
-if (process.argv[1] === import.meta.filename) {
-  const temporary = `${webApiTypesPath}.tmp`
-  writeFileSync(temporary, await webApiTypes())
-  renameSync(temporary, webApiTypesPath)
-  process.stdout.write(`wrote ${webApiTypesPath}\n`)
-}
+const types = astToString(await openapiTS(openApiDocument() as unknown as Parameters<typeof openapiTS>[0], { immutable: true }))
+mkdirSync(dirname(webApiTypesPath), { recursive: true })
+// Written to a temporary file and renamed, so a reader never sees half a file.
+writeFileSync(`${webApiTypesPath}.tmp`, header + types)
+renameSync(`${webApiTypesPath}.tmp`, webApiTypesPath)
