@@ -30,9 +30,9 @@ const bandwidthOf = (r: BandwidthColumns): Bandwidth | null =>
     ? null
     : [r.min_sent_kbps, r.max_sent_kbps, r.avg_sent_kbps, r.min_received_kbps, r.max_received_kbps, r.avg_received_kbps]
 
-/** A call event as an `events` row. */
-export const eventRow = (e: CallEvent, component: number): Insertable<EventsTable> => ({
-  id: e.id, identity: e.identity, event: e.event, at: e.at,
+/** A call event as an `events` row, with the stored form of its identity (`identityDigest`). */
+export const eventRow = (e: CallEvent, identity: string, component: number): Insertable<EventsTable> => ({
+  id: e.id, identity, event: e.event, at: e.at,
   session_id: e.session_id, segment_id: e.segment_id, queued_call_id: e.queued_call_id, clinic_id: e.clinic_id,
   participant_id: e.participant_id, role: e.role, user_id: e.user_id, room_id: e.room_id, room_call_id: e.room_call_id,
   to_clinic_id: e.to_clinic_id, to_segment_id: e.to_segment_id, to_queued_call_id: e.to_queued_call_id,
@@ -42,18 +42,18 @@ export const eventRow = (e: CallEvent, component: number): Insertable<EventsTabl
 
 /** The `events` columns of the projection's read, in select order: the component first, then the event. */
 const EVENT_COLUMNS = [
-  "component", "id", "identity", "event", "at", "session_id", "segment_id", "queued_call_id", "clinic_id", "participant_id",
+  "component", "id", "event", "at", "session_id", "segment_id", "queued_call_id", "clinic_id", "participant_id",
   "role", "user_id", "room_id", "room_call_id", "to_clinic_id", "to_segment_id", "to_queued_call_id",
   "min_sent_kbps", "max_sent_kbps", "avg_sent_kbps", "min_received_kbps", "max_received_kbps", "avg_received_kbps"
 ] as const
 
 /** A raw row of EVENT_COLUMNS (after its component) as core's call event: the same event as `eventOf`. */
 const eventOfRaw = (r: RawRow): CallEvent => eventOf({
-  id: r[1], identity: r[2], event: r[3], at: r[4], session_id: r[5], segment_id: r[6], queued_call_id: r[7],
-  clinic_id: r[8], participant_id: r[9], role: r[10], user_id: r[11], room_id: r[12], room_call_id: r[13],
-  to_clinic_id: r[14], to_segment_id: r[15], to_queued_call_id: r[16], min_sent_kbps: r[17], max_sent_kbps: r[18],
-  avg_sent_kbps: r[19], min_received_kbps: r[20], max_received_kbps: r[21], avg_received_kbps: r[22], component: r[0]
-} as Selectable<EventsTable>)
+  id: r[1], event: r[2], at: r[3], session_id: r[4], segment_id: r[5], queued_call_id: r[6],
+  clinic_id: r[7], participant_id: r[8], role: r[9], user_id: r[10], room_id: r[11], room_call_id: r[12],
+  to_clinic_id: r[13], to_segment_id: r[14], to_queued_call_id: r[15], min_sent_kbps: r[16], max_sent_kbps: r[17],
+  avg_sent_kbps: r[18], min_received_kbps: r[19], max_received_kbps: r[20], avg_received_kbps: r[21], component: r[0]
+} as Omit<Selectable<EventsTable>, "identity">)
 
 /**
  * The events of `components` ordered by component, with each one's component alongside: as raw rows on the transaction's
@@ -70,17 +70,20 @@ const componentEvents = async (
     const rows = await dialect.rawRows(trx, query.sql, query.parameters)
     return { components: rows.map((r) => Number(r[0])), events: rows.map(eventOfRaw) }
   }
-  const rows = await trx.selectFrom("events").selectAll().where(inPage).orderBy("component").execute()
+  const rows = await trx.selectFrom("events").select(EVENT_COLUMNS).where(inPage).orderBy("component").execute()
   return { components: rows.map((r) => Number(r.component)), events: rows.map(eventOf) }
 }
 
-/** An `events` row as core's call event. */
-export const eventOf = (r: Selectable<EventsTable>): CallEvent => ({
+/**
+ * An `events` row as core's call event, for the projection. Its `identity` is left empty: the store keeps a digest,
+ * not core's canonical text (identity.ts), and only the import compares identities, against the table.
+ */
+export const eventOf = (r: Omit<Selectable<EventsTable>, "identity">): CallEvent => ({
   type: "event", id: r.id, event: r.event as CallEvent["event"], at: r.at,
   session_id: r.session_id, segment_id: r.segment_id, queued_call_id: r.queued_call_id, clinic_id: r.clinic_id,
   participant_id: r.participant_id, role: r.role as CallEvent["role"], user_id: r.user_id,
   room_id: r.room_id, room_call_id: r.room_call_id, to_clinic_id: r.to_clinic_id, to_segment_id: r.to_segment_id,
-  to_queued_call_id: r.to_queued_call_id, bandwidth: bandwidthOf(r), identity: r.identity
+  to_queued_call_id: r.to_queued_call_id, bandwidth: bandwidthOf(r), identity: ""
 })
 
 export const sessionOf = (r: Selectable<SessionsTable>): SessionBundle["session"] => ({

@@ -8,6 +8,7 @@ import { Components, MalformedLine, Projection, Records, malformed, type CallEve
 import { sql, type Insertable, type Kysely } from "kysely"
 import type { StoreDialect } from "./dialect.ts"
 import { COMPONENT_PAGE, FactWriter, INSERT_BATCH, deleteFacts, eventRow, projectPending } from "./facts.ts"
+import { identityDigest, sameIdentity } from "./identity.ts"
 import type { Database } from "./schema.ts"
 
 /** What one import did. */
@@ -226,18 +227,22 @@ class Importer {
     if (batch.length === 0) return
     const { trx, dialect } = this
 
+    // Stored identities (digests, or the text an older store kept), then those of this batch's earlier lines.
     const identities = new Map<string, string>()
     const ids = [...new Set(batch.map((b) => b.event.id))]
     for (const r of await trx.selectFrom("events").select(["id", "identity"]).where(dialect.anyOf("id", ids)).execute()) {
       identities.set(r.id, r.identity)
     }
     const fresh: Array<CallEvent> = []
+    const digests: Array<string> = []
     for (const { event, line } of batch) {
       const known = identities.get(event.id)
+      const digest = identityDigest(event.identity)
       if (known === undefined) {
-        identities.set(event.id, event.identity)
+        identities.set(event.id, digest)
         fresh.push(event)
-      } else if (known === event.identity) {
+        digests.push(digest)
+      } else if (sameIdentity(known, event.identity, digest)) {
         this.duplicates++
       } else {
         throw eventConflict(line, event.id)
@@ -318,7 +323,7 @@ class Importer {
     }
 
     await dialect.insertRows(trx, "links", newLinks)
-    await dialect.insertRows(trx, "events", fresh.map((e, i) => eventRow(e, componentOfEvent[i]!)))
+    await dialect.insertRows(trx, "events", fresh.map((e, i) => eventRow(e, digests[i]!, componentOfEvent[i]!)))
     await dialect.insertRows(trx, "pending_components", [...pending].map((component) => ({ component })), { onConflict: "ignore" })
     if (stale.length > 0) {
       // Facts projected early may still be buffered: write them first, so that none outlives the delete.

@@ -95,7 +95,10 @@ export interface BandwidthColumns {
 
 export interface EventsTable extends BandwidthColumns {
   id: string
-  /** Canonical JSON of the line (core's `CallEvent.identity`): equal for the same event (R13). */
+  /**
+   * The SHA-256 (base64) of the line's canonical JSON (core's `CallEvent.identity`), equal for the same event (R13);
+   * in rows written before, the canonical JSON itself (see identity.ts).
+   */
   identity: string
   event: string
   at: number

@@ -4,7 +4,7 @@
  */
 import { createReadStream } from "node:fs"
 import { createInterface } from "node:readline"
-import { MalformedLine, Order, type FactQuery, type ParticipantFact, type RoomCallBundle, type SessionBundle } from "@vcr/core"
+import { MalformedLine, Order, Records, type CallEvent, type FactQuery, type ParticipantFact, type RoomCallBundle, type SessionBundle } from "@vcr/core"
 import { afterEach, describe, expect, it } from "vitest"
 import { openStore, type ImportProgress, type Store } from "../src/index.ts"
 import { importLines } from "../src/import.ts"
@@ -282,6 +282,24 @@ export const contract = (name: string, fresh: () => Promise<string>): void => {
         '{"participant_id":"p-pat","clinic_id":"cl-a","queued_call_id":"q-1","segment_id":"g-1","session_id":"s-1","at":"2026-03-01T22:00:00.000Z","event":"waiting_area.entered","id":"e-01","type":"event"}'
       ])
       expect(summary.events).toEqual({ inserted: 0, duplicates: 1 })
+    })
+
+    it("keeps a digest of each event's identity, and still compares the text an older store kept (R13)", async () => {
+      const store = (await imported(acceptanceLines())) as KyselyStore
+      const db = store.db
+      const e01 = await db.selectFrom("events").select("identity").where("id", "=", "e-01").executeTakeFirstOrThrow()
+      expect(e01.identity).toMatch(/^[A-Za-z0-9+/]{43}=$/)
+      // As a store written before the digest would hold it: core's canonical JSON of the line.
+      const text = Records.decodeLine(acceptanceLines().find((l) => l.includes('"id":"e-01"'))!, 1) as CallEvent
+      await db.updateTable("events").set({ identity: text.identity }).where("id", "=", "e-01").execute()
+      const same = await store.importLines([
+        '{"participant_id":"p-pat","clinic_id":"cl-a","queued_call_id":"q-1","segment_id":"g-1","session_id":"s-1","at":"2026-03-01T22:00:00.000Z","event":"waiting_area.entered","id":"e-01","type":"event"}'
+      ])
+      expect(same.events).toEqual({ inserted: 0, duplicates: 1 })
+      const error = await failure(store.importLines([
+        '{"participant_id":"p-other","clinic_id":"cl-a","queued_call_id":"q-1","segment_id":"g-1","session_id":"s-1","at":"2026-03-01T22:00:00Z","event":"waiting_area.entered","id":"e-01","type":"event"}'
+      ]))
+      expect((error as MalformedLine).message).toBe('line 1: event "e-01" is already stored with different content (R13)')
     })
 
     it("gives the same facts whatever the order of lines and however the events are split across files", async () => {
