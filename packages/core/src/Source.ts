@@ -74,6 +74,37 @@ export type ParticipantFact = readonly [
   avg_received_kbps: number | null
 ]
 
+/**
+ * One segment of a session with the figures of its session, flat and by position (`ReportSource.segmentFacts`):
+ * what the aggregate reports and the tiles count, without an object per segment. `flags` adds 1 when the segment
+ * was answered, 2 when it was transferred out (`transfer_at` set), 4 when it was transferred in, 8 when it was
+ * abandoned. `hosts_json` is the segment's hosts (an array of `SegmentHost`) as JSON, null when it has none.
+ */
+export type SegmentFact = readonly [
+  session_id: string,
+  session_entry_at: number,
+  first_clinic_id: string,
+  session_consultation_ms: number,
+  clinic_id: string,
+  flags: number,
+  wait_ms: number,
+  consultation_ms: number,
+  hosts_json: string | null
+]
+
+/**
+ * One room call's figures, flat and by position (`ReportSource.roomCallFacts`). `hosts_json` is the call's hosts
+ * (an array of `RoomCallHost`) as JSON, null when it has none.
+ */
+export type RoomCallFact = readonly [
+  room_call_id: string,
+  start_at: number,
+  room_id: string,
+  duration_ms: number,
+  participants: number,
+  hosts_json: string | null
+]
+
 /** Logins of one user relative to a range. */
 export interface LoginSummary {
   readonly lastBeforeEnd: number | null
@@ -104,8 +135,19 @@ export interface ReportSource {
    * tiles count in one pass over the range, without an object per participant or an await per session.
    */
   sessionFigures(query: FactQuery): AsyncIterable<ReadonlyArray<SessionFigures>>
+  /**
+   * The sessions of `sessionFigures` for the same query, as one fact per segment (ALL their segments; a session's
+   * segments next to each other, across two batches at most, sessions in any order), in batches: the driver's array rows as they are. Optional:
+   * the aggregate reports and the tiles read `sessionFigures` for a source without it.
+   */
+  segmentFacts?(query: FactQuery): AsyncIterable<ReadonlyArray<SegmentFact>>
   /** Room calls that started in `[start, end)` in a room of `roomIds`, ordered by start then call id, with participants. */
   roomCalls(query: RoomCallQuery): AsyncIterable<RoomCallBundle>
+  /**
+   * The calls of `roomCalls` for the same query (in any order), as their figures only, in batches: the driver's
+   * array rows as they are. Optional: the aggregate reports and the tiles read `roomCalls` for a source without it.
+   */
+  roomCallFacts?(query: Omit<RoomCallQuery, "participants">): AsyncIterable<ReadonlyArray<RoomCallFact>>
   /**
    * For each clinic: over sessions with first entry before `end` and consultation time `>= thresholdMs`, the latest
    * such session (by entry, then session id) answered in the clinic, and the latest answer time of its segments there.

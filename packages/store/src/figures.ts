@@ -5,7 +5,7 @@
  * one by one and each joins the whole history's segments. Otherwise (SQLite) keyset pages of `pageSize` sessions,
  * each a seek, so the one connection is free between pages.
  */
-import type { FactQuery, SegmentFigures, SegmentHost, SessionFigures } from "@vcr/core"
+import type { FactQuery, RoomCallFact, RoomCallQuery, SegmentFact, SegmentFigures, SegmentHost, SessionFigures } from "@vcr/core"
 import type { StoreDialect } from "./dialect.ts"
 import { bound, inList, listParameter, noHosts, pageLimit, STREAM_PAGE } from "./queries.ts"
 import { sessionPages, type RawReads, type RawRow } from "./reads.ts"
@@ -15,6 +15,15 @@ const FIGURES_BATCH = 2000
 
 const columns = `s.session_id, s.entry_at, s.first_clinic_id, s.consultation_ms, g.segment_id, g.clinic_id, g.answered_at, g.wait_ms,
     g.consultation_ms, g.transfer_at, g.transferred_in, g.abandoned_at, g.hosts_json`
+
+/**
+ * A `SegmentFact` (core's Source.ts): the flags computed by the database, hosts only when there are any. A third
+ * fewer columns than the figures, and no segment id: each value the driver hands over is a cost.
+ */
+const factColumns = `s.session_id, s.entry_at, s.first_clinic_id, s.consultation_ms, g.clinic_id,
+    case when g.answered_at is null then 0 else 1 end + case when g.transfer_at is null then 0 else 2 end + g.transferred_in * 4
+      + case when g.abandoned_at is null then 0 else 8 end,
+    g.wait_ms, g.consultation_ms, nullif(g.hosts_json, '[]')`
 
 // By session only: the figures' segments come in no particular order, and sorting each session's segments (a
 // temporary B-tree on SQLite) cost a quarter of the read.
@@ -34,16 +43,16 @@ const inScope = (dialect: StoreDialect, sessions: string) => {
 const scopeParameters = (dialect: StoreDialect, clinics: unknown): ReadonlyArray<unknown> => dialect.name === "sqlite" ? [clinics, clinics] : [clinics]
 
 /** The whole range as one ordered query, for a cursor. */
-const rangeText = (dialect: StoreDialect) => `
-  select ${columns}
+const rangeText = (dialect: StoreDialect, selected = columns) => `
+  select ${selected}
   from sessions s join segments g on g.session_id = s.session_id
   where s.entry_at >= ? and s.entry_at < ?
     and ${inScope(dialect, "s")}
   ${order}`
 
 /** One keyset page of `page` sessions (see `sessions` in queries.ts for why the keyset and the literal LIMIT). */
-const pageText = (dialect: StoreDialect, options: { readonly after: boolean; readonly page: number }) => `
-  select ${columns}
+const pageText = (dialect: StoreDialect, options: { readonly after: boolean; readonly page: number; readonly columns?: string }) => `
+  select ${options.columns ?? columns}
   from (
     select session_id, entry_at, first_clinic_id, consultation_ms from sessions
     where entry_at >= ? and entry_at < ?${options.after ? " and (entry_at > ? or session_id > ?)" : ""}
@@ -93,4 +102,49 @@ export async function* sessionFigures(
         { start, end }, scopeParameters(dialect, clinics), pageSize)
       : reads.cursor(rangeText(dialect), [start, end, ...scopeParameters(dialect, clinics)], FIGURES_BATCH)
   )
+}
+
+/** The sessions of `sessionFigures` as segment facts (see core's `SegmentFact`), in batches of the driver's rows. */
+export async function* segmentFacts(
+  reads: RawReads,
+  dialect: StoreDialect,
+  query: FactQuery,
+  pageSize = STREAM_PAGE
+): AsyncGenerator<ReadonlyArray<SegmentFact>> {
+  const start = bound(query.start)
+  const end = bound(query.end)
+  if (query.clinicIds.length === 0 || start >= end) return
+  const clinics = listParameter(dialect, [...new Set(query.clinicIds)])
+  const rows = reads.cursor === undefined
+    ? sessionPages(reads, {
+      first: pageText(dialect, { after: false, page: pageSize, columns: factColumns }),
+      next: pageText(dialect, { after: true, page: pageSize, columns: factColumns })
+    }, { start, end }, scopeParameters(dialect, clinics), pageSize)
+    : reads.cursor(rangeText(dialect, factColumns), [start, end, ...scopeParameters(dialect, clinics)], FIGURES_BATCH)
+  yield* rows as AsyncIterable<ReadonlyArray<SegmentFact>>
+}
+
+/** Room calls as `RoomCallFact`s: the whole range for a cursor, else one keyset page (by start, then call id). */
+const callsText = (dialect: StoreDialect, options: { readonly after: boolean; readonly page?: number }) => `
+  select room_call_id, start_at, room_id, duration_ms, participants, nullif(hosts_json, '[]') from room_calls
+  where start_at >= ? and start_at < ?${options.after ? " and (start_at > ? or room_call_id > ?)" : ""}
+    and ${inList(dialect, "room_id")}
+  ${options.page === undefined ? "" : `order by start_at, room_call_id limit ${pageLimit(options.page)}`}`
+
+/** The room calls of `roomCalls` (without participants) as their facts, in batches of the driver's rows, in any order. */
+export async function* roomCallFacts(
+  reads: RawReads,
+  dialect: StoreDialect,
+  query: Omit<RoomCallQuery, "participants">,
+  pageSize = STREAM_PAGE
+): AsyncGenerator<ReadonlyArray<RoomCallFact>> {
+  const start = bound(query.start)
+  const end = bound(query.end)
+  if (query.roomIds.length === 0 || start >= end) return
+  const rooms = listParameter(dialect, [...new Set(query.roomIds)])
+  const rows = reads.cursor === undefined
+    ? sessionPages(reads, { first: callsText(dialect, { after: false, page: pageSize }), next: callsText(dialect, { after: true, page: pageSize }) },
+      { start, end }, [rooms], pageSize)
+    : reads.cursor(callsText(dialect, { after: false }), [start, end, rooms], FIGURES_BATCH)
+  yield* rows as AsyncIterable<ReadonlyArray<RoomCallFact>>
 }

@@ -199,6 +199,14 @@ export class KyselyStore implements Store {
     return Figures.sessionFigures(this.reads, this.flavour, query)
   }
 
+  segmentFacts(query: FactQuery) {
+    return Figures.segmentFacts(this.reads, this.flavour, query)
+  }
+
+  roomCallFacts(query: Omit<RoomCallQuery, "participants">) {
+    return Figures.roomCallFacts(this.reads, this.flavour, query)
+  }
+
   lastClinicConsultations(clinicIds: ReadonlyArray<string>, end: number, thresholdMs: number): Promise<ReadonlyMap<string, number>> {
     return Queries.lastClinicConsultations(this.db, this.flavour, clinicIds, end, thresholdMs)
   }

@@ -4,7 +4,10 @@
  */
 import { createReadStream } from "node:fs"
 import { createInterface } from "node:readline"
-import { MalformedLine, Order, Records, type CallEvent, type FactQuery, type ParticipantFact, type RoomCallBundle, type SessionBundle } from "@vcr/core"
+import {
+  MalformedLine, Order, Records, type CallEvent, type FactQuery, type ParticipantFact, type RoomCallBundle, type RoomCallFact, type RoomCallQuery,
+  type SegmentFact, type SessionBundle
+} from "@vcr/core"
 import { afterEach, describe, expect, it } from "vitest"
 import { openStore, type ImportProgress, type Store } from "../src/index.ts"
 import { importLines } from "../src/import.ts"
@@ -64,6 +67,43 @@ const streamedFigures = async (store: Store, query: FactQuery) =>
   (await collect(store.sessionFigures(query))).flat().map((s) => ({
     ...s, segments: [...s.segments].sort((a, b) => Order.compareCodePoints(a.segment_id, b.segment_id))
   }))
+
+/** What `segmentFacts` must give for these sessions (as `sessions` with hosts reads them), in a canonical order. */
+const segmentFactsOf = (sessions: ReadonlyArray<SessionBundle>): Array<SegmentFact> =>
+  sessions.flatMap(({ session: s, segments }) => segments.map(({ segment: g }): SegmentFact => [
+    s.session_id, s.entry_at, s.first_clinic_id, s.consultation_ms, g.clinic_id,
+    (g.answered_at === null ? 0 : 1) + (g.transfer_at === null ? 0 : 2) + (g.transferred_in ? 4 : 0) + (g.abandoned_at === null ? 0 : 8),
+    g.wait_ms, g.consultation_ms, g.hosts.length === 0 ? null : JSON.stringify(g.hosts)
+  ])).sort((a, b) => Order.compareCodePoints(JSON.stringify(a), JSON.stringify(b)))
+
+/**
+ * The segment facts a store streams, in the canonical order of `segmentFactsOf`, after checking that each
+ * session's facts are next to each other and that no batch is empty.
+ */
+const streamedSegmentFacts = async (store: Store, query: FactQuery): Promise<Array<SegmentFact>> => {
+  const batches = await collect(store.segmentFacts!(query))
+  expect(batches.every((b) => b.length > 0)).toBe(true)
+  const facts = batches.flat()
+  const seen = new Set<string>()
+  facts.forEach((f, i) => {
+    if (i > 0 && facts[i - 1]![0] === f[0]) return
+    expect(seen.has(f[0])).toBe(false)
+    seen.add(f[0])
+  })
+  return [...facts].sort((a, b) => Order.compareCodePoints(JSON.stringify(a), JSON.stringify(b)))
+}
+
+/** The calls a store streams as facts, and what `roomCalls` says they must be, both by call id. */
+const callFacts = async (store: Store, query: Omit<RoomCallQuery, "participants">) => {
+  const byId = (a: RoomCallFact, b: RoomCallFact) => Order.compareCodePoints(a[0], b[0])
+  const calls = await collect(store.roomCalls({ ...query, participants: false }))
+  return {
+    streamed: (await collect(store.roomCallFacts!(query))).flat().sort(byId),
+    expected: calls.map(({ call: c }): RoomCallFact => [
+      c.room_call_id, c.start_at, c.room_id, c.duration_ms, c.participants, c.hosts.length === 0 ? null : JSON.stringify(c.hosts)
+    ]).sort(byId)
+  }
+}
 
 const factTables = [
   ["sessions", ["session_id"]],
@@ -203,6 +243,7 @@ export const contract = (name: string, fresh: () => Promise<string>): void => {
         { start: s1 + 1, end: sydneyDay.end, clinicIds: ["cl-a", "cl-b"] }, { start: s1, end: s1, clinicIds: ["cl-a"] }
       ]) {
         expect(await streamedFigures(store, query)).toEqual(figuresOf(await collect(store.sessions({ ...query, participants: false }))))
+        expect(await streamedSegmentFacts(store, query)).toEqual(segmentFactsOf(await collect(store.sessions({ ...query, participants: false }))))
       }
     })
 
@@ -236,6 +277,9 @@ export const contract = (name: string, fresh: () => Promise<string>): void => {
         const facts = await participantFacts(store, { ...everything, clinicIds })
         expect(facts.length).toBe(600 * 2 * clinicIds.length)
         expect(facts).toEqual(flatFacts(sessions, clinicIds))
+        const segmentFacts = await streamedSegmentFacts(store, { ...everything, clinicIds })
+        expect(segmentFacts.length).toBe(600 * 2)
+        expect(segmentFacts).toEqual(segmentFactsOf(sessions))
       }
       // A reader that stops early leaves nothing held: more of them than a pool has connections, then other reads.
       for (let i = 0; i < 12; i++) {
@@ -524,6 +568,14 @@ export const contract = (name: string, fresh: () => Promise<string>): void => {
       expect((await collect(store.roomCalls({ ...day, roomIds: ["room-1"] }))).map((c) => c.call.room_call_id)).toEqual(["rc-a"])
       expect((await collect(store.roomCalls({ ...everything, roomIds: ["room-1", "room-3"] }))).map((c) => c.call.room_call_id)).toEqual(["rc-0", "rc-a", "rc-3"])
       expect(await collect(store.roomCalls({ ...everything, roomIds: [] }))).toEqual([])
+      // The same calls as facts, whatever the rooms and the range.
+      for (const query of [
+        { ...day, roomIds: ["room-1", "room-2", "room-3"] }, { ...day, roomIds: ["room-1"] }, { ...everything, roomIds: ["room-1", "room-3"] },
+        { ...everything, roomIds: [] }, { start: day.start, end: day.start, roomIds: ["room-1"] }
+      ]) {
+        const { streamed, expected } = await callFacts(store, query)
+        expect(streamed).toEqual(expected)
+      }
     })
 
     it("finds each clinic's last counted consultation, by entry then session id, judged on the threshold", async () => {

@@ -5,8 +5,96 @@
  * session by session (the stream gives each session once, whole), so memory holds clinics, rooms and accounts,
  * never the sessions of the range.
  */
-import type { RoomCallBundle, SessionFigures } from "../Facts.ts"
+import type { RoomCallHost, SegmentHost, SessionFigures } from "../Facts.ts"
+import type { FactQuery, ReportSource, RoomCallQuery } from "../Source.ts"
 import * as Run from "./Run.ts"
+
+/** The bits of a segment fact's flags (see `SegmentFact`). */
+export const ANSWERED = 1
+export const TRANSFERRED_OUT = 2
+export const TRANSFERRED_IN = 4
+export const ABANDONED = 8
+
+/** A segment fact as read here: from a source without `segmentFacts`, its hosts come decoded. */
+export type Fact = readonly [
+  session_id: string, session_entry_at: number, first_clinic_id: string, session_consultation_ms: number, clinic_id: string,
+  flags: number, wait_ms: number, consultation_ms: number, hosts: string | ReadonlyArray<SegmentHost> | null
+]
+
+/** A room call's figures as read here (see `RoomCallFact`): from a source without `roomCallFacts`, its hosts come decoded. */
+export type CallFact = readonly [
+  room_call_id: string, start_at: number, room_id: string, duration_ms: number, participants: number,
+  hosts: string | ReadonlyArray<RoomCallHost> | null
+]
+
+/** The room calls of `query` as facts, in batches: the source's own, or its calls without participants. */
+export async function* callFacts(source: ReportSource, query: Omit<RoomCallQuery, "participants">): AsyncGenerator<ReadonlyArray<CallFact>> {
+  if (source.roomCallFacts !== undefined) {
+    yield* source.roomCallFacts(query)
+    return
+  }
+  let batch: Array<CallFact> = []
+  for await (const { call } of source.roomCalls({ ...query, participants: false })) {
+    batch.push([call.room_call_id, call.start_at, call.room_id, call.duration_ms, call.participants, call.hosts.length === 0 ? null : call.hosts])
+    if (batch.length >= 512) {
+      yield batch
+      batch = []
+    }
+  }
+  if (batch.length > 0) yield batch
+}
+
+/** A fact's hosts, decoded. */
+export const hostsOf = (fact: Fact): ReadonlyArray<SegmentHost> => {
+  const hosts = fact[8]
+  return hosts === null ? [] : typeof hosts === "string" ? (JSON.parse(hosts) as ReadonlyArray<SegmentHost>) : hosts
+}
+
+const flagsOf = (g: SessionFigures["segments"][number]): number =>
+  (g.answered_at === null ? 0 : ANSWERED) | (g.transfer_at === null ? 0 : TRANSFERRED_OUT) | (g.transferred_in ? TRANSFERRED_IN : 0) |
+  (g.abandoned_at === null ? 0 : ABANDONED)
+
+/** `sessionFigures` as facts, for a source without `segmentFacts`. */
+async function* factsOfFigures(figures: AsyncIterable<ReadonlyArray<SessionFigures>>): AsyncGenerator<ReadonlyArray<Fact>> {
+  for await (const batch of figures) {
+    const facts: Array<Fact> = []
+    for (const s of batch) {
+      for (const g of s.segments) {
+        facts.push([s.session_id, 0, s.first_clinic_id, s.consultation_ms, g.clinic_id, flagsOf(g), g.wait_ms, g.consultation_ms, g.hosts.length === 0 ? null : g.hosts])
+      }
+    }
+    if (facts.length > 0) yield facts
+  }
+}
+
+/**
+ * Reads the sessions of `query` from the source's segment facts (or its sessions' figures) and hands each session
+ * over as the facts `facts[from..to)` of its segments, one call per session, the batch's array itself (no copy).
+ */
+export const eachSession = async (
+  source: ReportSource, query: FactQuery, session: (facts: ReadonlyArray<Fact>, from: number, to: number) => void
+): Promise<void> => {
+  const read: AsyncIterable<ReadonlyArray<Fact>> = source.segmentFacts?.(query) ?? factsOfFigures(source.sessionFigures(query))
+  // The facts of a session that may go on in the next batch.
+  let carried: ReadonlyArray<Fact> = []
+  for await (const batch of read) {
+    if (batch.length === 0) continue
+    const facts = carried.length === 0 ? batch : [...carried, ...batch]
+    // The last session of the batch waits for the next one.
+    let last = facts.length - 1
+    const id = facts[last]![0]
+    while (last > 0 && facts[last - 1]![0] === id) last--
+    let from = 0
+    for (let i = 1; i <= last; i++) {
+      if (facts[i]![0] !== facts[from]![0]) {
+        session(facts, from, i)
+        from = i
+      }
+    }
+    carried = facts.slice(last)
+  }
+  if (carried.length > 0) session(carried, 0, carried.length)
+}
 
 /** Counted figures of one clinic. */
 export interface ClinicActivity {
@@ -66,10 +154,10 @@ const newProvider = (): ProviderActivity => ({ sessions: 0, ownMs: 0, roomCalls:
 const newCounter = () => ({ sessions: 0 })
 const newSet = () => new Set<string>()
 
-/** Readers of the same pass: each session and each room call of the run, as read (see Tiles). */
+/** Readers of the same pass: each session (as the facts of its segments, see `eachSession`) and each room call of the run, as read (see Tiles). */
 export interface Observers {
-  readonly session?: (session: SessionFigures) => void
-  readonly call?: (bundle: RoomCallBundle) => void
+  readonly session?: (facts: ReadonlyArray<Fact>, from: number, to: number) => void
+  readonly call?: (call: CallFact) => void
 }
 
 /**
@@ -119,69 +207,78 @@ const gather = async (ctx: Run.RunContext, observers: Observers): Promise<Activi
   const clinicsOfSession: Array<ClinicActivity> = []
   const providersOfSession: Array<ProviderActivity> = []
   const organisationProvidersOfSession: Array<{ sessions: number }> = []
-  for await (const batch of ctx.source.sessionFigures({ start, end, clinicIds: [...scope] })) {
-    for (const session of batch) {
-      observers.session?.(session)
-      const counted = Run.isCounted(ctx, session.consultation_ms)
-      const owner = ctx.clinicById.get(session.first_clinic_id)?.organisation_id
-      if (counted && owner !== undefined && scope.has(session.first_clinic_id)) {
-        const o = getOr(activity.organisationSessions, owner, () => ({ count: 0, ms: 0 }))
-        o.count++
-        o.ms += session.consultation_ms
-      }
-      clinicsOfSession.length = 0
-      providersOfSession.length = 0
-      organisationProvidersOfSession.length = 0
-      for (const segment of session.segments) {
-        const state = states.get(segment.clinic_id)
-        if (state === undefined) continue
-        const clinic = clinicOf(state)
-        if (segment.abandoned_at !== null) clinic.abandoned++
-        if (!counted) continue
-        clinic.consultationMs += segment.consultation_ms
-        if (segment.answered_at !== null) {
-          if (!clinicsOfSession.includes(clinic)) clinicsOfSession.push(clinic)
-          clinic.waitMs += segment.wait_ms
-          clinic.waits++
-        }
-        if (segment.transferred_in) clinic.transfersIn++
-        if (segment.transfer_at !== null) clinic.transfersOut++
-        for (const host of segment.hosts) {
-          if (host.own_ms <= 0) continue
-          const user = host.user_id
-          clinic.consulted.add(user)
-          activeOf(state).add(user)
-          const p = getOr(state.providers, user, newProvider)
-          if (!providersOfSession.includes(p)) providersOfSession.push(p)
-          p.ownMs += host.own_ms
-          if (state.organisationProviders !== undefined) {
-            const o = getOr(state.organisationProviders, user, newCounter)
-            if (!organisationProvidersOfSession.includes(o)) organisationProvidersOfSession.push(o)
-          }
-        }
-      }
-      for (const c of clinicsOfSession) c.sessions++
-      for (const p of providersOfSession) p.sessions++
-      for (const o of organisationProvidersOfSession) o.sessions++
+  const threshold = Run.countedThresholdMs(ctx)
+  await eachSession(ctx.source, { start, end, clinicIds: [...scope] }, (facts, from, to) => {
+    observers.session?.(facts, from, to)
+    const first = facts[from]!
+    const consultationMs = first[3]
+    const counted = consultationMs >= threshold
+    const owner = ctx.clinicById.get(first[2])?.organisation_id
+    if (counted && owner !== undefined && scope.has(first[2])) {
+      const o = getOr(activity.organisationSessions, owner, () => ({ count: 0, ms: 0 }))
+      o.count++
+      o.ms += consultationMs
     }
-  }
+    clinicsOfSession.length = 0
+    providersOfSession.length = 0
+    organisationProvidersOfSession.length = 0
+    for (let i = from; i < to; i++) {
+      const segment = facts[i]!
+      const state = states.get(segment[4])
+      if (state === undefined) continue
+      const clinic = clinicOf(state)
+      const flags = segment[5]
+      if ((flags & ABANDONED) !== 0) clinic.abandoned++
+      if (!counted) continue
+      clinic.consultationMs += segment[7]
+      if ((flags & ANSWERED) !== 0) {
+        if (!clinicsOfSession.includes(clinic)) clinicsOfSession.push(clinic)
+        clinic.waitMs += segment[6]
+        clinic.waits++
+      }
+      if ((flags & TRANSFERRED_IN) !== 0) clinic.transfersIn++
+      if ((flags & TRANSFERRED_OUT) !== 0) clinic.transfersOut++
+      if (segment[8] === null) continue
+      for (const host of hostsOf(segment)) {
+        if (host.own_ms <= 0) continue
+        const user = host.user_id
+        clinic.consulted.add(user)
+        activeOf(state).add(user)
+        const p = getOr(state.providers, user, newProvider)
+        if (!providersOfSession.includes(p)) providersOfSession.push(p)
+        p.ownMs += host.own_ms
+        if (state.organisationProviders !== undefined) {
+          const o = getOr(state.organisationProviders, user, newCounter)
+          if (!organisationProvidersOfSession.includes(o)) organisationProvidersOfSession.push(o)
+        }
+      }
+    }
+    for (const c of clinicsOfSession) c.sessions++
+    for (const p of providersOfSession) p.sessions++
+    for (const o of organisationProvidersOfSession) o.sessions++
+  })
   const rooms = Run.roomsInScope(ctx)
   const roomClinic = new Map(rooms.map((r) => [r.id, r.clinic_id]))
-  for await (const bundle of ctx.source.roomCalls({ start, end, roomIds: rooms.map((r) => r.id), participants: false })) {
-    observers.call?.(bundle)
-    const { call } = bundle
-    if (!Run.meetsMinimum(ctx, call.duration_ms)) continue
-    const clinicId = roomClinic.get(call.room_id)
-    if (clinicId === undefined) continue
-    const room = getOr(activity.rooms, call.room_id, () => ({ calls: 0, durationMs: 0 }))
-    room.calls++
-    room.durationMs += call.duration_ms
-    for (const host of call.hosts) {
-      getOr(activity.activeByClinic, clinicId, newSet).add(host.user_id)
-      const provider = getOr(getOr(activity.providers, clinicId, () => new Map()), host.user_id, newProvider)
-      provider.roomCalls++
-      // Own attendance over all their devices, overlaps once (R73).
-      provider.roomMs += host.attendance_ms
+  for await (const batch of callFacts(ctx.source, { start, end, roomIds: rooms.map((r) => r.id) })) {
+    for (const call of batch) {
+      observers.call?.(call)
+      const durationMs = call[3]
+      if (!Run.meetsMinimum(ctx, durationMs)) continue
+      const roomId = call[2]
+      const clinicId = roomClinic.get(roomId)
+      if (clinicId === undefined) continue
+      const room = getOr(activity.rooms, roomId, () => ({ calls: 0, durationMs: 0 }))
+      room.calls++
+      room.durationMs += durationMs
+      const hosts = call[5]
+      if (hosts === null) continue
+      for (const host of typeof hosts === "string" ? (JSON.parse(hosts) as ReadonlyArray<RoomCallHost>) : hosts) {
+        getOr(activity.activeByClinic, clinicId, newSet).add(host.user_id)
+        const provider = getOr(getOr(activity.providers, clinicId, () => new Map()), host.user_id, newProvider)
+        provider.roomCalls++
+        // Own attendance over all their devices, overlaps once (R73).
+        provider.roomMs += host.attendance_ms
+      }
     }
   }
   return activity

@@ -10,6 +10,7 @@ import * as zhCN from "../locales/zh-CN.ts"
 import type { Bandwidth, Clinic } from "../Records.ts"
 import * as Report from "../Report.ts"
 import type { ParticipantFact } from "../Source.ts"
+import * as Activity from "./Activity.ts"
 import { bandwidthOf } from "./Extensions.ts"
 import * as Run from "./Run.ts"
 
@@ -263,6 +264,36 @@ export class Fold {
     this.transferred += transferred
   }
 
+  /**
+   * A whole session from the facts of its segments, `facts[from..to)` (see `Activity.eachSession`): what
+   * `addSession` adds for the same session. Not to be mixed with `add` in one fold.
+   */
+  addFacts(facts: ReadonlyArray<Activity.Fact>, from: number, to: number, meets: boolean, clinics: ReadonlySet<string>): void {
+    let counted = false
+    let duration = 0
+    let transferred = 0
+    const waits = this.waits.length
+    for (let i = from; i < to; i++) {
+      const g = facts[i]!
+      if (!clinics.has(g[4])) continue
+      const flags = g[5]
+      if ((flags & Activity.ABANDONED) !== 0) this.abandoned++
+      if ((flags & Activity.ANSWERED) !== 0) {
+        if (meets) counted = true
+        this.waits.push(Run.seconds(g[6]))
+      }
+      duration += Run.seconds(g[7])
+      if ((flags & Activity.TRANSFERRED_OUT) !== 0) transferred++
+    }
+    if (!counted) {
+      this.waits.length = waits
+      return
+    }
+    this.consultations++
+    this.duration += duration
+    this.transferred += transferred
+  }
+
   private close(): void {
     if (this.counted) {
       this.consultations++
@@ -297,22 +328,21 @@ export const fold = async (rows: AsyncIterable<ConsultationsRow>) => {
   return f.result()
 }
 
-/** A tile fed session by session, from the sessions' figures (one pass shared with the run's activity, see Tiles). */
+/** A tile fed session by session, from the facts of its segments (one pass shared with the run's activity, see Tiles). */
 export const tileFolder = (ctx: Run.RunContext) => {
   const { clinics } = scopeOf(ctx)
   const f = new Fold()
   return {
-    add: (session: SessionFigures) => f.addSession(session, Run.meetsMinimum(ctx, session.consultation_ms), clinics),
+    add: (facts: ReadonlyArray<Activity.Fact>, from: number, to: number) =>
+      f.addFacts(facts, from, to, Run.meetsMinimum(ctx, facts[from]![3]), clinics),
     result: () => f.result()
   }
 }
 
-/** The tile's figures of a run, read from the sessions' figures. */
+/** The tile's figures of a run, read from the sessions' segment facts. */
 export const tile = async (ctx: Run.RunContext) => {
   const { rangeStart: start, rangeEnd: end } = ctx.parameters
   const folder = tileFolder(ctx)
-  for await (const batch of ctx.source.sessionFigures({ start, end, clinicIds: ctx.clinics.map((c) => c.id) })) {
-    for (const session of batch) folder.add(session)
-  }
+  await Activity.eachSession(ctx.source, { start, end, clinicIds: ctx.clinics.map((c) => c.id) }, folder.add)
   return folder.result()
 }

@@ -7,6 +7,7 @@ import * as zhCN from "../locales/zh-CN.ts"
 import type { RoomCall, RoomCallBundle } from "../Facts.ts"
 import type { Room } from "../Records.ts"
 import * as Report from "../Report.ts"
+import * as Activity from "./Activity.ts"
 import { bandwidthOf, roomTags } from "./Extensions.ts"
 import * as Run from "./Run.ts"
 
@@ -130,9 +131,14 @@ export class Fold {
    * its duration), without building them. A call without participants has no rows. Not to be mixed with `add`.
    */
   addCall(call: RoomCall, meets: boolean): void {
-    if (call.participants === 0 || !meets) return
+    this.addCallFigures(call.participants, call.duration_ms, meets)
+  }
+
+  /** A whole call from its participant count and duration, as `addCall`. */
+  addCallFigures(participants: number, durationMs: number, meets: boolean): void {
+    if (participants === 0 || !meets) return
     this.calls++
-    this.duration += Run.seconds(call.duration_ms)
+    this.duration += Run.seconds(durationMs)
   }
 
   result() {
@@ -154,8 +160,8 @@ export const tileFolder = (ctx: Run.RunContext) => {
   const roomById = roomsOf(ctx)
   const f = new Fold()
   return {
-    add: ({ call }: RoomCallBundle) => {
-      if (roomById.has(call.room_id)) f.addCall(call, Run.meetsMinimum(ctx, call.duration_ms))
+    add: (call: Activity.CallFact) => {
+      if (roomById.has(call[2])) f.addCallFigures(call[4], call[3], Run.meetsMinimum(ctx, call[3]))
     },
     result: () => f.result()
   }
@@ -166,6 +172,6 @@ export const tile = async (ctx: Run.RunContext) => {
   const roomById = roomsOf(ctx)
   const { rangeStart: start, rangeEnd: end } = ctx.parameters
   const folder = tileFolder(ctx)
-  for await (const bundle of ctx.source.roomCalls({ start, end, roomIds: [...roomById.keys()], participants: false })) folder.add(bundle)
+  for await (const batch of Activity.callFacts(ctx.source, { start, end, roomIds: [...roomById.keys()] })) for (const call of batch) folder.add(call)
   return folder.result()
 }
