@@ -53,14 +53,18 @@ export const tiles = async (
   const consultations = Consultations.tileFolder(ctx)
   const roomCalls = RoomCalls.tileFolder(ctx)
   const read: Partial<Record<ReportId, Figures>> = {}
-  if (await Activity.gatherWith(ctx, { session: consultations.add, call: roomCalls.add })) {
-    read.consultations = consultations.result()
-    read["room-calls"] = roomCalls.result()
-  }
-  const out: Array<Tile> = []
-  for (const id of reportIds) {
+  const gathered = Activity.gatherWith(ctx, { session: consultations.add, call: roomCalls.add }).then((observed) => {
+    if (observed) {
+      read.consultations = consultations.result()
+      read["room-calls"] = roomCalls.result()
+    }
+  })
+  // The other tiles start at once: their reports' look-ups run while the range is read (each waits for the
+  // activity before its rows); the two observing tiles wait for the pass.
+  const figures = await Promise.all(reportIds.map((id) =>
+    id === "consultations" || id === "room-calls" ? gathered.then(() => figuresOf[id](ctx, organisationsRun, read)) : figuresOf[id](ctx, organisationsRun, read)))
+  return reportIds.map((id, i) => {
     const definition = reports[id]
-    out.push({ report: id, category: definition.category, title: definition.text[locale].title, figures: await figuresOf[id](ctx, organisationsRun, read) })
-  }
-  return out
+    return { report: id, category: definition.category, title: definition.text[locale].title, figures: figures[i]! }
+  })
 }

@@ -208,7 +208,9 @@ const gather = async (ctx: Run.RunContext, observers: Observers): Promise<Activi
   const providersOfSession: Array<ProviderActivity> = []
   const organisationProvidersOfSession: Array<{ sessions: number }> = []
   const threshold = Run.countedThresholdMs(ctx)
-  await eachSession(ctx.source, { start, end, clinicIds: [...scope] }, (facts, from, to) => {
+  // The sessions and the room calls are read at once (on PostgreSQL, two cursors): what either adds to the
+  // activity are counts, sums and sets, the same in any order.
+  const sessions = eachSession(ctx.source, { start, end, clinicIds: [...scope] }, (facts, from, to) => {
     observers.session?.(facts, from, to)
     const first = facts[from]!
     const consultationMs = first[3]
@@ -259,28 +261,31 @@ const gather = async (ctx: Run.RunContext, observers: Observers): Promise<Activi
   })
   const rooms = Run.roomsInScope(ctx)
   const roomClinic = new Map(rooms.map((r) => [r.id, r.clinic_id]))
-  for await (const batch of callFacts(ctx.source, { start, end, roomIds: rooms.map((r) => r.id) })) {
-    for (const call of batch) {
-      observers.call?.(call)
-      const durationMs = call[3]
-      if (!Run.meetsMinimum(ctx, durationMs)) continue
-      const roomId = call[2]
-      const clinicId = roomClinic.get(roomId)
-      if (clinicId === undefined) continue
-      const room = getOr(activity.rooms, roomId, () => ({ calls: 0, durationMs: 0 }))
-      room.calls++
-      room.durationMs += durationMs
-      const hosts = call[5]
-      if (hosts === null) continue
-      for (const host of typeof hosts === "string" ? (JSON.parse(hosts) as ReadonlyArray<RoomCallHost>) : hosts) {
-        getOr(activity.activeByClinic, clinicId, newSet).add(host.user_id)
-        const provider = getOr(getOr(activity.providers, clinicId, () => new Map()), host.user_id, newProvider)
-        provider.roomCalls++
-        // Own attendance over all their devices, overlaps once (R73).
-        provider.roomMs += host.attendance_ms
+  const calls = async () => {
+    for await (const batch of callFacts(ctx.source, { start, end, roomIds: rooms.map((r) => r.id) })) {
+      for (const call of batch) {
+        observers.call?.(call)
+        const durationMs = call[3]
+        if (!Run.meetsMinimum(ctx, durationMs)) continue
+        const roomId = call[2]
+        const clinicId = roomClinic.get(roomId)
+        if (clinicId === undefined) continue
+        const room = getOr(activity.rooms, roomId, () => ({ calls: 0, durationMs: 0 }))
+        room.calls++
+        room.durationMs += durationMs
+        const hosts = call[5]
+        if (hosts === null) continue
+        for (const host of typeof hosts === "string" ? (JSON.parse(hosts) as ReadonlyArray<RoomCallHost>) : hosts) {
+          getOr(activity.activeByClinic, clinicId, newSet).add(host.user_id)
+          const provider = getOr(getOr(activity.providers, clinicId, () => new Map()), host.user_id, newProvider)
+          provider.roomCalls++
+          // Own attendance over all their devices, overlaps once (R73).
+          provider.roomMs += host.attendance_ms
+        }
       }
     }
   }
+  await Promise.all([sessions, calls()])
   return activity
 }
 

@@ -49,9 +49,12 @@ const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1)
 
 /** The rows: one per clinic that existed in the range, by organisation then clinic, name then id (R52). */
 export const rows = async function* (ctx: Run.RunContext): AsyncGenerator<ClinicsRow> {
-  const activity = await Activity.of(ctx)
   const listed = ctx.clinics.filter((c) => Run.existedInRange(ctx, c.created_at, c.deleted_at))
-  const last = await ctx.source.lastClinicConsultations(listed.map((c) => c.id), ctx.parameters.rangeEnd, Run.countedThresholdMs(ctx))
+  // The look-up runs while the activity is gathered (on PostgreSQL, on another connection).
+  const [activity, last] = await Promise.all([
+    Activity.of(ctx),
+    ctx.source.lastClinicConsultations(listed.map((c) => c.id), ctx.parameters.rangeEnd, Run.countedThresholdMs(ctx))
+  ])
   const ordered = listed.map((c) => ({ clinic: c, org: ctx.organisationById.get(c.organisation_id)! }))
   ordered.sort((a, b) => Run.compareNamed(a.org, b.org) || Run.compareNamed(a.clinic, b.clinic))
   for (const { clinic: c, org } of ordered) {

@@ -40,14 +40,14 @@ const figureKeys = ["total", "new", "deactivated", "logged_in", "active"] as con
 
 /** The rows: per organisation, the roles in summary order, then the total row. */
 export const rows = async function* (ctx: Run.RunContext): AsyncGenerator<ServiceProviderSummaryRow> {
-  const activity = await Activity.of(ctx)
   const { rangeStart, rangeEnd } = ctx.parameters
   const clinicLevel = ctx.parameters.clinicId !== null
   const allUsers = new Set<string>([
     ...ctx.directory.organisationRoles.map((r) => r.user_id),
     ...ctx.directory.clinicRoles.map((r) => r.user_id)
   ])
-  const logins = await ctx.source.logins([...allUsers], rangeStart, rangeEnd)
+  // The look-up runs while the activity is gathered (on PostgreSQL, on another connection).
+  const [activity, logins] = await Promise.all([Activity.of(ctx), ctx.source.logins([...allUsers], rangeStart, rangeEnd)])
   for (const org of ctx.organisations) {
     const clinicIds = new Set(Run.clinicsOf(ctx, org.id).map((c) => c.id))
     const active = new Set<string>()

@@ -46,11 +46,11 @@ type AnyRole = OrganisationRole | ClinicRole
 
 /** The rows, by organisation, user name, user id, clinic name, clinic id (R52). */
 export const rows = async function* (ctx: Run.RunContext): AsyncGenerator<ServiceProvidersRow> {
-  const activity = await Activity.of(ctx)
   const { rangeStart, rangeEnd } = ctx.parameters
   const clinicLevel = ctx.parameters.clinicId !== null
-  const lastConsultations = await ctx.source.lastProviderConsultations(ctx.clinics.map((c) => c.id), rangeEnd, Run.countedThresholdMs(ctx))
-  const lastByKey = new Map(lastConsultations.map((l) => [`${l.clinic_id}\u0000${l.user_id}`, l.at]))
+  // The look-ups run while the activity is gathered (on PostgreSQL, on other connections); awaited together below,
+  // before anything else is awaited.
+  const lastConsultationsRead = ctx.source.lastProviderConsultations(ctx.clinics.map((c) => c.id), rangeEnd, Run.countedThresholdMs(ctx))
   const userIds = new Set<string>()
   type Pending = { org: string; userId: string; clinicId: string | null; roles: Array<AnyRole> }
   const pending: Array<Pending> = []
@@ -80,7 +80,10 @@ export const rows = async function* (ctx: Run.RunContext): AsyncGenerator<Servic
     }
   }
   pending.forEach((p) => userIds.add(p.userId))
-  const logins = await ctx.source.logins([...userIds], rangeStart, rangeEnd)
+  const [activity, lastConsultations, logins] = await Promise.all([
+    Activity.of(ctx), lastConsultationsRead, ctx.source.logins([...userIds], rangeStart, rangeEnd)
+  ])
+  const lastByKey = new Map(lastConsultations.map((l) => [`${l.clinic_id}\u0000${l.user_id}`, l.at]))
   const ordered = pending.map((p) => ({
     ...p,
     orgRecord: ctx.organisationById.get(p.org)!,
