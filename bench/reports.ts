@@ -15,16 +15,20 @@
  * `--no-tiles` measures the reports only; `--no-sqlite` only PostgreSQL; `--repeat <n>` runs raw, CSV and JSON n
  * times, interleaved, and keeps the fastest of each (with the highest peak RSS): the machine may be shared;
  * `--before <vcr.js>` also runs CSV and JSON on another build of the CLI (an older commit checked out beside this
- * one), in the same rounds, for before/now ratios from one run.
+ * one), in the same rounds, for before/now ratios from one run. The tiles run `--repeat` rounds too, interleaved
+ * (raw window, tiles in process, `vcr summary`; with `--before`, that checkout's tiles in process through its own
+ * copy of this file, and its CLI), and print medians with CPU time (user and system, of the measured part: the
+ * client's alone on PostgreSQL) and the warm figures (the fastest of three more runs in the same process).
+ * `--no-reports` measures the tiles only.
  */
-import { Generation } from "@vcr/core"
+import { Generation, reportIds } from "@vcr/core"
 import * as Demo from "@vcr/demo"
 import { openStore } from "@vcr/store"
 import Sqlite from "better-sqlite3"
 import { Effect } from "effect"
-import { spawnSync } from "node:child_process"
+import { execFileSync, spawnSync } from "node:child_process"
 import { existsSync, mkdirSync, statSync } from "node:fs"
-import { join } from "node:path"
+import { dirname, join, resolve } from "node:path"
 import pg from "pg"
 import Cursor from "pg-cursor"
 import { importDemo, sized } from "./import.ts"
@@ -122,19 +126,45 @@ const measureInChild = async (kind: string, url: string, rows: number): Promise<
     const placeholder = (i: number) => `$${i}`
     const queries = kind === "raw" ? [consultationFacts(placeholder)] : windowFacts(placeholder)
     const started = performance.now()
+    const cpu = process.cpuUsage()
     const count = await rawScan(url, queries, params)
-    return { name: kind, rows: count, seconds: (performance.now() - started) / 1000, maxRssMb: maxRssMb() }
+    return { name: kind, rows: count, seconds: (performance.now() - started) / 1000, maxRssMb: maxRssMb(), extra: { cpu: cpuSeconds(cpu) } }
   }
-  // tiles in process: the figure the tiles ratio uses (no process start-up)
+  // tiles in process: the figure the tiles ratio uses (no process start-up). The first run (cold: the code is
+  // compiled as it runs) is the measurement; three more give the warm figures (the fastest), in `extra`.
   const store = await openStore(url)
   await store.migrate()
   const organisationIds = organisationsOf(rows)
-  const started = performance.now()
-  const summary = await Effect.runPromise(Generation.summary({ organisationIds, ...window, timezone: zone }, store, Date.parse(now)))
-  const seconds = (performance.now() - started) / 1000
+  const runs: Array<{ seconds: number; cpu: number; figures: string }> = []
+  for (let i = 0; i < 4; i++) {
+    const started = performance.now()
+    const cpu = process.cpuUsage()
+    const summary = await Effect.runPromise(Generation.summary({ organisationIds, ...window, timezone: zone }, store, Date.parse(now)))
+    runs.push({ seconds: (performance.now() - started) / 1000, cpu: cpuSeconds(cpu), figures: JSON.stringify(summary.tiles.map((t) => t.figures)) })
+  }
   await store.close()
-  const count = Number(summary.tiles.find((t) => t.report === "consultations")!.figures.consultations)
-  return { name: "tiles (in process)", rows: count, seconds, maxRssMb: maxRssMb() }
+  if (runs.some((r) => r.figures !== runs[0]!.figures)) throw new Error("the tiles differ between runs")
+  const warm = runs.slice(1).reduce((a, b) => (b.seconds < a.seconds ? b : a))
+  const count = Number(JSON.parse(runs[0]!.figures)[reportIds.indexOf("consultations")].consultations)
+  return {
+    name: "tiles (in process)", rows: count, seconds: runs[0]!.seconds, maxRssMb: maxRssMb(),
+    extra: { cpu: runs[0]!.cpu, warmSeconds: warm.seconds, warmCpu: Math.min(...runs.slice(1).map((r) => r.cpu)), figures: runs[0]!.figures }
+  }
+}
+
+/** CPU seconds (user and system) of this process since `from`. */
+const cpuSeconds = (from: NodeJS.CpuUsage) => {
+  const used = process.cpuUsage(from)
+  return (used.user + used.system) / 1e6
+}
+
+
+/** A child of the `--before` checkout's own bench/reports.ts (this file copied there), as `inChild`. */
+const beforeChild = (beforeRoot: string, args: ReadonlyArray<string>): Measurement => {
+  const out = execFileSync(process.execPath, ["--import", "tsx", join(beforeRoot, "bench/reports.ts"), ...args], {
+    cwd: beforeRoot, encoding: "utf8", maxBuffer: 64 * 1024 * 1024, stdio: ["ignore", "pipe", "inherit"]
+  })
+  return JSON.parse(out.trim().split("\n").pop()!) as Measurement
 }
 
 const build = async (url: string, rows: number) => {
@@ -179,6 +209,7 @@ if (args[0] === "--child") {
     return i >= 0
   }
   const withTiles = !flag("--no-tiles")
+  const withReports = !flag("--no-reports")
   const sqlite = !flag("--no-sqlite")
   const sizes = args.map(Number)
   const out = join(import.meta.dirname, "out")
@@ -207,23 +238,55 @@ if (args[0] === "--child") {
       let raw: Measurement | undefined
       const kept = new Map<string, Measurement>()
       const keep = (m: Measurement) => kept.set(m.name, fastest(kept.get(m.name), { ...m, rows: raw!.rows }))
-      for (let run = 0; run < repeat; run++) {
+      for (let run = 0; run < (withReports ? repeat : 0); run++) {
         raw = fastest(raw, inChild("reports.ts", ["--child", "raw", url, String(rows)]))
         for (const format of ["csv", "json"]) {
           if (before !== undefined) keep(report(format, before))
           keep(report(format))
         }
       }
-      console.log(`\n${label}, ${rows} participant rows: consultations over the whole history (rows = joined fact rows), x raw`)
-      table([raw!, ...kept.values()], "raw")
+      if (withReports) {
+        console.log(`\n${label}, ${rows} participant rows: consultations over the whole history (rows = joined fact rows), x raw`)
+        table([raw!, ...kept.values()], "raw")
+      }
       if (!withTiles) continue
-      const rawWindow = inChild("reports.ts", ["--child", "raw-window", url, String(rows)])
-      const tiles = inChild("reports.ts", ["--child", "tiles", url, String(rows)])
-      const tilesCli = cli("tiles (vcr summary)", url, ["summary", ...orgs, "--from", window.from, "--to", window.to, "--tz", zone, "--format", "json"], 0)
-      console.log(`${label}, ${rows} participant rows: tiles for ${window.from}..${window.to}; seconds x raw window (lower is better; target <= 1.5)`)
-      const lines = [rawWindow, tiles, { ...tilesCli, rows: rawWindow.rows }]
-      for (const m of lines) {
-        console.log(`  ${m.name.padEnd(20)} ${m.seconds.toFixed(3).padStart(8)} s  ${(m.seconds / rawWindow.seconds).toFixed(2).padStart(6)} x  peak RSS ${String(m.maxRssMb).padStart(4)} MB  (${m.name.startsWith("raw") ? `${m.rows} rows` : "wall"})`)
+      // Tiles: per round, each in its own process and interleaved, the raw window, the tiles in process (cold) of
+      // this checkout and of the `--before` one (its own bench/reports.ts child), then `vcr summary` of each.
+      const beforeRoot = before === undefined ? undefined : resolve(dirname(before), "../../..")
+      const tilesRounds = new Map<string, Array<Measurement>>()
+      const record = (m: Measurement) => tilesRounds.set(m.name, [...(tilesRounds.get(m.name) ?? []), m])
+      const summaryArgs = ["summary", ...orgs, "--from", window.from, "--to", window.to, "--tz", zone, "--format", "json"]
+      for (let run = 0; run < repeat; run++) {
+        record(inChild("reports.ts", ["--child", "raw-window", url, String(rows)]))
+        if (beforeRoot !== undefined) record({ ...beforeChild(beforeRoot, ["--child", "tiles", url, String(rows)]), name: "tiles, before (in process)" })
+        record(inChild("reports.ts", ["--child", "tiles", url, String(rows)]))
+        if (before !== undefined) record(cli("tiles (vcr summary, before)", url, summaryArgs, 0, undefined, before))
+        record(cli("tiles (vcr summary)", url, summaryArgs, 0))
+      }
+      const figures = new Set([...tilesRounds.values()].flat().map((m) => m.extra?.figures).filter((f) => f !== undefined))
+      if (figures.size > 1) throw new Error(`the tiles differ between runs or builds: ${[...figures].join(" / ")}`)
+      const median = (xs: ReadonlyArray<number>) => {
+        const sorted = [...xs].sort((a, b) => a - b)
+        return sorted.length % 2 === 1 ? sorted[(sorted.length - 1) / 2]! : (sorted[sorted.length / 2 - 1]! + sorted[sorted.length / 2]!) / 2
+      }
+      const of = (m: Array<Measurement>, key: string) => median(m.map((x) => Number(x.extra?.[key] ?? Number.NaN)))
+      const rawRuns = tilesRounds.get("raw-window")!
+      const rawSeconds = median(rawRuns.map((m) => m.seconds))
+      const rawCpu = of(rawRuns, "cpu")
+      console.log(`${label}, ${rows} participant rows: tiles for ${window.from}..${window.to}, medians of ${repeat} interleaved round(s); x raw window (lower is better; target <= 1.5 and < 1 s)`)
+      console.log(`  ${"measurement".padEnd(28)} ${"wall s".padStart(7)} ${"x raw".padStart(6)} ${"CPU s".padStart(6)} ${"x raw".padStart(6)} ${"warm s".padStart(7)} ${"warm CPU".padStart(8)} ${"x raw".padStart(6)}  peak RSS`)
+      for (const [name, runs] of tilesRounds) {
+        const seconds = median(runs.map((m) => m.seconds))
+        const cpu = of(runs, "cpu")
+        const warmCpu = of(runs, "warmCpu")
+        const cells = [
+          seconds.toFixed(3).padStart(7), (seconds / rawSeconds).toFixed(2).padStart(6),
+          Number.isNaN(cpu) ? "".padStart(6) : cpu.toFixed(3).padStart(6), Number.isNaN(cpu) ? "".padStart(6) : (cpu / rawCpu).toFixed(2).padStart(6),
+          Number.isNaN(warmCpu) ? "".padStart(7) : of(runs, "warmSeconds").toFixed(3).padStart(7),
+          Number.isNaN(warmCpu) ? "".padStart(8) : warmCpu.toFixed(3).padStart(8), Number.isNaN(warmCpu) ? "".padStart(6) : (warmCpu / rawCpu).toFixed(2).padStart(6)
+        ]
+        console.log(`  ${name.padEnd(28)} ${cells.join(" ")}  ${Math.max(...runs.map((m) => m.maxRssMb))} MB${name === "raw-window" ? ` (${runs[0]!.rows} rows)` : ""}`)
+        console.log(`  ${"".padEnd(28)} rounds: ${runs.map((m) => m.seconds.toFixed(2)).join(", ")}`)
       }
     }
   }

@@ -44,10 +44,39 @@ export async function* callFacts(source: ReportSource, query: Omit<RoomCallQuery
   if (batch.length > 0) yield batch
 }
 
-/** A fact's hosts, decoded. */
-export const hostsOf = (fact: Fact): ReadonlyArray<SegmentHost> => {
+/**
+ * One host of a segment's hosts as `JSON.stringify` writes them (`SegmentHost`'s keys in order): its user id
+ * without escapes and a whole number of milliseconds. Anything else is left to `JSON.parse`.
+ */
+const plainHost = /\{"user_id":"([^"\\]*)","own_ms":(\d+),"first_consult_at":(?:-?\d+|null)\}([,\]])/y
+
+/**
+ * A fact's hosts as user ids and their own time, one after the other in `out` (emptied first): read from the JSON
+ * text without an object per host when it is as the store writes it, else decoded.
+ */
+export const hostPairs = (fact: Fact, out: Array<string | number>): Array<string | number> => {
+  out.length = 0
   const hosts = fact[8]
-  return hosts === null ? [] : typeof hosts === "string" ? (JSON.parse(hosts) as ReadonlyArray<SegmentHost>) : hosts
+  if (hosts === null) return out
+  if (typeof hosts === "string") {
+    if (hosts.charCodeAt(0) === 91) {
+      plainHost.lastIndex = 1
+      for (;;) {
+        const m = plainHost.exec(hosts)
+        if (m === null) break
+        out.push(m[1]!, Number(m[2]))
+        if (m[3] === "]") {
+          if (plainHost.lastIndex === hosts.length) return out
+          break
+        }
+      }
+      out.length = 0
+    }
+    for (const h of JSON.parse(hosts) as ReadonlyArray<SegmentHost>) out.push(h.user_id, h.own_ms)
+    return out
+  }
+  for (const h of hosts) out.push(h.user_id, h.own_ms)
+  return out
 }
 
 const flagsOf = (g: SessionFigures["segments"][number]): number =>
@@ -207,6 +236,7 @@ const gather = async (ctx: Run.RunContext, observers: Observers): Promise<Activi
   const clinicsOfSession: Array<ClinicActivity> = []
   const providersOfSession: Array<ProviderActivity> = []
   const organisationProvidersOfSession: Array<{ sessions: number }> = []
+  const pairs: Array<string | number> = []
   const threshold = Run.countedThresholdMs(ctx)
   // The sessions and the room calls are read at once (on PostgreSQL, two cursors): what either adds to the
   // activity are counts, sums and sets, the same in any order.
@@ -241,14 +271,16 @@ const gather = async (ctx: Run.RunContext, observers: Observers): Promise<Activi
       if ((flags & TRANSFERRED_IN) !== 0) clinic.transfersIn++
       if ((flags & TRANSFERRED_OUT) !== 0) clinic.transfersOut++
       if (segment[8] === null) continue
-      for (const host of hostsOf(segment)) {
-        if (host.own_ms <= 0) continue
-        const user = host.user_id
+      const hosts = hostPairs(segment, pairs)
+      for (let h = 0; h < hosts.length; h += 2) {
+        const ownMs = hosts[h + 1] as number
+        if (ownMs <= 0) continue
+        const user = hosts[h] as string
         clinic.consulted.add(user)
         activeOf(state).add(user)
         const p = getOr(state.providers, user, newProvider)
         if (!providersOfSession.includes(p)) providersOfSession.push(p)
-        p.ownMs += host.own_ms
+        p.ownMs += ownMs
         if (state.organisationProviders !== undefined) {
           const o = getOr(state.organisationProviders, user, newCounter)
           if (!organisationProvidersOfSession.includes(o)) organisationProvidersOfSession.push(o)
