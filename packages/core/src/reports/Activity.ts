@@ -203,6 +203,14 @@ interface ClinicState {
   readonly organisationProviders: Map<string, { sessions: number }> | undefined
   clinic: ClinicActivity | undefined
   active: Set<string> | undefined
+  /** The clinic's consulting hosts seen so far, each with what a consultation of theirs adds to (one look-up a host). */
+  readonly consultants: Map<string, Consultant>
+}
+
+/** A host who consulted in a clinic: counted in its `consulted` and active sets, with their activity there. */
+interface Consultant {
+  readonly provider: ProviderActivity
+  readonly organisation: { sessions: number } | undefined
 }
 
 const gather = async (ctx: Run.RunContext, observers: Observers): Promise<Activity> => {
@@ -224,7 +232,8 @@ const gather = async (ctx: Run.RunContext, observers: Observers): Promise<Activi
       providers: getOr(activity.providers, id, () => new Map()),
       organisationProviders: organisation === undefined ? undefined : getOr(activity.organisationProviderSessions, organisation, () => new Map()),
       clinic: undefined,
-      active: undefined
+      active: undefined,
+      consultants: new Map()
     })
   }
   const clinicOf = (state: ClinicState): ClinicActivity => {
@@ -276,15 +285,21 @@ const gather = async (ctx: Run.RunContext, observers: Observers): Promise<Activi
         const ownMs = hosts[h + 1] as number
         if (ownMs <= 0) continue
         const user = hosts[h] as string
-        clinic.consulted.add(user)
-        activeOf(state).add(user)
-        const p = getOr(state.providers, user, newProvider)
+        let consultant = state.consultants.get(user)
+        if (consultant === undefined) {
+          clinic.consulted.add(user)
+          activeOf(state).add(user)
+          consultant = {
+            provider: getOr(state.providers, user, newProvider),
+            organisation: state.organisationProviders === undefined ? undefined : getOr(state.organisationProviders, user, newCounter)
+          }
+          state.consultants.set(user, consultant)
+        }
+        const p = consultant.provider
         if (!providersOfSession.includes(p)) providersOfSession.push(p)
         p.ownMs += ownMs
-        if (state.organisationProviders !== undefined) {
-          const o = getOr(state.organisationProviders, user, newCounter)
-          if (!organisationProvidersOfSession.includes(o)) organisationProvidersOfSession.push(o)
-        }
+        const o = consultant.organisation
+        if (o !== undefined && !organisationProvidersOfSession.includes(o)) organisationProvidersOfSession.push(o)
       }
     }
     for (const c of clinicsOfSession) c.sessions++
