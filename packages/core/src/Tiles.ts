@@ -2,8 +2,9 @@
  * Summary tiles (SPEC §7, R61–R68): each figure is a total of the matching report's rows, folded by the
  * report's own module from the same typed row streams the reports render, so a tile always equals what a
  * user can add up in the download. The range is read once: the Consultations and Room Calls tiles fold the
- * sessions' figures and the calls of the pass that gathers the run's activity for the other four (the
- * Consultations tile reads segment-level cells only, taken from the figures as its rows would show them).
+ * segment and room-call facts of the pass that gathers the run's activity for the other four (the Consultations
+ * tile reads segment-level cells only, taken from the facts as its rows would show them), while the other
+ * reports' look-ups run.
  */
 import type { Category, Locale, ReportId } from "./Report.ts"
 import { reportIds } from "./Report.ts"

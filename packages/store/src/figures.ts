@@ -3,7 +3,8 @@
  * driver's array rows of one lean query (sessions ⋈ segments, no participants) and grouped into sessions here.
  * Where the driver reads through a cursor (PostgreSQL), one query over the whole range: pages there are planned
  * one by one and each joins the whole history's segments. Otherwise (SQLite) keyset pages of `pageSize` sessions,
- * each a seek, so the one connection is free between pages.
+ * each a seek, so the one connection is free between pages. The same reads give core's `segmentFacts` (the
+ * driver's rows handed over as they are, one per segment, fewer columns) and `roomCallFacts`.
  */
 import type { FactQuery, RoomCallFact, RoomCallQuery, SegmentFact, SegmentFigures, SegmentHost, SessionFigures } from "@vcr/core"
 import type { StoreDialect } from "./dialect.ts"

@@ -2,8 +2,10 @@
  * One pass over a run's sessions and room calls that gathers what the aggregate reports count (SPEC §5,
  * R38–R44): per organisation, per clinic and per provider. Computed once per run and shared by the
  * Organisations, Clinics, Service Providers and Service Provider Summary reports. Distinct sessions are counted
- * session by session (the stream gives each session once, whole), so memory holds clinics, rooms and accounts,
- * never the sessions of the range.
+ * session by session (the stream gives each session once, its segments together), so memory holds clinics,
+ * rooms and accounts, never the sessions of the range. Sessions and calls are read as the store's facts, flat
+ * arrays by position (`ReportSource.segmentFacts`, `roomCallFacts`), or built from `sessionFigures` and
+ * `roomCalls` for a source without them.
  */
 import type { RoomCallHost, SegmentHost, SessionFigures } from "../Facts.ts"
 import type { FactQuery, ReportSource, RoomCallQuery } from "../Source.ts"
