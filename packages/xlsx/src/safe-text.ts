@@ -19,8 +19,21 @@ const illegalXml =
 /** U+FFFD REPLACEMENT CHARACTER, written in place of every character XML cannot carry. */
 export const replacementCharacter = "\uFFFD"
 
+/**
+ * Whether every character of `text` is legal as it stands: tab, LF, CR, or from U+0020 to U+D7FF. Most cells
+ * are; one loop over their few characters costs less than the regular expression below (with its lookbehind).
+ */
+const allLegal = (text: string): boolean => {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c < 0x20 ? c !== 0x09 && c !== 0x0a && c !== 0x0d : c >= 0xd800) return false
+  }
+  return true
+}
+
 /** `text` with XML-illegal characters and lone surrogates replaced by U+FFFD. */
 export const xmlLegal = (text: string): string => {
+  if (allLegal(text)) return text
   illegalXml.lastIndex = 0
   return illegalXml.test(text) ? text.replace(illegalXml, replacementCharacter) : text
 }

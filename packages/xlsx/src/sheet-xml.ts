@@ -25,6 +25,19 @@ const entity = (c: string) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === 
 /** Text escaped for an XML text node: quotes need no escaping there; CR does, or XML reads it as LF. */
 export const escapeXmlText = (text: string): string => (specials.test(text) ? text.replace(specialsAll, entity) : text)
 
+/**
+ * Whether `text` is printable ASCII other than `&`, `<` and `>`, as most cells are: it needs no escaping,
+ * and only a space (U+0020) at either end counts as whitespace. One loop over the cell's few characters
+ * costs less than the regular expressions it spares.
+ */
+const isPlainText = (text: string): boolean => {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c < 0x20 || c > 0x7e || c === 0x26 || c === 0x3c || c === 0x3e) return false
+  }
+  return true
+}
+
 const space = /\s/
 
 /** Whether `text` starts or ends with whitespace, which a reader may trim unless told to preserve it. */
@@ -70,8 +83,12 @@ export class RowWriter {
    * column after the previous cell (ECMA-376 Part 1, 18.3.1.4), and a quarter of the bytes to deflate go.
    * The row keeps its number, and its first cell its reference, for readers that need them (exceljs).
    */
+  /** Whether the last row's XML was ASCII only (then its Latin-1 bytes are its UTF-8 bytes). */
+  ascii = true
+
   row(rowNumber: number, values: ReadonlyArray<ExcelValue>): string {
     const r = String(rowNumber)
+    let ascii = true
     let xml = '<row r="' + r + '">'
     let next = 0
     for (let c = 0; c < values.length; c++) {
@@ -81,15 +98,19 @@ export class RowWriter {
       next = c + 1
       if (typeof value === "string") {
         const quoted = FormulaLike.isFormulaLike(value)
-        if (edgeSpace(value)) {
-          xml += open + (quoted ? this.#quotedInline[c]! : this.#inline[c]!) + escapeXmlText(value) + "</t></is></c>"
+        const plain = isPlainText(value)
+        if (!plain) ascii = false
+        const text = plain ? value : escapeXmlText(value)
+        if (plain ? value.charCodeAt(0) === 0x20 || value.charCodeAt(value.length - 1) === 0x20 : edgeSpace(value)) {
+          xml += open + (quoted ? this.#quotedInline[c]! : this.#inline[c]!) + text + "</t></is></c>"
         } else {
-          xml += open + (quoted ? this.#quotedText[c]! : this.#text[c]!) + escapeXmlText(value) + "</v></c>"
+          xml += open + (quoted ? this.#quotedText[c]! : this.#text[c]!) + text + "</v></c>"
         }
       } else {
         xml += open + this.#number[c]! + this.#numberText[c]!(value) + "</v></c>"
       }
     }
+    this.ascii = ascii
     return xml + "</row>"
   }
 }
