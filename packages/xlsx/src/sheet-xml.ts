@@ -58,12 +58,18 @@ export interface CellStyle {
 
 /** Serialises rows of a sheet whose columns each have one style; blanks (null) are left out. */
 export class RowWriter {
+  /** Whether the last row's XML was ASCII only (then its Latin-1 bytes are its UTF-8 bytes). */
+  ascii = true
   readonly #open: ReadonlyArray<string>
   readonly #text: ReadonlyArray<string>
   readonly #quotedText: ReadonlyArray<string>
   readonly #inline: ReadonlyArray<string>
   readonly #quotedInline: ReadonlyArray<string>
   readonly #number: ReadonlyArray<string>
+  // The same cell openings for a cell that follows the previous one (no reference): one piece each.
+  readonly #nextText: ReadonlyArray<string>
+  readonly #nextQuotedText: ReadonlyArray<string>
+  readonly #nextNumber: ReadonlyArray<string>
   readonly #numberText: ReadonlyArray<CellStyle["numberText"]>
 
   constructor(styles: ReadonlyArray<CellStyle>) {
@@ -74,6 +80,9 @@ export class RowWriter {
     this.#inline = s.map((attribute) => `${attribute} t="inlineStr"><is><t xml:space="preserve">`)
     this.#quotedInline = styles.map((c) => ` s="${c.quotedStyleId}" t="inlineStr"><is><t xml:space="preserve">`)
     this.#number = s.map((attribute) => `${attribute}><v>`)
+    this.#nextText = this.#text.map((rest) => "<c" + rest)
+    this.#nextQuotedText = this.#quotedText.map((rest) => "<c" + rest)
+    this.#nextNumber = this.#number.map((rest) => "<c" + rest)
     this.#numberText = styles.map((c) => c.numberText)
   }
 
@@ -82,10 +91,8 @@ export class RowWriter {
    * its reference (`r`) only when it is the row's first or follows a blank: a cell without one is the
    * column after the previous cell (ECMA-376 Part 1, 18.3.1.4), and a quarter of the bytes to deflate go.
    * The row keeps its number, and its first cell its reference, for readers that need them (exceljs).
+   * Sets `ascii`.
    */
-  /** Whether the last row's XML was ASCII only (then its Latin-1 bytes are its UTF-8 bytes). */
-  ascii = true
-
   row(rowNumber: number, values: ReadonlyArray<ExcelValue>): string {
     const r = String(rowNumber)
     let ascii = true
@@ -94,7 +101,7 @@ export class RowWriter {
     for (let c = 0; c < values.length; c++) {
       const value = values[c]
       if (value === null || value === undefined) continue
-      const open = c === next && c > 0 ? "<c" : this.#open[c]! + r + '"'
+      const follows = c === next && c > 0
       next = c + 1
       if (typeof value === "string") {
         const quoted = FormulaLike.isFormulaLike(value)
@@ -102,12 +109,17 @@ export class RowWriter {
         if (!plain) ascii = false
         const text = plain ? value : escapeXmlText(value)
         if (plain ? value.charCodeAt(0) === 0x20 || value.charCodeAt(value.length - 1) === 0x20 : edgeSpace(value)) {
+          const open = follows ? "<c" : this.#open[c]! + r + '"'
           xml += open + (quoted ? this.#quotedInline[c]! : this.#inline[c]!) + text + "</t></is></c>"
+        } else if (follows) {
+          xml += (quoted ? this.#nextQuotedText[c]! : this.#nextText[c]!) + text + "</v></c>"
         } else {
-          xml += open + (quoted ? this.#quotedText[c]! : this.#text[c]!) + text + "</v></c>"
+          xml += this.#open[c]! + r + '"' + (quoted ? this.#quotedText[c]! : this.#text[c]!) + text + "</v></c>"
         }
+      } else if (follows) {
+        xml += this.#nextNumber[c]! + this.#numberText[c]!(value) + "</v></c>"
       } else {
-        xml += open + this.#number[c]! + this.#numberText[c]!(value) + "</v></c>"
+        xml += this.#open[c]! + r + '"' + this.#number[c]! + this.#numberText[c]!(value) + "</v></c>"
       }
     }
     this.ascii = ascii
