@@ -66,10 +66,14 @@ export class RowWriter {
   readonly #inline: ReadonlyArray<string>
   readonly #quotedInline: ReadonlyArray<string>
   readonly #number: ReadonlyArray<string>
-  // The same cell openings for a cell that follows the previous one (no reference): one piece each.
+  // For a cell that follows the previous one (no reference): its opening, and the same after the previous
+  // cell's `</v></c>`, each one piece.
   readonly #nextText: ReadonlyArray<string>
   readonly #nextQuotedText: ReadonlyArray<string>
   readonly #nextNumber: ReadonlyArray<string>
+  readonly #closeNextText: ReadonlyArray<string>
+  readonly #closeNextQuotedText: ReadonlyArray<string>
+  readonly #closeNextNumber: ReadonlyArray<string>
   readonly #numberText: ReadonlyArray<CellStyle["numberText"]>
 
   constructor(styles: ReadonlyArray<CellStyle>) {
@@ -83,6 +87,9 @@ export class RowWriter {
     this.#nextText = this.#text.map((rest) => "<c" + rest)
     this.#nextQuotedText = this.#quotedText.map((rest) => "<c" + rest)
     this.#nextNumber = this.#number.map((rest) => "<c" + rest)
+    this.#closeNextText = this.#nextText.map((open) => "</v></c>" + open)
+    this.#closeNextQuotedText = this.#nextQuotedText.map((open) => "</v></c>" + open)
+    this.#closeNextNumber = this.#nextNumber.map((open) => "</v></c>" + open)
     this.#numberText = styles.map((c) => c.numberText)
   }
 
@@ -91,13 +98,16 @@ export class RowWriter {
    * its reference (`r`) only when it is the row's first or follows a blank: a cell without one is the
    * column after the previous cell (ECMA-376 Part 1, 18.3.1.4), and a quarter of the bytes to deflate go.
    * The row keeps its number, and its first cell its reference, for readers that need them (exceljs).
-   * Sets `ascii`.
+   * A `<v>` cell's closing tags are written with what comes next (the next cell's opening when it follows),
+   * so most cells take two string joins. Sets `ascii`.
    */
   row(rowNumber: number, values: ReadonlyArray<ExcelValue>): string {
     const r = String(rowNumber)
     let ascii = true
     let xml = '<row r="' + r + '">'
     let next = 0
+    // Whether the previous cell still needs its "</v></c>".
+    let unclosed = false
     for (let c = 0; c < values.length; c++) {
       const value = values[c]
       if (value === null || value === undefined) continue
@@ -109,20 +119,26 @@ export class RowWriter {
         if (!plain) ascii = false
         const text = plain ? value : escapeXmlText(value)
         if (plain ? value.charCodeAt(0) === 0x20 || value.charCodeAt(value.length - 1) === 0x20 : edgeSpace(value)) {
-          const open = follows ? "<c" : this.#open[c]! + r + '"'
+          const open = (unclosed ? "</v></c>" : "") + (follows ? "<c" : this.#open[c]! + r + '"')
           xml += open + (quoted ? this.#quotedInline[c]! : this.#inline[c]!) + text + "</t></is></c>"
-        } else if (follows) {
-          xml += (quoted ? this.#nextQuotedText[c]! : this.#nextText[c]!) + text + "</v></c>"
-        } else {
-          xml += this.#open[c]! + r + '"' + (quoted ? this.#quotedText[c]! : this.#text[c]!) + text + "</v></c>"
+          unclosed = false
+          continue
         }
-      } else if (follows) {
-        xml += this.#nextNumber[c]! + this.#numberText[c]!(value) + "</v></c>"
+        if (!follows) {
+          xml += (unclosed ? "</v></c>" : "") + this.#open[c]! + r + '"' + (quoted ? this.#quotedText[c]! : this.#text[c]!) + text
+        } else if (unclosed) {
+          xml += (quoted ? this.#closeNextQuotedText[c]! : this.#closeNextText[c]!) + text
+        } else {
+          xml += (quoted ? this.#nextQuotedText[c]! : this.#nextText[c]!) + text
+        }
+      } else if (!follows) {
+        xml += (unclosed ? "</v></c>" : "") + this.#open[c]! + r + '"' + this.#number[c]! + this.#numberText[c]!(value)
       } else {
-        xml += this.#open[c]! + r + '"' + this.#number[c]! + this.#numberText[c]!(value) + "</v></c>"
+        xml += (unclosed ? this.#closeNextNumber[c]! : this.#nextNumber[c]!) + this.#numberText[c]!(value)
       }
+      unclosed = true
     }
     this.ascii = ascii
-    return xml + "</row>"
+    return xml + (unclosed ? "</v></c></row>" : "</row>")
   }
 }
