@@ -45,8 +45,11 @@ export interface WorkbookSummary {
 
 /** Bytes of row XML gathered before they are handed to the sheet's zip entry. */
 const bufferSize = 1 << 19
-/** Output buffer of the deflater (zlib's default is 16 KiB): one holds a deflated row buffer. */
-const zlibChunkSize = 1 << 18
+/**
+ * Output buffer of the deflater (zlib's default is 16 KiB): one holds a deflated row buffer (~90 KiB at
+ * level 1). With 256 KiB the main thread spent more allocating a fresh one for every call; 64 KiB no less.
+ */
+const zlibChunkSize = 1 << 17
 /** Rows written between yields to the event loop at most (a full buffer also yields). */
 const yieldEvery = 256
 
