@@ -26,17 +26,11 @@ const entity = (c: string) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === 
 export const escapeXmlText = (text: string): string => (specials.test(text) ? text.replace(specialsAll, entity) : text)
 
 /**
- * Whether `text` is printable ASCII other than `&`, `<` and `>`, as most cells are: it needs no escaping,
- * and only a space (U+0020) at either end counts as whitespace. One loop over the cell's few characters
- * costs less than the regular expressions it spares.
+ * Text that can be written as it is, as most cells are: printable ASCII other than `&`, `<` and `>` (no
+ * escaping), neither starting nor ending with a space (no `xml:space`). One regular expression decides it;
+ * a loop over the characters was slower (property loads on strings of many kinds go megamorphic).
  */
-const isPlainText = (text: string): boolean => {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i)
-    if (c < 0x20 || c > 0x7e || c === 0x26 || c === 0x3c || c === 0x3e) return false
-  }
-  return true
-}
+const plainText = /^[\x21-\x25\x27-\x3B\x3D\x3F-\x7E](?:[\x20-\x25\x27-\x3B\x3D\x3F-\x7E]*[\x21-\x25\x27-\x3B\x3D\x3F-\x7E])?$/
 
 const space = /\s/
 
@@ -115,10 +109,10 @@ export class RowWriter {
       next = c + 1
       if (typeof value === "string") {
         const quoted = FormulaLike.isFormulaLike(value)
-        const plain = isPlainText(value)
+        const plain = plainText.test(value)
         if (!plain) ascii = false
         const text = plain ? value : escapeXmlText(value)
-        if (plain ? value.charCodeAt(0) === 0x20 || value.charCodeAt(value.length - 1) === 0x20 : edgeSpace(value)) {
+        if (!plain && edgeSpace(value)) {
           const open = (unclosed ? "</v></c>" : "") + (follows ? "<c" : this.#open[c]! + r + '"')
           xml += open + (quoted ? this.#quotedInline[c]! : this.#inline[c]!) + text + "</t></is></c>"
           unclosed = false
