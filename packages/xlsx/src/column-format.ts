@@ -7,11 +7,10 @@ import type { Cell, Instant } from "@vcr/core"
 import { Column, Messages } from "@vcr/core"
 import { dateSerial, instantSeconds, secondsAsDaysText } from "./excel-serial.ts"
 import { InvalidCellValue } from "./invalid-cell-value.ts"
-import { safeText } from "./safe-text.ts"
 
 type ColumnType = Column.Column
 
-/** A converted cell: safe text, a number in the column's unit (see `numberText`), or blank. */
+/** A converted cell: text (made safe by the row writer, `sheet-xml`), a number in the column's unit (see `numberText`), or blank. */
 export type ExcelValue = string | number | null
 
 /** A column's number format, width and value conversion. */
@@ -82,10 +81,8 @@ export const columnFormat = (column: ColumnType, clock: Instant.ZoneClock, messa
         numberText: String,
         toCell: (value, row) => {
           if (value === null || value === undefined || value === "") return null
-          if (typeof value === "string") return safeText(value)
-          return typeof value === "number" || typeof value === "boolean"
-            ? safeText(String(value))
-            : reject(column, row, value, "text")
+          if (typeof value === "string") return value
+          return typeof value === "number" || typeof value === "boolean" ? String(value) : reject(column, row, value, "text")
         }
       }
     case "integer":

@@ -4,10 +4,11 @@
  * write it without shared strings; never a formula element), or an inline string with `xml:space="preserve"`
  * when it starts or ends with whitespace (LibreOffice trims a `<v>`), numbers a `<v>`, blanks left out. Formula-like
  * text (core's rule, R74) takes its column's quote-prefixed style, so editing the cell keeps it text.
- * Values come converted by `column-format`, text made safe by `safe-text`.
+ * Values come converted by `column-format`; text is made safe here (`safe-text`), once, unless it is plain.
  */
 import { FormulaLike } from "@vcr/core"
 import type { ExcelValue } from "./column-format.ts"
+import { maxCellLength, safeText } from "./safe-text.ts"
 
 /** Column letters of Excel ("A", "Z", "AA"...), 1-based. */
 export const columnLetter = (n: number): string => {
@@ -26,9 +27,10 @@ const entity = (c: string) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === 
 export const escapeXmlText = (text: string): string => (specials.test(text) ? text.replace(specialsAll, entity) : text)
 
 /**
- * Text that can be written as it is, as most cells are: printable ASCII other than `&`, `<` and `>` (no
- * escaping), neither starting nor ending with a space (no `xml:space`). One regular expression decides it;
- * a loop over the characters was slower (property loads on strings of many kinds go megamorphic).
+ * Text that can be written as it is, as most cells are: printable ASCII (legal XML, nothing for `safeText`
+ * to replace) other than `&`, `<` and `>` (no escaping), neither starting nor ending with a space (no
+ * `xml:space`). One regular expression decides it; a loop over the characters was slower (property loads
+ * on strings of many kinds go megamorphic).
  */
 const plainText = /^[\x21-\x25\x27-\x3B\x3D\x3F-\x7E](?:[\x20-\x25\x27-\x3B\x3D\x3F-\x7E]*[\x21-\x25\x27-\x3B\x3D\x3F-\x7E])?$/
 
@@ -108,11 +110,12 @@ export class RowWriter {
       const follows = c === next && c > 0
       next = c + 1
       if (typeof value === "string") {
-        const quoted = FormulaLike.isFormulaLike(value)
-        const plain = plainText.test(value)
+        const plain = plainText.test(value) && value.length <= maxCellLength
+        const safe = plain ? value : safeText(value)
+        const quoted = FormulaLike.isFormulaLike(safe)
         if (!plain) ascii = false
-        const text = plain ? value : escapeXmlText(value)
-        if (!plain && edgeSpace(value)) {
+        const text = plain ? value : escapeXmlText(safe)
+        if (!plain && edgeSpace(safe)) {
           const open = (unclosed ? "</v></c>" : "") + (follows ? "<c" : this.#open[c]! + r + '"')
           xml += open + (quoted ? this.#quotedInline[c]! : this.#inline[c]!) + text + "</t></is></c>"
           unclosed = false
