@@ -29,10 +29,13 @@ export const escapeXmlText = (text: string): string => (specials.test(text) ? te
 /**
  * Text that can be written as it is, as most cells are: printable ASCII (legal XML, nothing for `safeText`
  * to replace) other than `&`, `<` and `>` (no escaping), neither starting nor ending with a space (no
- * `xml:space`). One regular expression decides it; a loop over the characters was slower (property loads
- * on strings of many kinds go megamorphic).
+ * `xml:space`), and not starting with `=`, `+`, `-` or `@`, so not formula-like by core's rule (R74, which
+ * otherwise needs leading whitespace, a control or a full-width sign; `test/sheet-xml.test.ts` checks the two
+ * agree). One regular expression decides it; a loop over the characters was slower (property loads on
+ * strings of many kinds go megamorphic).
  */
-const plainText = /^[\x21-\x25\x27-\x3B\x3D\x3F-\x7E](?:[\x20-\x25\x27-\x3B\x3D\x3F-\x7E]*[\x21-\x25\x27-\x3B\x3D\x3F-\x7E])?$/
+export const plainText =
+  /^[\x21-\x25\x27-\x2A\x2C\x2E-\x3B\x3F\x41-\x7E](?:[\x20-\x25\x27-\x3B\x3D\x3F-\x7E]*[\x21-\x25\x27-\x3B\x3D\x3F-\x7E])?$/
 
 const space = /\s/
 
@@ -112,7 +115,7 @@ export class RowWriter {
       if (typeof value === "string") {
         const plain = plainText.test(value) && value.length <= maxCellLength
         const safe = plain ? value : safeText(value)
-        const quoted = FormulaLike.isFormulaLike(safe)
+        const quoted = !plain && FormulaLike.isFormulaLike(safe)
         if (!plain) ascii = false
         const text = plain ? value : escapeXmlText(safe)
         if (!plain && edgeSpace(safe)) {
