@@ -242,9 +242,10 @@ const measureOne = async (writer: Writer, rows: number): Promise<Measurement> =>
     // CPU of every thread (the main one and zlib's on the thread pool): on a shared machine it varies less than time.
     const cpu = process.cpuUsage(cpuBefore)
     const mainAfter = mainThreadCpu()
-    const mainSeconds = mainBefore === undefined || mainAfter === undefined ? {} : { mainThreadCpuSeconds: Number((mainAfter - mainBefore).toFixed(2)) }
+    const extra: Record<string, number> = { rssBeforeMb, cpuSeconds: (cpu.user + cpu.system) / 1e6 }
+    if (mainBefore !== undefined && mainAfter !== undefined) extra.mainThreadCpuSeconds = Number((mainAfter - mainBefore).toFixed(2))
     const bytes = (await stat(path)).size
-    return { name: writer, rows, seconds: elapsed, maxRssMb: maxRssMb(), bytes, extra: { rssBeforeMb, cpuSeconds: (cpu.user + cpu.system) / 1e6, ...mainSeconds } }
+    return { name: writer, rows, seconds: elapsed, maxRssMb: maxRssMb(), bytes, extra }
   } finally {
     await rm(directory, { recursive: true, force: true })
   }
