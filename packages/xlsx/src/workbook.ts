@@ -103,10 +103,10 @@ class SheetRows {
   add(writer: RowWriter, values: ReadonlyArray<ExcelValue>): boolean {
     this.#rowNumber += 1
     const xml = writer.row(this.#rowNumber, values)
-    // UTF-8 takes at most 3 bytes per UTF-16 unit.
     // ASCII XML is written as Latin-1 (the same bytes): V8 copies its pieces straight into the buffer,
     // without first joining them into one string as it does to encode UTF-8.
     const encoding = writer.ascii ? "latin1" : "utf8"
+    // UTF-8 takes at most 3 bytes per UTF-16 unit.
     if (this.#used + xml.length * 3 <= bufferSize) {
       this.#used += this.#buffer.write(xml, this.#used, encoding)
       return false
