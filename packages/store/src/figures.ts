@@ -8,7 +8,7 @@
  */
 import type { FactQuery, RoomCallFact, RoomCallQuery, SegmentFact, SegmentFigures, SegmentHost, SessionFigures } from "@vcr/core"
 import type { StoreDialect } from "./dialect.ts"
-import { bound, inList, listParameter, noHosts, pageLimit, STREAM_PAGE } from "./queries.ts"
+import { boundRange, inList, listParameter, noHosts, pageLimit, STREAM_PAGE } from "./queries.ts"
 import { sessionPages, type RawReads, type RawRow } from "./reads.ts"
 
 /** Rows per read of a cursor. */
@@ -63,6 +63,32 @@ const pageText = (dialect: StoreDialect, options: { readonly after: boolean; rea
   join segments g on g.session_id = s.session_id
   ${order}`
 
+/**
+ * A range's rows: one query through a cursor where the driver reads through one (the whole range, `texts.whole`),
+ * else keyset pages of `pageSize` (`sessionPages`, `texts.first` and `texts.next`); `scope` follows the range's bounds.
+ */
+const rangeRows = (
+  reads: RawReads, texts: { readonly first: string; readonly next: string; readonly whole: string },
+  range: { readonly start: number; readonly end: number }, scope: ReadonlyArray<unknown>, pageSize: number
+): AsyncIterable<ReadonlyArray<RawRow>> =>
+  reads.cursor === undefined
+    ? sessionPages(reads, texts, range, scope, pageSize)
+    : reads.cursor(texts.whole, [range.start, range.end, ...scope], FIGURES_BATCH)
+
+/** The rows of `selected` columns of the sessions of `query` with their segments (none for an empty range or scope). */
+async function* sessionRows(
+  reads: RawReads, dialect: StoreDialect, query: FactQuery, pageSize: number, selected: string
+): AsyncGenerator<ReadonlyArray<RawRow>> {
+  const range = boundRange(query.start, query.end, query.clinicIds)
+  if (range === undefined) return
+  const texts = {
+    first: pageText(dialect, { after: false, page: pageSize, columns: selected }),
+    next: pageText(dialect, { after: true, page: pageSize, columns: selected }),
+    whole: rangeText(dialect, selected)
+  }
+  yield* rangeRows(reads, texts, range, scopeParameters(dialect, listParameter(dialect, [...new Set(query.clinicIds)])), pageSize)
+}
+
 const segmentOf = (r: RawRow): SegmentFigures => ({
   segment_id: r[4] as string, clinic_id: r[5] as string, answered_at: r[6] as number | null, wait_ms: r[7] as number,
   consultation_ms: r[8] as number, transfer_at: r[9] as number | null, transferred_in: r[10] === 1, abandoned_at: r[11] as number | null,
@@ -93,16 +119,7 @@ export async function* sessionFigures(
   query: FactQuery,
   pageSize = STREAM_PAGE
 ): AsyncGenerator<ReadonlyArray<SessionFigures>> {
-  const start = bound(query.start)
-  const end = bound(query.end)
-  if (query.clinicIds.length === 0 || start >= end) return
-  const clinics = listParameter(dialect, [...new Set(query.clinicIds)])
-  yield* grouped(
-    reads.cursor === undefined
-      ? sessionPages(reads, { first: pageText(dialect, { after: false, page: pageSize }), next: pageText(dialect, { after: true, page: pageSize }) },
-        { start, end }, scopeParameters(dialect, clinics), pageSize)
-      : reads.cursor(rangeText(dialect), [start, end, ...scopeParameters(dialect, clinics)], FIGURES_BATCH)
-  )
+  yield* grouped(sessionRows(reads, dialect, query, pageSize, columns))
 }
 
 /** The sessions of `sessionFigures` as segment facts (see core's `SegmentFact`), in batches of the driver's rows. */
@@ -112,17 +129,7 @@ export async function* segmentFacts(
   query: FactQuery,
   pageSize = STREAM_PAGE
 ): AsyncGenerator<ReadonlyArray<SegmentFact>> {
-  const start = bound(query.start)
-  const end = bound(query.end)
-  if (query.clinicIds.length === 0 || start >= end) return
-  const clinics = listParameter(dialect, [...new Set(query.clinicIds)])
-  const rows = reads.cursor === undefined
-    ? sessionPages(reads, {
-      first: pageText(dialect, { after: false, page: pageSize, columns: factColumns }),
-      next: pageText(dialect, { after: true, page: pageSize, columns: factColumns })
-    }, { start, end }, scopeParameters(dialect, clinics), pageSize)
-    : reads.cursor(rangeText(dialect, factColumns), [start, end, ...scopeParameters(dialect, clinics)], FIGURES_BATCH)
-  yield* rows as AsyncIterable<ReadonlyArray<SegmentFact>>
+  yield* sessionRows(reads, dialect, query, pageSize, factColumns) as AsyncIterable<ReadonlyArray<SegmentFact>>
 }
 
 /** Room calls as `RoomCallFact`s: the whole range for a cursor, else one keyset page (by start, then call id). */
@@ -139,13 +146,9 @@ export async function* roomCallFacts(
   query: Omit<RoomCallQuery, "participants">,
   pageSize = STREAM_PAGE
 ): AsyncGenerator<ReadonlyArray<RoomCallFact>> {
-  const start = bound(query.start)
-  const end = bound(query.end)
-  if (query.roomIds.length === 0 || start >= end) return
+  const range = boundRange(query.start, query.end, query.roomIds)
+  if (range === undefined) return
   const rooms = listParameter(dialect, [...new Set(query.roomIds)])
-  const rows = reads.cursor === undefined
-    ? sessionPages(reads, { first: callsText(dialect, { after: false, page: pageSize }), next: callsText(dialect, { after: true, page: pageSize }) },
-      { start, end }, [rooms], pageSize)
-    : reads.cursor(callsText(dialect, { after: false }), [start, end, rooms], FIGURES_BATCH)
-  yield* rows as AsyncIterable<ReadonlyArray<RoomCallFact>>
+  const texts = { first: callsText(dialect, { after: false, page: pageSize }), next: callsText(dialect, { after: true, page: pageSize }), whole: callsText(dialect, { after: false }) }
+  yield* rangeRows(reads, texts, range, [rooms], pageSize) as AsyncIterable<ReadonlyArray<RoomCallFact>>
 }

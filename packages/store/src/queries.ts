@@ -23,6 +23,12 @@ export const STREAM_PAGE = 500
 export const bound = (t: number): number =>
   Math.min(Math.max(Math.ceil(t), -Number.MAX_SAFE_INTEGER), Number.MAX_SAFE_INTEGER)
 
+/** A query's `[start, end)` bounded for the driver, or undefined when it or its scope (`ids`) is empty. */
+export const boundRange = (start: number, end: number, ids: ReadonlyArray<string>): { readonly start: number; readonly end: number } | undefined => {
+  const range = { start: bound(start), end: bound(end) }
+  return ids.length === 0 || range.start >= range.end ? undefined : range
+}
+
 export const organisationOf = (r: Selectable<OrganisationsTable>): Organisation => ({
   type: "organisation", id: r.id, name: r.name, state: r.state, specialty: r.specialty, contract: r.contract,
   created_at: r.created_at, deleted_at: r.deleted_at
@@ -270,17 +276,15 @@ export async function* participantFacts(
   query: FactQuery,
   pageSize = FACT_PAGE
 ): AsyncGenerator<ReadonlyArray<ParticipantFact>> {
-  if (query.clinicIds.length === 0) return
-  const start = bound(query.start)
-  const end = bound(query.end)
-  if (start >= end) return
+  const range = boundRange(query.start, query.end, query.clinicIds)
+  if (range === undefined) return
   const clinics = listParameter(dialect, [...new Set(query.clinicIds)])
   if (reads.cursor !== undefined) {
-    yield* reads.cursor(participantFactsText(dialect), [start, end, clinics], FACT_BATCH) as AsyncIterable<ReadonlyArray<ParticipantFact>>
+    yield* reads.cursor(participantFactsText(dialect), [range.start, range.end, clinics], FACT_BATCH) as AsyncIterable<ReadonlyArray<ParticipantFact>>
     return
   }
   const texts = { first: participantFactsPageText(dialect, { after: false, page: pageSize }), next: participantFactsPageText(dialect, { after: true, page: pageSize }) }
-  for await (const page of sessionPages(reads, texts, { start, end }, [clinics, clinics], pageSize)) {
+  for await (const page of sessionPages(reads, texts, range, [clinics, clinics], pageSize)) {
     let facts: Array<RawRow> | undefined
     for (let i = 0; i < page.length; i++) {
       const r = page[i]!

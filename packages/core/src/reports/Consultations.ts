@@ -235,6 +235,17 @@ export class Fold {
     })
   }
 
+  /** Ends a whole session: counted, it adds its segments' sums; not counted, its waits are taken back (from `waits` on). */
+  private endSession(counted: boolean, waits: number, duration: number, transferred: number): void {
+    if (!counted) {
+      this.waits.length = waits
+      return
+    }
+    this.consultations++
+    this.duration += duration
+    this.transferred += transferred
+  }
+
   /**
    * A whole session from its figures, as the rows of its segments in `clinics` would add up (the fold reads
    * segment-level cells only, R63: the report's whole seconds of each segment's milliseconds), without building
@@ -255,13 +266,7 @@ export class Fold {
       duration += Run.seconds(g.consultation_ms)
       if (g.transfer_at !== null) transferred++
     }
-    if (!counted) {
-      this.waits.length = waits
-      return
-    }
-    this.consultations++
-    this.duration += duration
-    this.transferred += transferred
+    this.endSession(counted, waits, duration, transferred)
   }
 
   /**
@@ -285,13 +290,7 @@ export class Fold {
       duration += Run.seconds(g[7])
       if ((flags & Activity.TRANSFERRED_OUT) !== 0) transferred++
     }
-    if (!counted) {
-      this.waits.length = waits
-      return
-    }
-    this.consultations++
-    this.duration += duration
-    this.transferred += transferred
+    this.endSession(counted, waits, duration, transferred)
   }
 
   private close(): void {
