@@ -272,6 +272,7 @@ export class Fold {
   /**
    * A whole session from the facts of its segments, `facts[from..to)` (see `Activity.eachSession`): what
    * `addSession` adds for the same session. Not to be mixed with `add` in one fold.
+   * @internal The tiles' pass within core (its facts are core's own read of a source).
    */
   addFacts(facts: ReadonlyArray<Activity.Fact>, from: number, to: number, meets: boolean, clinics: ReadonlySet<string>): void {
     let counted = false
@@ -327,7 +328,10 @@ export const fold = async (rows: AsyncIterable<ConsultationsRow>) => {
   return f.result()
 }
 
-/** A tile fed session by session, from the facts of its segments (one pass shared with the run's activity, see Tiles). */
+/**
+ * A tile fed session by session, from the facts of its segments (one pass shared with the run's activity, see Tiles).
+ * @internal The tiles' pass within core (its facts are core's own read of a source).
+ */
 export const tileFolder = (ctx: Run.RunContext) => {
   const { clinics } = scopeOf(ctx)
   const f = new Fold()

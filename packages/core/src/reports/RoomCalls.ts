@@ -155,7 +155,10 @@ export const fold = async (rows: AsyncIterable<RoomCallsRow>) => {
   return f.result()
 }
 
-/** A tile fed call by call (one pass shared with the run's activity, see Tiles), from the calls without their rows. */
+/**
+ * A tile fed call by call (one pass shared with the run's activity, see Tiles), from the calls without their rows.
+ * @internal The tiles' pass within core (its calls are core's own read of a source).
+ */
 export const tileFolder = (ctx: Run.RunContext) => {
   const roomById = roomsOf(ctx)
   const f = new Fold()
