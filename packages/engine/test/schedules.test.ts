@@ -1,9 +1,9 @@
 /**
  * Scheduled deliveries through the engine (SPEC §11.4, R78, R79) on real databases: the owner's use cases, an
  * occurrence fired under an injected clock and emailed through a real SMTP server, the catch-up after downtime, a
- * schedule paused when its owner loses the right, two racing workers, and a worker process killed with SIGKILL at
- * each point of an occurrence, on SQLite and PostgreSQL: exactly one history entry and at most one email per
- * occurrence every time.
+ * schedule paused when its owner loses the right or its report no longer validates, two racing workers, and a
+ * worker process killed with SIGKILL at each point of an occurrence, on SQLite and PostgreSQL: exactly one history
+ * entry and at most one email per occurrence every time.
  */
 import { InvalidParameter, NotFound, type Actor } from "@vcr/core"
 import type { Store as StoreApi } from "@vcr/store"
@@ -12,6 +12,7 @@ import { join } from "node:path"
 import { afterEach, describe, expect, it } from "vitest"
 import { parseMessage, partOf, startSmtpServer, type TestSmtpServer } from "../../email/test/smtp-fixture.ts"
 import { createEngine, QuotaExceeded, Schedules, type Engine, type ScheduleInput } from "../src/index.ts"
+import type { KyselyStore } from "../../store/src/store.ts"
 import { crashPoints } from "./crash-layer.ts"
 import { postgres, sqlite, start, type Database } from "./fixtures.ts"
 
@@ -203,6 +204,26 @@ describe.each([["SQLite", sqlite], ["PostgreSQL", postgres]] as const)("schedule
     expect((await s.engine.store.access.auditLog()).some((a) => a.action === "schedule_paused" && a.outcome === "denied")).toBe(true)
     s.clock.now += 2 * dayMs
     expect(await s.engine.worker({ ...quiet, workerId: "w-q" }).runOnce()).toBe(false)
+  })
+
+  it("pauses a schedule whose report no longer passes its own validation, with the reason and its code, and generates nothing", async (t) => {
+    const s = await setUp(open)
+    if (s === undefined) return t.skip()
+    const created = await s.engine.schedules.create(s.admin, input)
+    // No import removes an organisation (R14 replaces records); a directory edited by hand can lose one, while its
+    // owner's role still grants the right, so the run itself fails: organisation "org-e" not found.
+    await (s.engine.store as KyselyStore).db.deleteFrom("organisations").where("id", "=", "org-e").execute()
+    s.clock.now = firstOccurrence + 1_000
+    await drain(s.engine.worker({ ...quiet, workerId: "w-c" }))
+    expect(await historyOf(s.engine.store)).toEqual([])
+    expect(s.smtp.received).toHaveLength(0)
+    expect(await s.engine.store.schedules.get(created.id)).toMatchObject({
+      status: "paused", paused_reason: `${Schedules.cannotGeneratePrefix}organisation "org-e" not found`
+    })
+    expect(await s.engine.schedules.get(s.admin, created.id)).toMatchObject({ status: "paused", paused_reason_code: "cannot_generate", next_occurrences: [] })
+    expect((await s.engine.store.schedules.occurrences(created.id)).map((o) => o.status)).toEqual(["skipped"])
+    s.clock.now += 2 * dayMs
+    expect(await s.engine.worker({ ...quiet, workerId: "w-d" }).runOnce()).toBe(false)
   })
 
   it("two workers on two connections fire each occurrence once: one entry and one email each, day after day", async (t) => {
