@@ -10,7 +10,7 @@ const restrict = (patterns, message) => ({
 })
 
 export default tseslint.config(
-  { ignores: ["**/dist/**", "**/node_modules/**", "**/.turbo/**", "docs/api/**", "apps/web/src/generated/**"] },
+  { ignores: ["**/dist/**", "**/node_modules/**", "**/.turbo/**", "docs/api/**", "apps/web/generated/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -9,7 +9,7 @@ import { dirname, join } from "node:path"
 import { openApiDocument } from "../src/openapi.ts"
 
 /** Where the page keeps the generated types. */
-const webApiTypesPath = join(import.meta.dirname, "../../web/src/generated/api.ts")
+const webApiTypesPath = join(import.meta.dirname, "../../web/generated/api.ts")
 
 const header = `/**
  * Generated from the API's OpenAPI document by apps/api/scripts/web-api-types.ts at the page's build and

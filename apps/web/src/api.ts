@@ -4,7 +4,7 @@
  */
 import { t } from "./i18n/index.ts"
 
-import type { components } from "./generated/api.ts"
+import type { components } from "../generated/api.ts"
 
 /** The API's schemas, generated from its OpenAPI document (apps/api/scripts/web-api-types.ts). */
 type Schemas = components["schemas"]
