@@ -4,6 +4,8 @@
  *   - raw: the driver's own scan of the joined, ordered facts the Consultations report reads (sessions ⋈
  *     segments ⋈ segment_participants of the range, in report order): better-sqlite3 `.raw(true).iterate()`, or
  *     on PostgreSQL a `pg-cursor` in array mode; no report logic. The reference of the CSV and JSON ratios.
+ *     On PostgreSQL also "raw COPY": the same query's `COPY ... TO STDOUT` bytes received and their rows counted,
+ *     values left unparsed (what the store's streams read, at its floor); the table shows its ratios too.
  *   - csv, json: `vcr report consultations` on the bundled CLI (`node apps/cli/dist/vcr.js`), whole history,
  *     to a file; wall time from spawn to exit (start-up included) and the process's own peak RSS.
  *   - raw window: the driver's scan of the tiles window's facts (sessions ⋈ segments with their hosts, room calls
@@ -30,6 +32,7 @@ import { execFileSync, spawnSync } from "node:child_process"
 import { existsSync, mkdirSync, statSync } from "node:fs"
 import { dirname, join, resolve } from "node:path"
 import pg from "pg"
+import { to as copyTo } from "pg-copy-streams"
 import Cursor from "pg-cursor"
 import { importDemo, sized } from "./import.ts"
 import { fastest, inChild, maxRssMb, table, type Measurement } from "./measure.ts"
@@ -106,6 +109,22 @@ const rawScan = async (url: string, queries: ReadonlyArray<string>, params: Read
   return count
 }
 
+/** Counts the rows of `queries` as PostgreSQL's COPY text (rows are lines; values not parsed): the floor of a COPY read. */
+const rawCopy = async (url: string, queries: ReadonlyArray<string>, params: ReadonlyArray<number>): Promise<number> => {
+  let count = 0
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  for (const q of queries) {
+    const inlined = q.replace(/\$(\d)/g, (_, i: string) => String(params[Number(i) - 1]))
+    for await (const chunk of client.query(copyTo(`copy (${inlined}) to stdout`, { highWaterMark: 1 << 16 }))) {
+      const bytes = chunk as Buffer
+      for (let at = bytes.indexOf(10); at >= 0; at = bytes.indexOf(10, at + 1)) count++
+    }
+  }
+  await client.end()
+  return count
+}
+
 /** Runs the bundled CLI; wall time from spawn to exit and its peak RSS (from the probe on descriptor 3). */
 const cli = (name: string, url: string, args: ReadonlyArray<string>, rows: number, file?: string, cliBundle = bundle): Measurement => {
   const started = performance.now()
@@ -121,13 +140,13 @@ const cli = (name: string, url: string, args: ReadonlyArray<string>, rows: numbe
 }
 
 const measureInChild = async (kind: string, url: string, rows: number): Promise<Measurement> => {
-  if (kind === "raw" || kind === "raw-window") {
-    const params = await rangeOf(url, rows, kind === "raw" ? whole : window)
+  if (kind.startsWith("raw")) {
+    const params = await rangeOf(url, rows, kind.startsWith("raw-window") ? window : whole)
     const placeholder = (i: number) => `$${i}`
-    const queries = kind === "raw" ? [consultationFacts(placeholder)] : windowFacts(placeholder)
+    const queries = kind.startsWith("raw-window") ? windowFacts(placeholder) : [consultationFacts(placeholder)]
     const started = performance.now()
     const cpu = process.cpuUsage()
-    const count = await rawScan(url, queries, params)
+    const count = await (kind.endsWith("COPY") ? rawCopy : rawScan)(url, queries, params)
     return { name: kind, rows: count, seconds: (performance.now() - started) / 1000, maxRssMb: maxRssMb(), extra: { cpu: cpuSeconds(cpu) } }
   }
   // tiles in process: the figure the tiles ratio uses (no process start-up). The first run (cold: the code is
@@ -238,8 +257,10 @@ if (args[0] === "--child") {
       let raw: Measurement | undefined
       const kept = new Map<string, Measurement>()
       const keep = (m: Measurement) => kept.set(m.name, fastest(kept.get(m.name), { ...m, rows: raw!.rows }))
+      const copies = url.startsWith("postgres")
       for (let run = 0; run < (withReports ? repeat : 0); run++) {
         raw = fastest(raw, inChild("reports.ts", ["--child", "raw", url, String(rows)]))
+        if (copies) keep(inChild("reports.ts", ["--child", "raw COPY", url, String(rows)]))
         for (const format of ["csv", "json"]) {
           if (before !== undefined) keep(report(format, before))
           keep(report(format))
@@ -248,6 +269,10 @@ if (args[0] === "--child") {
       if (withReports) {
         console.log(`\n${label}, ${rows} participant rows: consultations over the whole history (rows = joined fact rows), x raw`)
         table([raw!, ...kept.values()], "raw")
+        if (copies) {
+          console.log("  x raw COPY (the same rows through COPY, unparsed):")
+          table([...kept.values()], "raw COPY")
+        }
       }
       if (!withTiles) continue
       // Tiles: per round, each in its own process and interleaved, the raw window, the tiles in process (cold) of
@@ -258,6 +283,7 @@ if (args[0] === "--child") {
       const summaryArgs = ["summary", ...orgs, "--from", window.from, "--to", window.to, "--tz", zone, "--format", "json"]
       for (let run = 0; run < repeat; run++) {
         record(inChild("reports.ts", ["--child", "raw-window", url, String(rows)]))
+        if (url.startsWith("postgres")) record(inChild("reports.ts", ["--child", "raw-window COPY", url, String(rows)]))
         if (beforeRoot !== undefined) record({ ...beforeChild(beforeRoot, ["--child", "tiles", url, String(rows)]), name: "tiles, before (in process)" })
         record(inChild("reports.ts", ["--child", "tiles", url, String(rows)]))
         if (before !== undefined) record(cli("tiles (vcr summary, before)", url, summaryArgs, 0, undefined, before))
@@ -287,6 +313,15 @@ if (args[0] === "--child") {
         ]
         console.log(`  ${name.padEnd(28)} ${cells.join(" ")}  ${Math.max(...runs.map((m) => m.maxRssMb))} MB${name === "raw-window" ? ` (${runs[0]!.rows} rows)` : ""}`)
         console.log(`  ${"".padEnd(28)} rounds: ${runs.map((m) => m.seconds.toFixed(2)).join(", ")}`)
+      }
+      const copyRuns = tilesRounds.get("raw-window COPY")
+      if (copyRuns !== undefined) {
+        const copySeconds = median(copyRuns.map((m) => m.seconds))
+        const copyCpu = of(copyRuns, "cpu")
+        for (const [name, runs] of tilesRounds) {
+          if (!name.includes("in process")) continue
+          console.log(`  ${name} x raw-window COPY: wall ${(median(runs.map((m) => m.seconds)) / copySeconds).toFixed(2)}, CPU ${(of(runs, "cpu") / copyCpu).toFixed(2)}`)
+        }
       }
     }
   }

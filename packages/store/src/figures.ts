@@ -1,7 +1,7 @@
 /**
  * The sessions' figures (core's `sessionFigures`): what the aggregate reports and the tiles count, read as the
  * driver's array rows of one lean query (sessions ⋈ segments, no participants) and grouped into sessions here.
- * Where the driver reads through a cursor (PostgreSQL), one query over the whole range: pages there are planned
+ * Where the driver streams (PostgreSQL), one query over the whole range: pages there are planned
  * one by one and each joins the whole history's segments. Otherwise (SQLite) keyset pages of `pageSize` sessions,
  * each a seek, so the one connection is free between pages. The same reads give core's `segmentFacts` (the
  * driver's rows handed over as they are, one per segment, fewer columns) and `roomCallFacts`.
@@ -11,8 +11,8 @@ import type { StoreDialect } from "./dialect.ts"
 import { boundRange, inList, listParameter, noHosts, pageLimit, STREAM_PAGE } from "./queries.ts"
 import { sessionPages, type RawReads, type RawRow } from "./reads.ts"
 
-/** Rows per read of a cursor. */
-const FIGURES_BATCH = 2000
+/** Rows per batch of a stream (a few COPY chunks; the store contract's 600 sessions span several). */
+const FIGURES_BATCH = 500
 
 const columns = `s.session_id, s.entry_at, s.first_clinic_id, s.consultation_ms, g.segment_id, g.clinic_id, g.answered_at, g.wait_ms,
     g.consultation_ms, g.transfer_at, g.transferred_in, g.abandoned_at, g.hosts_json`
@@ -43,7 +43,7 @@ const inScope = (dialect: StoreDialect, sessions: string) => {
 /** The parameters of `inScope`. */
 const scopeParameters = (dialect: StoreDialect, clinics: unknown): ReadonlyArray<unknown> => dialect.name === "sqlite" ? [clinics, clinics] : [clinics]
 
-/** The whole range as one ordered query, for a cursor. */
+/** The whole range as one ordered query, for a stream. */
 const rangeText = (dialect: StoreDialect, selected = columns) => `
   select ${selected}
   from sessions s join segments g on g.session_id = s.session_id
@@ -64,16 +64,16 @@ const pageText = (dialect: StoreDialect, options: { readonly after: boolean; rea
   ${order}`
 
 /**
- * A range's rows: one query through a cursor where the driver reads through one (the whole range, `texts.whole`),
+ * A range's rows: one query streamed where the driver streams (the whole range, `texts.whole`),
  * else keyset pages of `pageSize` (`sessionPages`, `texts.first` and `texts.next`); `scope` follows the range's bounds.
  */
 const rangeRows = (
   reads: RawReads, texts: { readonly first: string; readonly next: string; readonly whole: string },
   range: { readonly start: number; readonly end: number }, scope: ReadonlyArray<unknown>, pageSize: number
 ): AsyncIterable<ReadonlyArray<RawRow>> =>
-  reads.cursor === undefined
+  reads.stream === undefined
     ? sessionPages(reads, texts, range, scope, pageSize)
-    : reads.cursor(texts.whole, [range.start, range.end, ...scope], FIGURES_BATCH)
+    : reads.stream(texts.whole, [range.start, range.end, ...scope], FIGURES_BATCH)
 
 /** The rows of `selected` columns of the sessions of `query` with their segments (none for an empty range or scope). */
 async function* sessionRows(
@@ -132,7 +132,7 @@ export async function* segmentFacts(
   yield* sessionRows(reads, dialect, query, pageSize, factColumns) as AsyncIterable<ReadonlyArray<SegmentFact>>
 }
 
-/** Room calls as `RoomCallFact`s: the whole range for a cursor, else one keyset page (by start, then call id). */
+/** Room calls as `RoomCallFact`s: the whole range for a stream, else one keyset page (by start, then call id). */
 const callsText = (dialect: StoreDialect, options: { readonly after: boolean; readonly page?: number }) => `
   select room_call_id, start_at, room_id, duration_ms, participants, nullif(hosts_json, '[]') from room_calls
   where start_at >= ? and start_at < ?${options.after ? " and (start_at > ? or room_call_id > ?)" : ""}

@@ -245,7 +245,7 @@ const participantFactsPageText = (dialect: StoreDialect, options: { readonly aft
   where ${inList(dialect, "g.clinic_id")}
   ${participantFactOrder}`
 
-/** All the participant facts of a range as one ordered query, for a cursor. */
+/** All the participant facts of a range as one ordered query, for a stream. */
 const participantFactsText = (dialect: StoreDialect) => `
   select ${participantFactColumns}
   from sessions s
@@ -254,8 +254,8 @@ const participantFactsText = (dialect: StoreDialect) => `
   where s.entry_at >= ? and s.entry_at < ? and ${inList(dialect, "g.clinic_id")}
   ${participantFactOrder}`
 
-/** Rows a batch of participant facts holds when read through a cursor. */
-const FACT_BATCH = 2000
+/** Rows a batch of participant facts holds when streamed (the store contract's 600 sessions span several). */
+const FACT_BATCH = 500
 
 /**
  * Sessions a page of participant facts holds otherwise: fewer than the other streams', since a page's rows stay
@@ -267,7 +267,7 @@ const FACT_PAGE = 100
 
 /**
  * The participants of the segments in `clinicIds` of sessions that entered in `[start, end)`, flat, in report
- * order (core's `ParticipantFact`: the driver's array rows as they are). Where the driver reads through a cursor
+ * order (core's `ParticipantFact`: the driver's array rows as they are). Where the driver streams
  * (PostgreSQL), one query; otherwise keyset pages of `pageSize` sessions, each one ordered query.
  */
 export async function* participantFacts(
@@ -279,8 +279,8 @@ export async function* participantFacts(
   const range = boundRange(query.start, query.end, query.clinicIds)
   if (range === undefined) return
   const clinics = listParameter(dialect, [...new Set(query.clinicIds)])
-  if (reads.cursor !== undefined) {
-    yield* reads.cursor(participantFactsText(dialect), [range.start, range.end, clinics], FACT_BATCH) as AsyncIterable<ReadonlyArray<ParticipantFact>>
+  if (reads.stream !== undefined) {
+    yield* reads.stream(participantFactsText(dialect), [range.start, range.end, clinics], FACT_BATCH) as AsyncIterable<ReadonlyArray<ParticipantFact>>
     return
   }
   const texts = { first: participantFactsPageText(dialect, { after: false, page: pageSize }), next: participantFactsPageText(dialect, { after: true, page: pageSize }) }

@@ -5,9 +5,7 @@
  */
 import type Sqlite from "better-sqlite3"
 import type { Kysely } from "kysely"
-import type pg from "pg"
 import type { Database } from "./schema.ts"
-import { classifyConnectionError } from "./unavailable.ts"
 
 /** A row as the driver returns it in array mode. */
 export type RawRow = ReadonlyArray<unknown>
@@ -16,10 +14,11 @@ export interface RawReads {
   /** The rows of one SELECT (`?` placeholders), each an array of its column values in select order. */
   rows(text: string, params: ReadonlyArray<unknown>): Promise<ReadonlyArray<RawRow>>
   /**
-   * The rows of one SELECT read through a cursor, `batch` rows at a time, on a connection of its own while the
-   * stream is read. Absent on SQLite, whose one connection an open read would keep from everything else.
+   * The rows of one SELECT (`?` placeholders) streamed in one read, in batches of `batch` rows (the last one
+   * shorter), on a connection of its own while the stream is read. Absent on SQLite, whose one connection an open
+   * read would keep from everything else.
    */
-  readonly cursor?: (text: string, params: ReadonlyArray<unknown>, batch: number) => AsyncIterable<ReadonlyArray<RawRow>>
+  readonly stream?: (text: string, params: ReadonlyArray<unknown>, batch: number) => AsyncIterable<ReadonlyArray<RawRow>>
 }
 
 /**
@@ -38,71 +37,6 @@ export const sqliteReads = (db: Kysely<Database>, database: Sqlite.Database): Ra
         }
         return statement.all(...params) as Array<RawRow>
       })
-  }
-}
-
-/**
- * PostgreSQL: one pooled query in array mode (the pool's int8 parser applies); connection failures classified.
- * A cursor is a read-only transaction on a client of `cursors` (a pool of its own, so that open report streams never
- * hold the connections everything else needs): DECLARE, then FETCH until the rows run out (one plan for the whole
- * stream instead of one query per page), each FETCH sent before the previous batch is handed over; ended by
- * COMMIT, or by ROLLBACK when the reader stops early.
- */
-export const postgresReads = (pool: pg.Pool, cursors: pg.Pool): RawReads => {
-  const texts = new Map<string, string>()
-  const numbered = (text: string): string => {
-    let numbered = texts.get(text)
-    if (numbered === undefined) {
-      let n = 0
-      numbered = text.replace(/\?/g, () => `$${++n}`)
-      texts.set(text, numbered)
-    }
-    return numbered
-  }
-  return {
-    rows: async (text, params) => {
-      try {
-        const result = await pool.query({ text: numbered(text), values: [...params], rowMode: "array" })
-        return result.rows as Array<RawRow>
-      } catch (error) {
-        throw classifyConnectionError(error)
-      }
-    },
-    cursor: async function* (text, params, batch) {
-      const client = await cursors.connect().catch((error: unknown) => {
-        throw classifyConnectionError(error)
-      })
-      let open = false
-      try {
-        await client.query("begin read only")
-        open = true
-        await client.query({ text: `declare vcr_rows no scroll cursor for ${numbered(text)}`, values: [...params] })
-        const fetch = () => {
-          const rows = client.query({ text: `fetch ${batch} from vcr_rows`, rowMode: "array" })
-          // Awaited below; a failure while the reader still works on the previous batch must not go unhandled.
-          rows.catch(() => undefined)
-          return rows
-        }
-        let next = fetch()
-        for (;;) {
-          const result = await next
-          const more = result.rows.length === batch
-          // The next batch is asked for before this one is handed over: the server reads it while the reader works.
-          if (more) next = fetch()
-          if (result.rows.length > 0) yield result.rows as Array<RawRow>
-          if (!more) break
-        }
-        open = false
-        await client.query("commit")
-      } catch (error) {
-        throw classifyConnectionError(error)
-      } finally {
-        // Stopped early or failed: the transaction is rolled back; a client that cannot do even that is discarded.
-        let broken: Error | undefined
-        if (open) await client.query("rollback").catch((error: unknown) => (broken = error instanceof Error ? error : new Error(String(error))))
-        client.release(broken)
-      }
-    }
   }
 }
 

@@ -6,7 +6,7 @@ import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient } f
 import pg from "pg"
 import { postgresDialect } from "../dialect.ts"
 import type { Database } from "../schema.ts"
-import { postgresReads } from "../reads.ts"
+import { postgresReads } from "./reads.ts"
 import { KyselyStore, type Store } from "../store.ts"
 import { classifyConnectionError } from "../unavailable.ts"
 
@@ -21,18 +21,18 @@ const types = {
 export const openPostgresStore = async (connection: string | pg.PoolConfig): Promise<Store> => {
   const config: pg.PoolConfig = typeof connection === "string" ? { connectionString: connection } : connection
   const pool = listening(new pg.Pool({ max: 10, ...config, types }))
-  // Report streams read through cursors, each holding its connection (and a read-only transaction) for as long
-  // as the report takes to write. They get a pool of their own: however many reports run at once, they never take
-  // the connections that the rest of the store (sign-in, tiles, the report's own file chunks) needs; a fifth
-  // concurrent stream waits for a cursor connection, holding nothing.
-  const cursors = listening(new pg.Pool({ ...config, max: CURSOR_CONNECTIONS, types }))
+  // Report streams read through COPY, each holding its connection for as long as the report takes to write. They
+  // get a pool of their own: however many reports run at once, they never take the connections that the rest of
+  // the store (sign-in, tiles, the report's own file chunks) needs; a fifth concurrent stream waits for a stream
+  // connection, holding nothing.
+  const streams = listening(new pg.Pool({ ...config, max: STREAM_CONNECTIONS, types }))
   return new KyselyStore(
-    new Kysely<Database>({ dialect: new PostgresDialect({ pool: classifying(pool, cursors) }) }), postgresDialect, postgresReads(pool, cursors)
+    new Kysely<Database>({ dialect: new PostgresDialect({ pool: classifying(pool, streams) }) }), postgresDialect, postgresReads(pool, streams)
   )
 }
 
-/** How many report streams read through cursors at once, per store. */
-const CURSOR_CONNECTIONS = 4
+/** How many report streams read at once, per store. */
+const STREAM_CONNECTIONS = 4
 
 /**
  * A client that loses its connection (PostgreSQL restarting: 57P01) emits 'error'; unheard, that event would end
@@ -45,8 +45,8 @@ const listening = (pool: pg.Pool): pg.Pool => {
   return pool
 }
 
-/** The pool as kysely sees it, with connection failures turned into StoreUnavailable; ending it ends the cursors' pool too. */
-const classifying = (pool: pg.Pool, cursors: pg.Pool): PostgresPool => ({
+/** The pool as kysely sees it, with connection failures turned into StoreUnavailable; ending it ends the streams' pool too. */
+const classifying = (pool: pg.Pool, streams: pg.Pool): PostgresPool => ({
   connect: async (): Promise<PostgresPoolClient> => {
     const client = await pool.connect().catch((error: unknown) => {
       throw classifyConnectionError(error)
@@ -61,6 +61,6 @@ const classifying = (pool: pg.Pool, cursors: pg.Pool): PostgresPool => ({
     }
   },
   end: async () => {
-    await Promise.all([pool.end(), cursors.end()])
+    await Promise.all([pool.end(), streams.end()])
   }
 })
