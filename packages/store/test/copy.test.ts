@@ -48,6 +48,8 @@ describe("COPY text rows", () => {
   it("refuses rows with too few or too many columns, and a stream that ends mid-row", () => {
     expect(() => copyRows(["integer", "text"]).push(Buffer.from("1\n"))).toThrow(/did not have the 2 columns/)
     expect(() => copyRows(["integer", "text"]).push(Buffer.from("1\ta\tb\n"))).toThrow(/did not have the 2 columns/)
+    // The error never carries the row's values (staff and patient data).
+    expect(() => copyRows(["integer"]).push(Buffer.from("1\tJane Patient\n"))).toThrow(/^(?!.*Jane).*a row of 14 bytes/)
     const parser = copyRows(["integer"])
     expect(parser.push(Buffer.from("1\n2"))).toEqual([[1]])
     expect(() => parser.end()).toThrow(/ended in the middle of a row/)
