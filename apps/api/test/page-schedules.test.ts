@@ -9,11 +9,10 @@ import { join } from "node:path"
 import type { Browser } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { createMailer } from "@vcr/email"
-import { freshPostgres, postgresAvailable } from "../../../test-support/postgres.ts"
-import { parseMessage, partOf, startSmtpServer, type TestSmtpServer } from "../../../packages/email/test/smtp-fixture.ts"
+import { parseMessage, partOf } from "../../../packages/email/test/smtp-fixture.ts"
 import { createWorker } from "../src/index.ts"
 import { artifacts, chromiumAvailable, focusOn, launch, overflowsSideways, seriousViolations, signedIn } from "./page-steps.ts"
-import { start, type Running } from "./support.ts"
+import { appWithMail, bothDatabases } from "./support.ts"
 
 const available = chromiumAvailable
 const zone = "Australia/Sydney"
@@ -22,38 +21,20 @@ const zone = "Australia/Sydney"
 const wallTimeLater = (now: number): string =>
   new Intl.DateTimeFormat("en-GB", { timeZone: zone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(now + 3 * 3_600_000)
 
-const databases = [
-  ["SQLite", async () => ({ url: undefined as string | undefined, drop: async () => undefined })],
-  ["PostgreSQL", async () => ((await postgresAvailable()) ? freshPostgres() : undefined)]
-] as const
-
 let browser: Browser
 beforeAll(async () => {
   if (available) browser = await launch()
 }, 120_000)
 afterAll(async () => browser?.close())
 
-for (const [name, make] of databases) {
+for (const name of bothDatabases) {
   describe.skipIf(!available)(`a schedule created on the page, on ${name}`, () => {
-    let db: { url: string | undefined; drop: () => Promise<void> } | undefined
-    let app: Running
-    let smtp: TestSmtpServer
-    beforeAll(async () => {
-      db = await make()
-      if (db === undefined) return
-      app = await start(db.url === undefined ? {} : { databaseUrl: db.url })
-      // The page's defaults use the browser's today, so the app's clock starts at the real now.
-      app.clock.now = Date.now()
-      smtp = await startSmtpServer()
-    }, 120_000)
-    afterAll(async () => {
-      await smtp?.close()
-      await app?.close()
-      await db?.drop()
-    })
+    // The page's defaults use the browser's today, so the app's clock starts at the real now.
+    const running = appWithMail(name, (app) => void (app.clock.now = Date.now()))
 
     it("fires at its next occurrence under the injected clock and emails a link that opens the report", async (t) => {
-      if (db === undefined) return t.skip()
+      if (!running.ready) return t.skip()
+      const { app, smtp } = running
       // A browser far from Sydney: the times shown are the schedule's zone's, not the browser's.
       const { page, csp } = await signedIn(browser, app, "u-oadmin", { timezoneId: "America/Los_Angeles" })
       await page.getByLabel("Timezone", { exact: true }).fill(zone)
@@ -140,7 +121,8 @@ for (const [name, make] of databases) {
     })
 
     it("pauses, resumes and deletes from the page, at 1280 and 390 pixels", async (t) => {
-      if (db === undefined) return t.skip()
+      if (!running.ready) return t.skip()
+      const { app } = running
       app.clock.now = Date.now()
       const { page, csp } = await signedIn(browser, app, "u-orep")
       await page.getByRole("button", { name: "Schedules" }).click()

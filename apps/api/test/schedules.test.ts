@@ -6,10 +6,9 @@
  */
 import { createMailer } from "@vcr/email"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { freshPostgres, postgresAvailable } from "../../../test-support/postgres.ts"
-import { parseMessage, partOf, startSmtpServer, type TestSmtpServer } from "../../../packages/email/test/smtp-fixture.ts"
+import { parseMessage, partOf } from "../../../packages/email/test/smtp-fixture.ts"
 import { createWorker } from "../src/index.ts"
-import { start, type RoleUser, type Running } from "./support.ts"
+import { appWithMail, bothDatabases, start, type RoleUser, type Running } from "./support.ts"
 
 const body = { report: "clinics", organisation_id: "org-1", format: "csv", timezone: "Australia/Sydney", range: "previous_day", recurrence: "daily 08:00" }
 /** 08:00 in Sydney on Friday 27 November 2026: the first occurrence after the test clock (11:00 on the 26th). */
@@ -111,30 +110,13 @@ describe("schedules through the API", () => {
   })
 })
 
-const databases = [
-  ["SQLite", async () => ({ url: undefined as string | undefined, drop: async () => undefined })],
-  ["PostgreSQL", async () => ((await postgresAvailable()) ? freshPostgres() : undefined)]
-] as const
-
-for (const [name, make] of databases) {
+for (const name of bothDatabases) {
   describe(`a schedule created through the API fires and is emailed on ${name}`, () => {
-    let db: { url: string | undefined; drop: () => Promise<void> } | undefined
-    let app: Running
-    let smtp: TestSmtpServer
-    beforeAll(async () => {
-      db = await make()
-      if (db === undefined) return
-      app = await start(db.url === undefined ? {} : { databaseUrl: db.url })
-      smtp = await startSmtpServer()
-    }, 120_000)
-    afterAll(async () => {
-      await smtp?.close()
-      await app?.close()
-      await db?.drop()
-    })
+    const running = appWithMail(name)
 
     it("at its next occurrence under the injected clock, with a link that opens the report", async (t) => {
-      if (db === undefined) return t.skip()
+      if (!running.ready) return t.skip()
+      const { app, smtp } = running
       const created = await send(app, "u-oadmin", "POST", "/api/v1/schedules", { ...body, format: "json" })
       expect(created.status).toBe(201)
       const schedule = (await created.json()) as { id: string; next_occurrences: Array<string> }

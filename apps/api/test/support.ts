@@ -6,7 +6,10 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { openStore, type Store } from "@vcr/store"
+import { afterAll, beforeAll } from "vitest"
+import { startSmtpServer, type TestSmtpServer } from "../../../packages/email/test/smtp-fixture.ts"
 import { acceptanceDir } from "../../../test-support/fixtures.ts"
+import { freshPostgres, postgresAvailable } from "../../../test-support/postgres.ts"
 import { createToken, serve, type AppOptions } from "../src/index.ts"
 
 export { acceptanceDir }
@@ -96,4 +99,36 @@ export const start = async (options: {
       rmSync(dir, { recursive: true, force: true })
     }
   }
+}
+
+/** The databases of the tests that run the whole app on both. */
+export const bothDatabases = ["SQLite", "PostgreSQL"] as const
+
+/**
+ * For the calling `describe`: before its tests, the app on `database` (a fresh file, or a fresh PostgreSQL database;
+ * `ready` stays false when no server answers, outside CI, and the tests skip), `prepared`, and a test SMTP server;
+ * after them, both closed and the database dropped.
+ */
+export const appWithMail = (database: (typeof bothDatabases)[number], prepared: (app: Running) => void = () => undefined) => {
+  const running = { ready: false } as { ready: boolean; app: Running; smtp: TestSmtpServer }
+  let drop = async (): Promise<void> => undefined
+  beforeAll(async () => {
+    let databaseUrl: string | undefined
+    if (database === "PostgreSQL") {
+      if (!(await postgresAvailable())) return
+      const db = await freshPostgres()
+      drop = db.drop
+      databaseUrl = db.url
+    }
+    running.app = await start(databaseUrl === undefined ? {} : { databaseUrl })
+    prepared(running.app)
+    running.smtp = await startSmtpServer()
+    running.ready = true
+  }, 120_000)
+  afterAll(async () => {
+    await running.smtp?.close()
+    await running.app?.close()
+    await drop()
+  })
+  return running
 }
