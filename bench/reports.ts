@@ -115,7 +115,7 @@ const rawCopy = async (url: string, queries: ReadonlyArray<string>, params: Read
   const client = new pg.Client({ connectionString: url })
   await client.connect()
   for (const q of queries) {
-    const inlined = q.replace(/\$(\d)/g, (_, i: string) => String(params[Number(i) - 1]))
+    const inlined = q.replace(/\$(\d+)/g, (_, i: string) => String(params[Number(i) - 1]))
     for await (const chunk of client.query(copyTo(`copy (${inlined}) to stdout`, { highWaterMark: 1 << 16 }))) {
       const bytes = chunk as Buffer
       for (let at = bytes.indexOf(10); at >= 0; at = bytes.indexOf(10, at + 1)) count++

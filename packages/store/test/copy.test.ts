@@ -45,6 +45,12 @@ describe("COPY text rows", () => {
     parsesAlike(kinds, Buffer.from(text, "utf8"), expected)
   })
 
+  it("rounds integers of more than 15 digits once, as Number does (pg's int8 parser)", () => {
+    const texts = ["123456789012345678", "9223372036854775807", "-9223372036854775808", "999999999999999", "1000000000000000", "9007199254740993"]
+    const rows = copyRows(["integer"]).push(Buffer.from(texts.map((t) => `${t}\n`).join("")))
+    expect(rows).toEqual(texts.map((t) => [Number(t)]))
+  })
+
   it("refuses rows with too few or too many columns, and a stream that ends mid-row", () => {
     expect(() => copyRows(["integer", "text"]).push(Buffer.from("1\n"))).toThrow(/did not have the 2 columns/)
     expect(() => copyRows(["integer", "text"]).push(Buffer.from("1\ta\tb\n"))).toThrow(/did not have the 2 columns/)
@@ -53,6 +59,7 @@ describe("COPY text rows", () => {
     const parser = copyRows(["integer"])
     expect(parser.push(Buffer.from("1\n2"))).toEqual([[1]])
     expect(() => parser.end()).toThrow(/ended in the middle of a row/)
+    expect(() => copyRows(["json"]).push(Buffer.from("{secret\n"))).toThrow(/^(?!.*secret).*7 characters is not JSON/)
   })
 
   it("writes parameters as literals: finite numbers, quoted strings, arrays; refuses what it cannot write", () => {
@@ -64,6 +71,8 @@ describe("COPY text rows", () => {
     expect(() => inlineParameters("a = ? and b = ?", [1], quote)).toThrow(/more placeholders/)
     expect(() => inlineParameters("a = ?", [1, 2], quote)).toThrow(/1 placeholders for 2 parameters/)
     expect(() => inlineParameters("a = ?", [{}], quote)).toThrow(/cannot be written/)
+    // A negative number after a minus sign must not start a comment.
+    expect(inlineParameters("a -?", [-5], quote)).toBe("a -(-5)")
   })
 })
 
@@ -71,6 +80,7 @@ const available = await postgresAvailable()
 
 describe.skipIf(!available)("COPY streams on PostgreSQL", () => {
   let drop: () => Promise<void> = async () => {}
+  let url = ""
   let pool: pg.Pool
   let streams: pg.Pool
   const types = {
@@ -81,6 +91,7 @@ describe.skipIf(!available)("COPY streams on PostgreSQL", () => {
   beforeAll(async () => {
     const db = await freshPostgres()
     drop = db.drop
+    url = db.url
     pool = new pg.Pool({ connectionString: db.url, types })
     streams = new pg.Pool({ connectionString: db.url, max: 2, types })
     await pool.query(`create table t (
@@ -108,9 +119,10 @@ describe.skipIf(!available)("COPY streams on PostgreSQL", () => {
     await drop()
   })
 
-  const streamed = async (text: string, params: ReadonlyArray<unknown>, batch: number) => {
+  const streamed = (text: string, params: ReadonlyArray<unknown>, batch: number) => streamed2(streams, text, params, batch)
+  const streamed2 = async (through: pg.Pool, text: string, params: ReadonlyArray<unknown>, batch: number) => {
     const rows: Array<unknown> = []
-    for await (const b of postgresReads(pool, streams).stream!(text, params, batch)) {
+    for await (const b of postgresReads(pool, through).stream!(text, params, batch)) {
       expect(b.length).toBeLessThanOrEqual(batch)
       rows.push(...b)
     }
@@ -141,6 +153,29 @@ describe.skipIf(!available)("COPY streams on PostgreSQL", () => {
     const values = ["it's", "\\", "'); drop table t; --", "E'\\x41'", "naïve 日本 😀", "$1"]
     for (const v of values) expect(await streamed("select ?::text, (?::text[])[1], ?::bigint", [v, [v, "x"], -7], 10)).toEqual([[v, v, -7]])
     expect((await pool.query("select count(*)::int as n from t")).rows[0].n).toBeGreaterThan(40)
+  })
+
+  it("is not cut by a statement timeout set for the database, and reuses a connection whose COPY ended", async () => {
+    // This test's own database only: other test files connect as the same role at the same time.
+    const name = new URL(url).pathname.slice(1)
+    await pool.query(`alter database "${name}" set statement_timeout = '100ms'`)
+    try {
+      const fresh = new pg.Pool({ connectionString: url, max: 1, types })
+      try {
+        expect(await streamed2(fresh, "select id from t, pg_sleep(0.3) where id = ?", [1], 10)).toEqual([[1]])
+        const pid = (await fresh.query("select pg_backend_pid() as pid")).rows[0].pid
+        // A reader that stops after the last batch leaves a connection the pool keeps.
+        for await (const b of postgresReads(fresh, fresh).stream!("select id from t where id = ?", [2], 10)) {
+          expect(b).toEqual([[2]])
+          break
+        }
+        expect((await fresh.query("select pg_backend_pid() as pid")).rows[0].pid).toBe(pid)
+      } finally {
+        await fresh.end()
+      }
+    } finally {
+      await pool.query(`alter database "${name}" reset statement_timeout`)
+    }
   })
 
   it("refuses a column of a type it does not read, and leaves the pool usable after a failure or an early stop", async () => {

@@ -49,6 +49,15 @@ type Slicing = { latin1Slice(start: number, end: number): string; utf8Slice(star
 const latin1 = (b: Buffer, start: number, end: number): string => (b as unknown as Slicing).latin1Slice(start, end)
 const utf8 = (b: Buffer, start: number, end: number): string => (b as unknown as Slicing).utf8Slice(start, end)
 
+/** JSON as pg parses it; a failure names no part of the value (staff and patient data). */
+const json = (text: string): unknown => {
+  try {
+    return JSON.parse(text)
+  } catch {
+    throw new Error(`a COPY value of ${text.length} characters is not JSON`)
+  }
+}
+
 /**
  * A parser of one COPY TO stream: `push` takes the stream's chunks in order (a row may be split between two) and
  * returns the rows completed; `end` checks that nothing was left half read.
@@ -84,7 +93,8 @@ export const copyRows = (kinds: ReadonlyArray<ColumnKind>) => {
               value = value * 10 + (c - ZERO)
               c = b[++e]!
             }
-            if ((c === TAB || c === NEWLINE) && e > digits) {
+            // Up to 15 digits the sum is exact; longer numbers are left to `Number`, which rounds once, as pg's parser.
+            if ((c === TAB || c === NEWLINE) && e > digits && e - digits <= 15) {
               row[i] = negative ? -value : value
             } else {
               while (c !== TAB && c !== NEWLINE) c = b[++e]!
@@ -102,7 +112,7 @@ export const copyRows = (kinds: ReadonlyArray<ColumnKind>) => {
               row[i] = null // \N
             } else {
               const text = plain && !escaped ? latin1(b, p, e) : escaped ? unescape(utf8(b, p, e)) : utf8(b, p, e)
-              row[i] = kind === "text" ? text : kind === "float" ? Number(text) : kind === "boolean" ? text === "t" : JSON.parse(text)
+              row[i] = kind === "text" ? text : kind === "float" ? Number(text) : kind === "boolean" ? text === "t" : json(text)
             }
           }
           // The last column ends the line; any other ends at a tab.
@@ -131,7 +141,8 @@ export const inlineParameters = (text: string, params: ReadonlyArray<unknown>, q
     if (value === null) return "null"
     if (typeof value === "number") {
       if (!Number.isFinite(value)) throw new Error(`a COPY query's parameter is not a finite number: ${value}`)
-      return String(value)
+      // In parentheses when negative: after a `-` in the text, `-5` would start a comment.
+      return value < 0 || Object.is(value, -0) ? `(${value})` : String(value)
     }
     if (typeof value === "string") return quote(value)
     if (typeof value === "boolean") return value ? "true" : "false"

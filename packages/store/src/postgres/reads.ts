@@ -18,6 +18,7 @@ const STREAM_CHUNK = 1 << 16
  * one plan and one snapshot for the whole range, and about 0.4x the CPU of a cursor's FETCHes of the same rows
  * (bench/RESULTS.md). COPY takes no bound parameters, so they are written into the text as literals; the columns'
  * types are asked once per query text. A reader that stops early leaves the connection mid-COPY: it is discarded.
+ * Stream connections run without a statement timeout (see `untimed`).
  */
 export const postgresReads = (pool: pg.Pool, streams: pg.Pool): RawReads => {
   const texts = new Map<string, string>()
@@ -40,6 +41,9 @@ export const postgresReads = (pool: pg.Pool, streams: pg.Pool): RawReads => {
     }
     return known
   }
+  // A stream is one statement for as long as its report takes to write (a slow download included), where a cursor's
+  // FETCHes were one statement each: a statement_timeout set for the server, database or role must not cut it.
+  const untimed = new WeakSet<pg.PoolClient>()
   return {
     rows: async (text, params) => {
       try {
@@ -53,10 +57,16 @@ export const postgresReads = (pool: pg.Pool, streams: pg.Pool): RawReads => {
       const client = await streams.connect().catch((error: unknown) => {
         throw classifyConnectionError(error)
       })
-      let finished = false
+      // Whether the server has sent the whole COPY (the connection is then ready for reuse, whatever the reader does).
+      let copied = false
+      let copy: ReturnType<typeof copyTo> | undefined
       try {
+        if (!untimed.has(client)) {
+          await client.query("set statement_timeout = 0")
+          untimed.add(client)
+        }
         const parser = copyRows(await kindsOf(client, text, params))
-        const copy = client.query(copyTo(`copy (${inlineParameters(text, params, (v) => client.escapeLiteral(v))}) to stdout`, {
+        copy = client.query(copyTo(`copy (${inlineParameters(text, params, (v) => client.escapeLiteral(v))}) to stdout`, {
           highWaterMark: STREAM_CHUNK
         }))
         let rows: Array<RawRow> = []
@@ -69,14 +79,19 @@ export const postgresReads = (pool: pg.Pool, streams: pg.Pool): RawReads => {
             }
           }
         }
+        copied = true
         parser.end()
         if (rows.length > 0) yield rows
-        finished = true
       } catch (error) {
         throw classifyConnectionError(error)
       } finally {
-        // Stopped early or failed: the connection may be mid-COPY, so it is closed rather than reused.
-        client.release(finished ? undefined : new Error("a report stream stopped before its end"))
+        if (copied) client.release()
+        else {
+          // Stopped early or failed: the connection may be mid-COPY, so it is closed rather than reused; the
+          // stream's own error from the closing connection is expected and heard here.
+          copy?.on("error", () => undefined)
+          client.release(new Error("a report stream stopped before its end"))
+        }
       }
     }
   }
