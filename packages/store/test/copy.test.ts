@@ -8,7 +8,7 @@ import pg from "pg"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { freshPostgres, postgresAvailable } from "../../../test-support/postgres.ts"
 import { copyRows, inlineParameters, type ColumnKind } from "../src/postgres/copy.ts"
-import { postgresReads } from "../src/postgres/reads.ts"
+import { poolTypes as types, postgresReads } from "../src/postgres/reads.ts"
 
 /** Every way of cutting `bytes` in two, and every chunk of one byte, give `expected`. */
 const parsesAlike = (kinds: ReadonlyArray<ColumnKind>, bytes: Buffer, expected: ReadonlyArray<ReadonlyArray<unknown>>) => {
@@ -83,11 +83,6 @@ describe.skipIf(!available)("COPY streams on PostgreSQL", () => {
   let url = ""
   let pool: pg.Pool
   let streams: pg.Pool
-  const types = {
-    getTypeParser: ((oid: number, format?: "text" | "binary") =>
-      oid === 20 ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format as any)) as typeof pg.types.getTypeParser
-  }
-
   beforeAll(async () => {
     const db = await freshPostgres()
     drop = db.drop

@@ -6,16 +6,9 @@ import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient } f
 import pg from "pg"
 import { postgresDialect } from "../dialect.ts"
 import type { Database } from "../schema.ts"
-import { postgresReads } from "./reads.ts"
+import { poolTypes as types, postgresReads } from "./reads.ts"
 import { KyselyStore, type Store } from "../store.ts"
 import { classifyConnectionError } from "../unavailable.ts"
-
-const INT8 = 20
-
-const types = {
-  getTypeParser: ((oid: number, format?: "text" | "binary") =>
-    oid === INT8 ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format as any)) as typeof pg.types.getTypeParser
-}
 
 /** Opens the PostgreSQL store at a connection URL (`postgres://user:password@host:5432/database`) or pool config. */
 export const openPostgresStore = async (connection: string | pg.PoolConfig): Promise<Store> => {

@@ -2,11 +2,22 @@
  * The store's raw reads on PostgreSQL (see reads.ts): pooled queries in array mode, and report streams read through
  * COPY (copy.ts).
  */
-import type pg from "pg"
+import pg from "pg"
 import { to as copyTo } from "pg-copy-streams"
 import type { RawReads, RawRow } from "../reads.ts"
 import { classifyConnectionError } from "../unavailable.ts"
 import { columnKind, copyRows, inlineParameters, type ColumnKind } from "./copy.ts"
+
+const INT8 = 20
+
+/**
+ * The type parsers of the store's pools: int8 values (epoch milliseconds, counts) as JavaScript numbers, on these
+ * pools only (pg's global parsers are left alone); the COPY reader gives them the same way (copy.ts).
+ */
+export const poolTypes = {
+  getTypeParser: ((oid: number, format?: "text" | "binary") =>
+    oid === INT8 ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format as any)) as typeof pg.types.getTypeParser
+}
 
 /** Bytes a COPY stream buffers before the socket is paused (a few hundred rows). */
 const STREAM_CHUNK = 1 << 16
