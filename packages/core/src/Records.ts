@@ -209,26 +209,54 @@ const isIndexKey = (key: string): boolean => {
 }
 
 /**
+ * The keys of an object in the order `canonicalJson` prints them, each with its printed prefix (`{"key":` or
+ * `,"key":`), by the keys' order as parsed: the lines of a file share a few shapes, so the sort and the quoting are
+ * done once per shape rather than once per line. Bounded: hostile input of many shapes only empties it.
+ */
+type Shape = { readonly parsed: ReadonlyArray<string>; readonly keys: ReadonlyArray<string>; readonly prefixes: ReadonlyArray<string> }
+const shapes = new Map<string, Shape>()
+const SHAPES = 512
+
+const sortedShape = (parsed: ReadonlyArray<string>): Shape => {
+  let indices = 0
+  while (indices < parsed.length && isIndexKey(parsed[indices]!)) indices++
+  const keys = [...parsed.slice(0, indices), ...parsed.slice(indices).sort()]
+  return { parsed, keys, prefixes: keys.map((key, i) => (i === 0 ? "{" : ",") + JSON.stringify(key) + ":") }
+}
+
+const shapeOf = (parsed: ReadonlyArray<string>): Shape => {
+  const id = parsed.join("\u0000")
+  const known = shapes.get(id)
+  // The joined keys name the shape unless a key holds the separator itself: the keys are compared too.
+  if (known !== undefined && known.parsed.length === parsed.length && known.parsed.every((k, i) => k === parsed[i])) return known
+  const shape = sortedShape(parsed)
+  if (known === undefined) {
+    if (shapes.size >= SHAPES) shapes.clear()
+    shapes.set(id, shape)
+  }
+  return shape
+}
+
+/**
  * A parsed JSON value printed with the keys of every object sorted, so that equal values print the same (R13):
  * `JSON.stringify` of the value rebuilt with sorted entries, printed directly. The stored identities are compared
  * on every import, so the text must not change: keys that are array indices still come first, in numeric order
- * (`Object.keys` lists them so, and an object rebuilt from sorted entries would print them so too).
+ * (`Object.keys` lists them so, and an object rebuilt from sorted entries would print them so too). `at`, given,
+ * replaces the top-level value of the key "at" (an event's instant as epoch ms).
  */
-const canonicalJson = (value: unknown): string => {
+const canonicalJson = (value: unknown, at?: number): string => {
   if (value === null || typeof value !== "object") return JSON.stringify(value)
   if (Array.isArray(value)) {
     let out = "["
     for (let i = 0; i < value.length; i++) out += (i === 0 ? "" : ",") + canonicalJson(value[i])
     return out + "]"
   }
-  const keys = Object.keys(value)
-  let indices = 0
-  while (indices < keys.length && isIndexKey(keys[indices]!)) indices++
-  const sorted = indices === 0 ? keys.sort() : [...keys.slice(0, indices), ...keys.slice(indices).sort()]
-  let out = "{"
-  for (let i = 0; i < sorted.length; i++) {
-    const key = sorted[i]!
-    out += (i === 0 ? "" : ",") + JSON.stringify(key) + ":" + canonicalJson((value as Record<string, unknown>)[key])
+  const { keys, prefixes } = shapeOf(Object.keys(value))
+  if (keys.length === 0) return "{}"
+  let out = ""
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!
+    out += prefixes[i]! + (at !== undefined && key === "at" ? JSON.stringify(at) : canonicalJson((value as Record<string, unknown>)[key]))
   }
   return out + "}"
 }
@@ -386,7 +414,7 @@ export const decodeValue = (value: unknown, line: number): InputRecord | Malform
           roundHalfUp(b.min_sent_kbps), roundHalfUp(b.max_sent_kbps), roundHalfUp(b.avg_sent_kbps),
           roundHalfUp(b.min_received_kbps), roundHalfUp(b.max_received_kbps), roundHalfUp(b.avg_received_kbps)
         ],
-        identity: canonicalJson({ ...(value as object), at })
+        identity: canonicalJson(value, at)
       }
     }
   }

@@ -1,8 +1,18 @@
 import { describe, expect, it } from "vitest"
 import { MalformedLine } from "../src/Errors.ts"
-import { decodeLine } from "../src/Records.ts"
+import { decodeLine, decodeValue } from "../src/Records.ts"
 
 const event = (fields: Record<string, unknown>) => JSON.stringify({ type: "event", id: "e-1", at: "2026-03-02T09:00:00+11:00", ...fields })
+
+/** An identity as first defined: the value rebuilt from sorted entries, then JSON.stringify (R13). */
+const rebuilt = (value: unknown): unknown => {
+  if (Array.isArray(value)) return value.map(rebuilt)
+  if (value !== null && typeof value === "object") {
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    return Object.fromEntries(entries.map(([k, v]) => [k, rebuilt(v)]))
+  }
+  return value
+}
 
 describe("input lines (SPEC §4, R1-R13)", () => {
   it("skips blank lines (R2)", () => {
@@ -49,14 +59,6 @@ describe("input lines (SPEC §4, R1-R13)", () => {
   it("prints an event's identity as before: keys sorted at every depth, array-index keys first in numeric order (R13)", () => {
     // The identity as first defined: the value rebuilt from sorted entries, then JSON.stringify. Stored identities
     // are compared on every import, so the text must stay byte for byte the same.
-    const rebuilt = (value: unknown): unknown => {
-      if (Array.isArray(value)) return value.map(rebuilt)
-      if (value !== null && typeof value === "object") {
-        const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-        return Object.fromEntries(entries.map(([k, v]) => [k, rebuilt(v)]))
-      }
-      return value
-    }
     const extras = [
       {},
       { zeta: 1, alpha: [3, { b: 1, a: [null, true, "x"] }], "": "empty key" },
@@ -72,6 +74,22 @@ describe("input lines (SPEC §4, R1-R13)", () => {
         const parsed = JSON.parse(text) as Record<string, unknown>
         const decoded = decodeLine(text, 1) as { identity: string }
         expect(decoded.identity).toBe(JSON.stringify(rebuilt({ ...parsed, at: Date.parse("2026-03-01T22:00:00Z") })))
+      }
+    }
+  })
+  it("prints each shape of keys as its own, however many lines share it or how the keys are cut (R13)", () => {
+    const base = { type: "event", event: "participant.left", at: "2026-03-02T09:00:00+11:00", segment_id: "g", participant_id: "p" }
+    const identity = (value: object) => (decodeValue(value, 1) as { identity: string }).identity
+    const expected = (value: object) => JSON.stringify(rebuilt({ ...value, at: Date.parse("2026-03-01T22:00:00Z") }))
+    // Keys whose joined text is the same: a key holding NUL (possible through decodeValue, never in a line).
+    for (const value of [
+      { ...base, id: "e", "a\u0000b": 1, c: 2 }, { ...base, id: "e", a: 1, "b\u0000c": 2 }, { ...base, id: "e", "a\u0000b": 1, c: 2 }
+    ]) expect(identity(value)).toBe(expected(value))
+    // More shapes than are remembered, then the first again: each printed sorted.
+    for (const round of [0, 1]) {
+      for (let i = 0; i < 1200; i += round === 0 ? 1 : 100) {
+        const value = { [`k${i}`]: i, [`j${1200 - i}`]: { z: -i, y: [i] }, ...base, id: `e-${i}` }
+        expect(identity(value)).toBe(expected(value))
       }
     }
   })
