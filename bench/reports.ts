@@ -207,6 +207,27 @@ const postgresStore = async (server: string, rows: number): Promise<string> => {
   return url
 }
 
+/** Every target of issue 11 this bench measures, with its figure from this run and whether it is met. */
+const printTargets = (verdicts: ReadonlyArray<{ label: string; rows: number; csv?: number; json?: number; reportRssMb?: number; tiles?: number; tilesSeconds?: number; tilesRssMb?: number }>) => {
+  const met = (ok: boolean) => (ok ? "met" : "NOT MET")
+  console.log("\nTargets (ratios against the reference of the same run)")
+  for (const v of verdicts) {
+    const parts: Array<string> = []
+    if (v.csv !== undefined) parts.push(`CSV x raw ${v.csv.toFixed(2)} (>= 0.6 ${met(v.csv >= 0.6)})`, `JSON x raw ${v.json!.toFixed(2)} (>= 0.5 ${met(v.json! >= 0.5)})`, `report peak RSS ${v.reportRssMb} MB (< 150 ${met(v.reportRssMb! < 150)})`)
+    if (v.tiles !== undefined) parts.push(`tiles x raw window ${v.tiles.toFixed(2)} (<= 1.5 ${met(v.tiles <= 1.5)})`, `tiles ${v.tilesSeconds!.toFixed(2)} s (< 1 s ${met(v.tilesSeconds! < 1)})`, `vcr summary peak RSS ${v.tilesRssMb} MB (< 150 ${met(v.tilesRssMb! < 150)})`)
+    console.log(`  ${v.label} ${v.rows}: ${parts.join("; ")}`)
+  }
+  for (const label of new Set(verdicts.map((v) => v.label))) {
+    const mine = verdicts.filter((v) => v.label === label)
+    if (mine.length < 2) continue
+    const [small, large] = [mine[0]!, mine[mine.length - 1]!]
+    for (const [what, a, b] of [["report", small.reportRssMb, large.reportRssMb], ["vcr summary", small.tilesRssMb, large.tilesRssMb]] as const) {
+      if (a === undefined || b === undefined) continue
+      console.log(`  ${label} ${what} peak RSS ${small.rows} -> ${large.rows}: ${a} -> ${b} MB, x${(b / a).toFixed(2)} (within 10% ${met(b / a <= 1.1)})`)
+    }
+  }
+}
+
 const args = process.argv.slice(2)
 if (args[0] === "--child") {
   console.log(JSON.stringify(await measureInChild(args[1]!, args[2]!, Number(args[3]))))
@@ -235,6 +256,8 @@ if (args[0] === "--child") {
   mkdirSync(out, { recursive: true })
   mkdirSync(dir, { recursive: true })
   if (!existsSync(bundle)) throw new Error(`${bundle} is missing: run \`pnpm build:cli\` first`)
+  /** What each store and size gave against its targets (printed at the end). */
+  const verdicts: Array<{ label: string; rows: number; csv?: number; json?: number; reportRssMb?: number; tiles?: number; tilesSeconds?: number; tilesRssMb?: number }> = []
   for (const rows of sizes.length > 0 ? sizes : [100_000, 1_000_000]) {
     const stores: Array<[string, string]> = []
     if (sqlite) {
@@ -266,9 +289,14 @@ if (args[0] === "--child") {
           keep(report(format))
         }
       }
+      const verdict: (typeof verdicts)[number] = { label, rows }
+      verdicts.push(verdict)
       if (withReports) {
         console.log(`\n${label}, ${rows} participant rows: consultations over the whole history (rows = joined fact rows), x raw`)
         table([raw!, ...kept.values()], "raw")
+        const csv = kept.get("csv (vcr report)")!
+        const json = kept.get("json (vcr report)")!
+        Object.assign(verdict, { csv: raw!.seconds / csv.seconds, json: raw!.seconds / json.seconds, reportRssMb: Math.max(csv.maxRssMb, json.maxRssMb) })
         if (copies) {
           console.log("  x raw COPY (the same rows through COPY, unparsed):")
           table([...kept.values()], "raw COPY")
@@ -314,6 +342,12 @@ if (args[0] === "--child") {
         console.log(`  ${name.padEnd(28)} ${cells.join(" ")}  ${Math.max(...runs.map((m) => m.maxRssMb))} MB${name === "raw-window" ? ` (${runs[0]!.rows} rows)` : ""}`)
         console.log(`  ${"".padEnd(28)} rounds: ${runs.map((m) => m.seconds.toFixed(2)).join(", ")}`)
       }
+      const tiles = tilesRounds.get("tiles (in process)")!
+      const summaries = tilesRounds.get("tiles (vcr summary)")!
+      Object.assign(verdict, {
+        tiles: median(tiles.map((m) => m.seconds)) / rawSeconds, tilesSeconds: median(tiles.map((m) => m.seconds)),
+        tilesRssMb: Math.max(...summaries.map((m) => m.maxRssMb))
+      })
       const copyRuns = tilesRounds.get("raw-window COPY")
       if (copyRuns !== undefined) {
         const copySeconds = median(copyRuns.map((m) => m.seconds))
@@ -325,4 +359,5 @@ if (args[0] === "--child") {
       }
     }
   }
+  printTargets(verdicts)
 }
