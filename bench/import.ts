@@ -11,7 +11,9 @@
  *     reading, decoding, linking and projecting cost nothing: the import's reference (x ceiling).
  * Then the targets: 80,000 events/s on SQLite (PostgreSQL's figure beside it), and flat memory (peak RSS of the
  * largest size over the smallest).
- *   pnpm build:cli && node --import tsx bench/import.ts [participantRows ...] [--dir <folder>] [--postgres <server-url>] [--no-sqlite]
+ *   pnpm build:cli && node --import tsx bench/import.ts [participantRows ...] [--dir <folder>] [--postgres <server-url>] [--no-sqlite] [--before <vcr.js>]
+ * `--before <vcr.js>`: the same file also imported by another build of the CLI (an older commit's, built beside this
+ * one) into a fresh store, just before this one's, for a before/now ratio from the same run.
  * With --postgres, two databases per size on that server (`vcr_bench_import_<rows>` and `..._ceiling`), created
  * fresh and dropped afterwards.
  */
@@ -142,9 +144,9 @@ const postgresCeiling = async (source: string, target: string): Promise<Ceiling>
 
 const cli = join(import.meta.dirname, "../apps/cli/dist/vcr.js")
 
-/** The bundled CLI under /usr/bin/time: wall seconds, peak RSS (MB) and what it printed. */
-const timedCli = (url: string, args: ReadonlyArray<string>, timing: string) => {
-  const stdout = execFileSync("/usr/bin/time", ["-o", timing, "-f", "%e %M", process.execPath, cli, "--db", url, ...args], {
+/** The bundled CLI (or `bundle`) under /usr/bin/time: wall seconds, peak RSS (MB) and what it printed. */
+const timedCli = (url: string, args: ReadonlyArray<string>, timing: string, bundle = cli) => {
+  const stdout = execFileSync("/usr/bin/time", ["-o", timing, "-f", "%e %M", process.execPath, bundle, "--db", url, ...args], {
     encoding: "utf8", maxBuffer: 64 * 1024 * 1024, stdio: ["ignore", "pipe", "ignore"]
   })
   const [seconds, kb] = readFileSync(timing, "utf8").trim().split("\n").pop()!.split(" ").map(Number)
@@ -173,6 +175,8 @@ interface Result {
   readonly importSeconds: number
   readonly importRssMb: number
   readonly ceiling: Ceiling
+  /** With --before: the other build's import of the same file. */
+  readonly before?: { readonly seconds: number; readonly maxRssMb: number }
 }
 
 const main = async () => {
@@ -190,6 +194,7 @@ const main = async () => {
   const dir = option("--dir") ?? join(import.meta.dirname, "out")
   const postgres = option("--postgres")
   const sqlite = !flag("--no-sqlite")
+  const before = option("--before")
   const sizes = args.length > 0 ? args.map(Number) : [200_000, 1_000_000]
   if (!existsSync(cli)) throw new Error(`${cli} is missing: run \`pnpm build:cli\` first`)
   mkdirSync(dir, { recursive: true })
@@ -200,12 +205,20 @@ const main = async () => {
     await demoFile(rows, file)
     if (sqlite) {
       const db = join(dir, `import-${rows}.db`)
-      for (const suffix of ["", "-wal", "-shm"]) rmSync(db + suffix, { force: true })
-      timedCli(`sqlite:${db}`, ["db", "migrate"], timing)
+      const fresh = () => {
+        for (const suffix of ["", "-wal", "-shm"]) rmSync(db + suffix, { force: true })
+        timedCli(`sqlite:${db}`, ["db", "migrate"], timing)
+      }
+      let earlier: Result["before"]
+      if (before !== undefined) {
+        fresh()
+        earlier = timedCli(`sqlite:${db}`, ["import", file], timing, before)
+      }
+      fresh()
       const imported = timedCli(`sqlite:${db}`, ["import", file], timing)
       console.error(`SQLite ${rows}: ${imported.stdout.trim()}`)
       const ceiling = await sqliteCeiling(db, join(dir, `import-${rows}-ceiling.db`))
-      results.push({ store: "SQLite", rows, events: ceiling.events, importSeconds: imported.seconds, importRssMb: imported.maxRssMb, ceiling })
+      results.push({ store: "SQLite", rows, events: ceiling.events, importSeconds: imported.seconds, importRssMb: imported.maxRssMb, ceiling, ...(earlier ? { before: earlier } : {}) })
       for (const f of [db, join(dir, `import-${rows}-ceiling.db`)]) for (const suffix of ["", "-wal", "-shm"]) rmSync(f + suffix, { force: true })
     }
     if (postgres !== undefined) {
@@ -218,15 +231,23 @@ const main = async () => {
         return u.toString()
       }
       try {
-        for (const name of names) {
-          await admin.query(`drop database if exists ${name}`)
-          await admin.query(`create database ${name}`)
+        const fresh = async () => {
+          for (const name of names) {
+            await admin.query(`drop database if exists ${name}`)
+            await admin.query(`create database ${name}`)
+          }
+          timedCli(url(names[0]!), ["db", "migrate"], timing)
         }
-        timedCli(url(names[0]!), ["db", "migrate"], timing)
+        let earlier: Result["before"]
+        if (before !== undefined) {
+          await fresh()
+          earlier = timedCli(url(names[0]!), ["import", file], timing, before)
+        }
+        await fresh()
         const imported = timedCli(url(names[0]!), ["import", file], timing)
         console.error(`PostgreSQL ${rows}: ${imported.stdout.trim()}`)
         const ceiling = await postgresCeiling(url(names[0]!), url(names[1]!))
-        results.push({ store: "PostgreSQL", rows, events: ceiling.events, importSeconds: imported.seconds, importRssMb: imported.maxRssMb, ceiling })
+        results.push({ store: "PostgreSQL", rows, events: ceiling.events, importSeconds: imported.seconds, importRssMb: imported.maxRssMb, ceiling, ...(earlier ? { before: earlier } : {}) })
       } finally {
         for (const name of names) await admin.query(`drop database if exists ${name}`)
         await admin.end()
@@ -240,6 +261,10 @@ const main = async () => {
     const rate = r.events / r.importSeconds
     const top = r.events / r.ceiling.seconds
     console.log(`  ${r.store.padEnd(11)} ${String(r.rows).padStart(8)} ${String(r.events).padStart(8)} ${r.importSeconds.toFixed(1).padStart(9)} ${Math.round(rate).toString().padStart(9)} ${r.ceiling.seconds.toFixed(2).padStart(10)} ${Math.round(top).toString().padStart(9)} ${(rate / top).toFixed(2).padStart(10)} ${`${r.importRssMb} MB`.padStart(9)}`)
+  }
+  for (const r of results) {
+    if (r.before === undefined) continue
+    console.log(`  ${r.store} ${r.rows}, before (--before): ${r.before.seconds.toFixed(1)} s, ${Math.round(r.events / r.before.seconds)} events/s, peak RSS ${r.before.maxRssMb} MB; now x before: ${(r.before.seconds / r.importSeconds).toFixed(2)}`)
   }
   for (const r of results) {
     console.log(`\n  ${r.store} ${r.rows}, ceiling by table:`)
