@@ -29,7 +29,7 @@ import { openStore } from "@vcr/store"
 import Sqlite from "better-sqlite3"
 import { Effect } from "effect"
 import { execFileSync, spawnSync } from "node:child_process"
-import { existsSync, mkdirSync, statSync } from "node:fs"
+import { existsSync, mkdirSync, rmSync, statSync } from "node:fs"
 import { dirname, join, resolve } from "node:path"
 import pg from "pg"
 import { to as copyTo } from "pg-copy-streams"
@@ -274,6 +274,8 @@ if (args[0] === "--child") {
       await store.close()
       const report = (format: string, cliBundle?: string) => {
         const target = join(out, `consultations-${rows}.${format}`)
+        // A fresh file each time: replacing the last round's (775 MB for the 1M JSON) costs its removal in the rename.
+        rmSync(target, { force: true })
         const name = `${format} (vcr report${cliBundle === undefined ? "" : ", before"})`
         return cli(name, url, ["report", "consultations", ...orgs, "--from", whole.from, "--to", whole.to, "--tz", zone, "--format", format, "--out", target], 0, target, cliBundle)
       }
