@@ -81,7 +81,7 @@ export const writeFileAtomically = async <A>(
   const stream = createWriteStream(temporary, { flags: "wx", mode: options.mode ?? 0o644, flush: true, highWaterMark: 1 << 20 })
   // Flushes while writing go through a handle of their own (an fsync flushes the file, whichever descriptor asks),
   // so none is ever in flight on the stream's descriptor when the stream closes it.
-  let reader: Promise<FileHandle> | undefined
+  let reader: Promise<FileHandle | undefined> | undefined
   let flushedTo = 0
   let flushing: Promise<void> | undefined
   // A failed flush is kept for the end: after a failed fsync, Linux may answer the next one with success.
@@ -89,8 +89,9 @@ export const writeFileAtomically = async <A>(
   const look = setInterval(() => {
     const at = stream.bytesWritten
     if (flushing !== undefined || at - flushedTo < FLUSH_EVERY) return
-    reader ??= open(temporary, "r")
-    flushing = reader.then((handle) => handle.datasync()).then(
+    // A handle that cannot be opened (no descriptor left) only means no early flush: the final fsync still runs.
+    reader ??= open(temporary, "r").catch(() => undefined)
+    flushing = reader.then((handle) => handle?.datasync()).then(
       () => void (flushedTo = at),
       (error: unknown) => void (flushError ??= error)
     ).finally(() => void (flushing = undefined))
@@ -99,7 +100,7 @@ export const writeFileAtomically = async <A>(
   const stopFlushing = async () => {
     clearInterval(look)
     await flushing
-    await (await reader?.catch(() => undefined))?.close().catch(() => undefined)
+    await (await reader)?.close().catch(() => undefined)
   }
   try {
     const result = await write(stream)
