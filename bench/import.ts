@@ -20,13 +20,12 @@
 import * as Demo from "@vcr/demo"
 import { openStore } from "@vcr/store"
 import Sqlite from "better-sqlite3"
-import { execFileSync } from "node:child_process"
-import { createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from "node:fs"
+import { createWriteStream, existsSync, mkdirSync, renameSync, rmSync } from "node:fs"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import pg from "pg"
 import { from as copyFrom, to as copyTo } from "pg-copy-streams"
-import { maxRssMb } from "./measure.ts"
+import { argsOf, cliBundle, maxRssMb, timedCli } from "./measure.ts"
 
 /** Demo options that give about `rows` participant rows over four months. */
 export const sized = (rows: number, now = "2026-11-26T07:00:00Z"): Demo.DemoOptions => {
@@ -142,17 +141,6 @@ const postgresCeiling = async (source: string, target: string): Promise<Ceiling>
   }
 }
 
-const cli = join(import.meta.dirname, "../apps/cli/dist/vcr.js")
-
-/** The bundled CLI (or `bundle`) under /usr/bin/time: wall seconds, peak RSS (MB) and what it printed. */
-const timedCli = (url: string, args: ReadonlyArray<string>, timing: string, bundle = cli) => {
-  const stdout = execFileSync("/usr/bin/time", ["-o", timing, "-f", "%e %M", process.execPath, bundle, "--db", url, ...args], {
-    encoding: "utf8", maxBuffer: 64 * 1024 * 1024, stdio: ["ignore", "pipe", "ignore"]
-  })
-  const [seconds, kb] = readFileSync(timing, "utf8").trim().split("\n").pop()!.split(" ").map(Number)
-  return { seconds: seconds!, maxRssMb: Math.round(kb! / 1024), stdout }
-}
-
 /** Writes the demo NDJSON of about `rows` participant rows to `file` (atomically), unless it is there. */
 const demoFile = async (rows: number, file: string): Promise<void> => {
   if (existsSync(file)) return
@@ -181,22 +169,13 @@ interface Result {
 
 const main = async () => {
   const args = process.argv.slice(2)
-  const option = (name: string) => {
-    const i = args.indexOf(name)
-    if (i < 0) return undefined
-    return args.splice(i, 2)[1]
-  }
-  const flag = (name: string) => {
-    const i = args.indexOf(name)
-    if (i >= 0) args.splice(i, 1)
-    return i >= 0
-  }
+  const { option, flag } = argsOf(args)
   const dir = option("--dir") ?? join(import.meta.dirname, "out")
   const postgres = option("--postgres")
   const sqlite = !flag("--no-sqlite")
   const before = option("--before")
   const sizes = args.length > 0 ? args.map(Number) : [200_000, 1_000_000]
-  if (!existsSync(cli)) throw new Error(`${cli} is missing: run \`pnpm build:cli\` first`)
+  if (!existsSync(cliBundle)) throw new Error(`${cliBundle} is missing: run \`pnpm build:cli\` first`)
   mkdirSync(dir, { recursive: true })
   const timing = join(dir, "import-time.txt")
   const results: Array<Result> = []
@@ -212,7 +191,7 @@ const main = async () => {
       let earlier: Result["before"]
       if (before !== undefined) {
         fresh()
-        earlier = timedCli(`sqlite:${db}`, ["import", file], timing, before)
+        earlier = timedCli(`sqlite:${db}`, ["import", file], timing, { bundle: before })
       }
       fresh()
       const imported = timedCli(`sqlite:${db}`, ["import", file], timing)
@@ -241,7 +220,7 @@ const main = async () => {
         let earlier: Result["before"]
         if (before !== undefined) {
           await fresh()
-          earlier = timedCli(url(names[0]!), ["import", file], timing, before)
+          earlier = timedCli(url(names[0]!), ["import", file], timing, { bundle: before })
         }
         await fresh()
         const imported = timedCli(url(names[0]!), ["import", file], timing)

@@ -3,6 +3,7 @@
  * measurement alone) and print tables. Timings are reported, never asserted.
  */
 import { execFileSync } from "node:child_process"
+import { readFileSync } from "node:fs"
 import { join } from "node:path"
 
 export interface Measurement {
@@ -13,6 +14,36 @@ export interface Measurement {
   readonly bytes?: number
   readonly extra?: Record<string, string | number>
 }
+
+/** The bundled CLI, as users run it. */
+export const cliBundle = join(import.meta.dirname, "../apps/cli/dist/vcr.js")
+
+/**
+ * Runs a bundle of the CLI (this checkout's by default) under /usr/bin/time, which writes to `timing`: wall
+ * seconds, peak RSS (MB) and what the command printed. `env` is added to this process's environment.
+ */
+export const timedCli = (
+  url: string, args: ReadonlyArray<string>, timing: string, options: { readonly bundle?: string; readonly env?: Record<string, string> } = {}
+): { seconds: number; maxRssMb: number; stdout: string } => {
+  const stdout = execFileSync("/usr/bin/time", ["-o", timing, "-f", "%e %M", process.execPath, options.bundle ?? cliBundle, "--db", url, ...args], {
+    encoding: "utf8", maxBuffer: 64 * 1024 * 1024, env: { ...process.env, ...options.env }, stdio: ["ignore", "pipe", "inherit"]
+  })
+  const [seconds, kb] = readFileSync(timing, "utf8").trim().split("\n").pop()!.split(" ").map(Number)
+  return { seconds: seconds!, maxRssMb: Math.round(kb! / 1024), stdout }
+}
+
+/** Takes `--name value` options and `--name` flags out of `args` (changed in place), leaving the positional ones. */
+export const argsOf = (args: Array<string>) => ({
+  option: (name: string): string | undefined => {
+    const i = args.indexOf(name)
+    return i < 0 ? undefined : args.splice(i, 2)[1]
+  },
+  flag: (name: string): boolean => {
+    const i = args.indexOf(name)
+    if (i >= 0) args.splice(i, 1)
+    return i >= 0
+  }
+})
 
 /** Runs `bench/<script> <args>` in a child process that prints one JSON Measurement on its last line. */
 export const inChild = (script: string, args: ReadonlyArray<string>): Measurement => {

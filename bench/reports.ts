@@ -35,10 +35,10 @@ import pg from "pg"
 import { to as copyTo } from "pg-copy-streams"
 import Cursor from "pg-cursor"
 import { importDemo, sized } from "./import.ts"
-import { fastest, inChild, maxRssMb, table, type Measurement } from "./measure.ts"
+import { argsOf, cliBundle, fastest, inChild, maxRssMb, table, type Measurement } from "./measure.ts"
 
 const root = join(import.meta.dirname, "..")
-const bundle = join(root, "apps/cli/dist/vcr.js")
+const bundle = cliBundle
 const probe = join(import.meta.dirname, "startup-probe.cjs")
 const now = "2026-11-26T07:00:00Z"
 const zone = "Australia/Sydney"
@@ -232,22 +232,11 @@ const args = process.argv.slice(2)
 if (args[0] === "--child") {
   console.log(JSON.stringify(await measureInChild(args[1]!, args[2]!, Number(args[3]))))
 } else {
-  const option = (name: string) => {
-    const i = args.indexOf(name)
-    if (i < 0) return undefined
-    const value = args[i + 1]!
-    args.splice(i, 2)
-    return value
-  }
+  const { option, flag } = argsOf(args)
   const dir = option("--dir") ?? join(import.meta.dirname, "out")
   const postgres = option("--postgres")
   const repeat = Number(option("--repeat") ?? 1)
   const before = option("--before")
-  const flag = (name: string) => {
-    const i = args.indexOf(name)
-    if (i >= 0) args.splice(i, 1)
-    return i >= 0
-  }
   const withTiles = !flag("--no-tiles")
   const withReports = !flag("--no-reports")
   const sqlite = !flag("--no-sqlite")

@@ -23,12 +23,11 @@ import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import pg from "pg"
 import { sized } from "./import.ts"
-import { maxRssMb } from "./measure.ts"
+import { cliBundle, maxRssMb, timedCli } from "./measure.ts"
 
 const now = "2026-11-26T07:00:00Z"
 const month = { from: "2026-10-01", to: "2026-10-31" }
 const out = join(import.meta.dirname, "out")
-const cli = join(import.meta.dirname, "../apps/cli/dist/vcr.js")
 
 /**
  * Demo options of about `rows` participant rows at the density of bench/import.ts's 1M rows over four months:
@@ -79,18 +78,8 @@ const importChild = async (rows: number, url: string) => {
   }))
 }
 
-/** Runs the bundled CLI under /usr/bin/time: wall seconds and peak RSS (MB). */
-const timedCli = (url: string, args: ReadonlyArray<string>): { seconds: number; maxRssMb: number; stdout: string } => {
-  const timing = join(out, "scale-time.txt")
-  const stdout = execFileSync("/usr/bin/time", ["-o", timing, "-f", "%e %M", process.execPath, cli, "--db", url, ...args], {
-    encoding: "utf8",
-    maxBuffer: 64 * 1024 * 1024,
-    env: { ...process.env, VCR_NOW: now },
-    stdio: ["ignore", "pipe", "inherit"]
-  })
-  const [seconds, kb] = readFileSync(timing, "utf8").trim().split("\n").pop()!.split(" ").map(Number)
-  return { seconds: seconds!, maxRssMb: Math.round(kb! / 1024), stdout }
-}
+/** The bundled CLI under /usr/bin/time at this bench's instant: wall seconds and peak RSS (MB). */
+const timed = (url: string, args: ReadonlyArray<string>) => timedCli(url, args, join(out, "scale-time.txt"), { env: { VCR_NOW: now } })
 
 interface Row {
   store: string
@@ -124,10 +113,10 @@ const measure = async (name: string, rows: number, url: string, kept = false): P
   ) as { seconds: number; events: number; maxRssMb: number; participantRows: number }
   const orgs = organisationsOf(scaled(rows)).flatMap((id) => ["--org", id])
   const csv = join(out, `scale-${name}-${rows}.csv`)
-  const report = timedCli(url, ["report", "consultations", ...orgs, "--from", month.from, "--to", month.to, "--tz", "Australia/Sydney", "--out", csv])
+  const report = timed(url, ["report", "consultations", ...orgs, "--from", month.from, "--to", month.to, "--tz", "Australia/Sydney", "--out", csv])
   const reportRows = readFileSync(csv, "utf8").split("\n").filter((l) => l !== "").length - 1
   rmSync(csv, { force: true })
-  const tiles = timedCli(url, ["summary", ...orgs, "--from", month.from, "--to", month.to, "--tz", "Australia/Sydney", "--format", "json"])
+  const tiles = timed(url, ["summary", ...orgs, "--from", month.from, "--to", month.to, "--tz", "Australia/Sydney", "--format", "json"])
   JSON.parse(tiles.stdout)
   return {
     store: name, rows, participantRows: imported.participantRows, months: scaled(rows).months!,
@@ -150,7 +139,7 @@ const main = async () => {
   const args = process.argv.slice(2)
   const child = args.indexOf("--import-child")
   if (child >= 0) return importChild(Number(args[child + 1]), args[child + 2]!)
-  if (!existsSync(cli)) throw new Error(`${cli} is missing: run pnpm build:cli first`)
+  if (!existsSync(cliBundle)) throw new Error(`${cliBundle} is missing: run pnpm build:cli first`)
   const pgAt = args.indexOf("--postgres")
   const admin = pgAt >= 0 ? args[pgAt + 1]! : undefined
   const ladder = args.filter((a, i) => /^\d+$/.test(a) && (pgAt < 0 || i !== pgAt + 1)).map(Number)
